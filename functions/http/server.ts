@@ -1,0 +1,35 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import compression from 'compression';
+import { securityHeaders } from './security-headers.ts';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 4321);
+const entry = resolve(process.env.ASTRO_SERVER_ENTRY ?? 'dist/server/entry.mjs');
+
+// The adapter's standalone build would start its own server on import; this one wraps its handler instead.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const { handler } = (await import(pathToFileURL(entry).href)) as { handler: NodeHandler };
+const compress = compression();
+// `compression` is typed for Express but only uses the plain Node request and response.
+type CompressArgs = Parameters<typeof compress>;
+
+const server = createServer((req, res) => {
+  for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  compress(req as CompressArgs[0], res as CompressArgs[1], () => handler(req, res));
+});
+
+server.listen(port, host, () => {
+  console.log(`Site ready at http://${host}:${port}/`);
+});
+
+function shutdown(signal: string) {
+  console.log(`${signal} received, closing the server`);
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+}
+process.once('SIGTERM', () => shutdown('SIGTERM'));
+process.once('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,76 @@
+/**
+ * Every third-party service the site can load, with the cookies it sets. The consent banner, the loaders
+ * and the cookie policy's table are all generated from this registry, so they cannot drift apart.
+ * Plain TypeScript with no Astro imports; a service whose ID is not configured is left out everywhere.
+ */
+
+export type ConsentCategory = 'necessary' | 'analytics' | 'marketing';
+
+export interface CookieFact {
+  name: string;
+  /** Cookie names that end in a suffix chosen by the service (e.g. `_ga_<container id>`). */
+  prefix?: boolean;
+  duration: string;
+  purpose: string;
+}
+
+export interface TrackingService {
+  id: 'ga4' | 'clarity' | 'meta';
+  category: Exclude<ConsentCategory, 'necessary'>;
+  label: string;
+  provider: string;
+  purpose: string;
+  cookies: readonly CookieFact[];
+}
+
+/** The consent record itself: the only cookie set before the visitor chooses. */
+export const consentCookie: CookieFact = {
+  name: 'cc_cookie',
+  duration: '12 months',
+  purpose: 'Remembers your cookie choices and when you made them. Holds no personal details.',
+};
+
+export const trackingServices = [
+  {
+    id: 'ga4',
+    category: 'analytics',
+    label: 'Google Analytics 4',
+    provider: 'Google LLC',
+    purpose: 'Counts visits and the pages viewed, so we know which information patients find useful.',
+    cookies: [
+      { name: '_ga', duration: '2 years', purpose: 'Distinguishes one browser from another.' },
+      { name: '_ga_', prefix: true, duration: '2 years', purpose: 'Keeps the state of the current visit.' },
+      { name: '_gid', duration: '24 hours', purpose: 'Distinguishes browsers within a day.' },
+    ],
+  },
+  {
+    id: 'clarity',
+    category: 'analytics',
+    label: 'Microsoft Clarity',
+    provider: 'Microsoft Corporation',
+    purpose: 'Records clicks and scrolling, with every form field masked, so we can find confusing pages.',
+    cookies: [
+      { name: '_clck', duration: '12 months', purpose: 'Keeps the same anonymous Clarity user ID between visits.' },
+      { name: '_clsk', duration: '1 day', purpose: 'Joins the page views of one visit into a session.' },
+    ],
+  },
+  {
+    id: 'meta',
+    category: 'marketing',
+    label: 'Meta Pixel',
+    provider: 'Meta Platforms Ireland Ltd.',
+    purpose: 'Measures whether our Facebook and Instagram adverts lead people to the site.',
+    cookies: [
+      { name: '_fbp', duration: '90 days', purpose: 'Identifies the browser for advert measurement.' },
+      { name: '_fbc', duration: '90 days', purpose: 'Stores the advert click that brought you here.' },
+    ],
+  },
+] as const satisfies readonly TrackingService[];
+
+export type TrackingServiceId = (typeof trackingServices)[number]['id'];
+export type TrackingIds = Partial<Record<TrackingServiceId, string | undefined>>;
+
+/** The services that can load on this deployment: those whose ID is configured. */
+export function configuredServices(ids: TrackingIds): TrackingService[] {
+  return trackingServices.filter((service) => Boolean(ids[service.id]?.trim()));
+}

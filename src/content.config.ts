@@ -1,0 +1,70 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { branchIds, specialtyIds } from './config/clinic';
+
+const plainText = (max: number) => z.string().trim().min(1).max(max);
+const seoDescription = z.string().trim().min(50).max(160);
+
+const treatments = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './content/treatments' }),
+  schema: z.object({
+    title: plainText(60),
+    specialty: z.enum(specialtyIds),
+    order: z.number().int().nonnegative(),
+    summary: plainText(200),
+    description: seoDescription,
+    suits: z.array(plainText(240)).min(2),
+    notSuitableFor: z.array(plainText(240)).default([]),
+    steps: z.array(z.object({ title: plainText(80), detail: plainText(400) })).min(3),
+    sessions: plainText(160),
+    sessionLength: plainText(160),
+    recovery: plainText(600),
+    risks: z.array(plainText(300)).min(2),
+    price: z
+      .object({
+        from: z.number().int().positive(),
+        to: z.number().int().positive(),
+        unit: plainText(60),
+      })
+      .refine((price) => price.to >= price.from, 'price.to must not be below price.from'),
+    faqs: z.array(z.object({ question: plainText(160), answer: plainText(800) })).min(3),
+  }),
+});
+
+const locations = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './content/locations' }),
+  schema: z.object({
+    branch: z.enum(branchIds),
+    description: seoDescription,
+    landmark: plainText(200),
+    gettingThere: z.array(plainText(300)).min(1),
+    parking: plainText(300),
+    accessibility: plainText(400),
+  }),
+});
+
+const doctors = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './content/doctors' }),
+  schema: z.object({
+    name: plainText(80),
+    specialty: z.enum(specialtyIds),
+    role: plainText(80),
+    qualifications: z.array(plainText(120)).min(1),
+    languages: z.array(plainText(40)).min(1),
+    branches: z.array(z.enum(branchIds)).min(1),
+    order: z.number().int().nonnegative(),
+  }),
+});
+
+const legal = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './content/legal' }),
+  schema: z.object({
+    title: plainText(80),
+    description: seoDescription,
+    lastUpdated: z.coerce.date(),
+    version: plainText(20),
+  }),
+});
+
+export const collections = { treatments, locations, doctors, legal };

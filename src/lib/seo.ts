@@ -1,0 +1,124 @@
+import { type Branch, clinic, type SpecialtyId, specialties, weekdays } from '../config/clinic';
+
+type JsonLd = Record<string, unknown>;
+
+export interface Crumb {
+  name: string;
+  path: string;
+}
+
+export interface TreatmentFacts {
+  title: string;
+  description: string;
+  specialty: SpecialtyId;
+  steps: readonly { title: string; detail: string }[];
+  recovery: string;
+  price: { from: number; to: number; unit: string };
+  faqs: readonly { question: string; answer: string }[];
+}
+
+const schemaDay = (day: string) => `https://schema.org/${day[0]?.toUpperCase()}${day.slice(1)}`;
+
+export function absoluteUrl(path: string, site: URL | string): string {
+  return new URL(path, site).href;
+}
+
+export function breadcrumbJsonLd(crumbs: readonly Crumb[], site: URL | string): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(crumb.path, site),
+    })),
+  };
+}
+
+/** A branch that offers dentistry is both a `MedicalClinic` and a `Dentist` to search engines. */
+export function branchJsonLd(branch: Branch, path: string, site: URL | string): JsonLd {
+  const types = [...new Set(branch.specialties.map((id) => specialties[id].schemaType))].sort(
+    (a, b) => Number(a === 'Dentist') - Number(b === 'Dentist'),
+  );
+  return {
+    '@context': 'https://schema.org',
+    '@type': types.includes('MedicalClinic') ? types : ['MedicalClinic', ...types],
+    '@id': `${absoluteUrl(path, site)}#clinic`,
+    name: `${clinic.brand}, ${branch.name}`,
+    url: absoluteUrl(path, site),
+    telephone: branch.phone,
+    email: branch.email,
+    medicalSpecialty: branch.specialties.map((id) => (id === 'dental' ? 'Dentistry' : 'Dermatology')),
+    address: {
+      '@type': 'PostalAddress',
+      streetAddress: branch.address.street,
+      addressLocality: `${branch.address.locality}, ${branch.address.city}`,
+      addressRegion: branch.address.state,
+      postalCode: branch.address.postalCode,
+      addressCountry: 'IN',
+    },
+    geo: { '@type': 'GeoCoordinates', latitude: branch.geo.latitude, longitude: branch.geo.longitude },
+    openingHoursSpecification: weekdays.flatMap((day) => {
+      const hours = branch.hours[day];
+      return hours
+        ? [
+            {
+              '@type': 'OpeningHoursSpecification',
+              dayOfWeek: schemaDay(day),
+              opens: hours.opens,
+              closes: hours.closes,
+            },
+          ]
+        : [];
+    }),
+    parentOrganization: { '@type': 'Organization', name: clinic.legalName },
+  };
+}
+
+export function treatmentJsonLd(treatment: TreatmentFacts, path: string, site: URL | string): JsonLd[] {
+  return [
+    {
+      '@context': 'https://schema.org',
+      '@type': 'MedicalProcedure',
+      name: treatment.title,
+      description: treatment.description,
+      url: absoluteUrl(path, site),
+      howPerformed: treatment.steps.map((step) => `${step.title}: ${step.detail}`).join(' '),
+      followup: treatment.recovery,
+      relevantSpecialty: treatment.specialty === 'dental' ? 'Dentistry' : 'Dermatology',
+      offers: {
+        '@type': 'AggregateOffer',
+        priceCurrency: clinic.currency,
+        lowPrice: treatment.price.from,
+        highPrice: treatment.price.to,
+      },
+    },
+    {
+      '@context': 'https://schema.org',
+      '@type': 'FAQPage',
+      mainEntity: treatment.faqs.map((faq) => ({
+        '@type': 'Question',
+        name: faq.question,
+        acceptedAnswer: { '@type': 'Answer', text: faq.answer },
+      })),
+    },
+  ];
+}
+
+export function organizationJsonLd(site: URL | string): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'MedicalOrganization',
+    name: clinic.brand,
+    legalName: clinic.legalName,
+    url: absoluteUrl('/', site),
+    email: clinic.email,
+    telephone: clinic.phone,
+  };
+}
+
+/** JSON for a `<script type="application/ld+json">`, safe against `</script>` in content. */
+export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
