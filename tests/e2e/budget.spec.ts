@@ -1,0 +1,13 @@
+import { expect, test } from '@playwright/test';
+import { measurePageWeight } from '../support/page-weight';
+import { pageTypes } from './page-types';
+
+const KB = 1024;
+
+for (const [pageType, path] of Object.entries(pageTypes)) {
+  test(`the ${pageType} page stays within 15 KB of JavaScript and 300 KB in total`, async ({ page }) => {
+    const weight = await measurePageWeight(page, path);
+    expect(weight.js).toBeLessThanOrEqual(15 * KB);
+    expect(weight.total).toBeLessThanOrEqual(300 * KB);
+  });
+}

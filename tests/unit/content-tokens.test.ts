@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { clinic, retention } from '../../src/config/clinic';
+import { clinicTokens, replaceClinicTokens } from '../../src/lib/clinic-tokens';
+
+describe('content tokens', () => {
+  it('fills contacts and periods from the site config', () => {
+    expect(replaceClinicTokens('Write to {{ grievance.email }} within {{retention.websiteLeadMonths}} months')).toBe(
+      `Write to ${clinic.grievanceOfficer.email} within ${retention.websiteLeadMonths} months`,
+    );
+  });
+
+  it('fails the build on a token the config does not define', () => {
+    expect(() => replaceClinicTokens('Call {{grievance.fax}}')).toThrow('Unknown content token {{grievance.fax}}');
+  });
+
+  it('offers every retention period', () => {
+    for (const key of Object.keys(retention)) expect(clinicTokens).toHaveProperty(`retention.${key}`);
+  });
+});
