@@ -24,7 +24,12 @@ function readJson(path) {
 }
 
 // Suites that crash before writing a report count as one failure each, so a broken run never reads as green.
-const vitestStatus = run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile=${reports}/vitest.json`]);
+const vitestStatus = run('vitest', [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${reports}/vitest.json`,
+]);
 const vitest = readJson(`${reports}/vitest.json`);
 if (vitest) {
   totals.passed += vitest.numPassedTests;

@@ -3,7 +3,7 @@ import { notFoundPath, pageTypes, pathsFromSitemap } from './page-types';
 
 async function structuredData(page: Page): Promise<Record<string, unknown>[]> {
   const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
-  return blocks.map((text) => JSON.parse(text) as unknown).flat() as Record<string, unknown>[];
+  return blocks.flatMap((text) => JSON.parse(text) as unknown) as Record<string, unknown>[];
 }
 
 const typesOf = (items: Record<string, unknown>[]) => items.flatMap((item) => item['@type'] as string | string[]);

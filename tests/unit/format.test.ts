@@ -11,9 +11,7 @@ describe('phone and WhatsApp links', () => {
 
   it('builds wa.me links from digits only, with an optional prefilled message', () => {
     expect(whatsappLink('+919555000101')).toBe('https://wa.me/919555000101');
-    expect(whatsappLink('+919555000101', 'Hello & welcome')).toBe(
-      'https://wa.me/919555000101?text=Hello+%26+welcome',
-    );
+    expect(whatsappLink('+919555000101', 'Hello & welcome')).toBe('https://wa.me/919555000101?text=Hello+%26+welcome');
   });
 
   it('has a valid number for every branch and the clinic', () => {
@@ -25,7 +23,9 @@ describe('phone and WhatsApp links', () => {
 
 describe('prices', () => {
   it('formats rupees with Indian digit grouping', () => {
-    expect(formatPriceRange({ from: 120000, to: 350000, unit: 'full course' })).toBe('₹1,20,000 – ₹3,50,000 full course');
+    expect(formatPriceRange({ from: 120000, to: 350000, unit: 'full course' })).toBe(
+      '₹1,20,000 – ₹3,50,000 full course',
+    );
     expect(formatPriceRange({ from: 6000, to: 6000, unit: 'per tooth' })).toBe('₹6,000 per tooth');
   });
 });
