@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
+import { closeStore } from '../store/instance.ts';
 import { securityHeaders } from './security-headers.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
@@ -28,7 +29,8 @@ server.listen(port, host, () => {
 
 function shutdown(signal: string) {
   console.log(`${signal} received, closing the server`);
-  server.close(() => process.exit(0));
+  // The API routes open the store lazily; closing it lets the embedded database shut down cleanly.
+  server.close(() => closeStore().finally(() => process.exit(0)));
   server.closeAllConnections();
 }
 process.once('SIGTERM', () => shutdown('SIGTERM'));

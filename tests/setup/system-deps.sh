@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the system packages the browser tests need, from Debian's repositories, when they are missing.
+# Installs the system packages the tests need, from Debian's repositories, when they are missing:
+# Chromium and fonts for the browser tests, a PostgreSQL server for the store tests (tests/setup/postgres.ts).
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "noto sans" || missing+=(fonts-noto-core)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -1,0 +1,58 @@
+export interface RequestError {
+  code: string;
+  message: string;
+}
+
+export type JsonBodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; error: RequestError };
+
+/**
+ * Reads a JSON request body of at most `maxBytes`. The Content-Length header is only a first check:
+ * the bytes are counted while reading too, so a chunked or lying request cannot get past the limit.
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBodyResult> {
+  if (mediaType(request.headers.get('content-type')) !== 'application/json') {
+    return failure(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  const tooLarge = failure(413, 'payload_too_large', `The body must be at most ${maxBytes} bytes.`);
+  const declaredLength = Number(request.headers.get('content-length'));
+  if (declaredLength > maxBytes) return tooLarge;
+
+  const bytes = await readAtMost(request, maxBytes);
+  if (bytes === undefined) return tooLarge;
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+  } catch {
+    return failure(400, 'malformed_json', 'The body is not valid JSON.');
+  }
+}
+
+function mediaType(contentType: string | null): string | undefined {
+  return contentType?.split(';')[0]?.trim().toLowerCase();
+}
+
+/** The body's bytes, or undefined as soon as there are more than `maxBytes` (the rest is not read). */
+async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    total += chunk.value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(chunk.value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function failure(status: 400 | 413 | 415, code: string, message: string): JsonBodyResult {
+  return { ok: false, status, error: { code, message } };
+}

@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import { type Migration, Migrator } from 'kysely/migration';
+import type { Database } from '../schema.ts';
+import * as consentReceipts from './0001-consent-receipts.ts';
+
+/**
+ * Every migration, in order of their names. A static record rather than a folder scan, so the
+ * migrations travel inside the Astro server bundle. Never rename or edit a released one: add the next.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-consent-receipts': consentReceipts,
+};
+
+/** Applies the migrations not yet applied and returns their names; throws if one fails. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'the migrator';
+    throw new Error(`Database migration failed in ${failed}`, { cause: error });
+  }
+  return results.map((result) => result.migrationName);
+}

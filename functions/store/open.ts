@@ -1,0 +1,45 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { type Dialect, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export interface StoreConfig {
+  /** A PostgreSQL server (`postgres://…`). Unset: the embedded PGlite database in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** The application's data directory; PGlite keeps its files in its `pglite` folder. Relative to the cwd. */
+  dataDir: string;
+}
+
+export interface Store {
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+/** Opens the database, PostgreSQL or embedded PGlite, and brings its schema up to date. */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  const dialect = config.databaseUrl ? postgresDialect(config.databaseUrl) : await pgliteDialect(config.dataDir);
+  const db = new Kysely<Database>({ dialect });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, close: () => db.destroy() };
+}
+
+async function pgliteDialect(dataDir: string): Promise<Dialect> {
+  const directory = resolve(dataDir, 'pglite');
+  await mkdir(directory, { recursive: true });
+  return new PGliteDialect({ pglite: new PGlite(directory) });
+}
+
+function postgresDialect(connectionString: string): Dialect {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle client losing its connection emits 'error' on the pool; unhandled, it would end the process.
+  pool.on('error', (error) => console.error('PostgreSQL connection error', error));
+  return new PostgresDialect({ pool });
+}
