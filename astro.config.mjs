@@ -5,9 +5,21 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
+import { configuredServices, cspSourcesFor } from './src/config/tracking-services.ts';
 import { remarkClinicTokens } from './src/lib/remark-clinic-tokens.ts';
 
 const DEFAULT_SITE_URL = 'http://localhost:4321';
+
+// Tracker hosts enter the CSP only when that tracker's ID is configured for this build.
+const trackerSources = cspSourcesFor(
+  configuredServices({
+    ga4: process.env.PUBLIC_GA4_ID,
+    clarity: process.env.PUBLIC_CLARITY_ID,
+    meta: process.env.PUBLIC_META_PIXEL_ID,
+  }),
+);
+/** @param {string[]} list */
+const sources = (...list) => list.join(' ');
 
 export default defineConfig({
   // Canonical URLs, Open Graph and the sitemap need the public origin at build time.
@@ -21,11 +33,12 @@ export default defineConfig({
   security: {
     checkOrigin: true,
     csp: {
+      scriptDirective: { resources: ["'self'", ...trackerSources.script] },
       directives: [
         "default-src 'self'",
-        "img-src 'self' data:",
+        `img-src ${sources("'self'", 'data:', ...trackerSources.img)}`,
         "font-src 'self'",
-        "connect-src 'self'",
+        `connect-src ${sources("'self'", ...trackerSources.connect)}`,
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
@@ -38,6 +51,9 @@ export default defineConfig({
       PUBLIC_GA4_ID: envField.string({ context: 'client', access: 'public', optional: true, startsWith: 'G-' }),
       PUBLIC_CLARITY_ID: envField.string({ context: 'client', access: 'public', optional: true }),
       PUBLIC_META_PIXEL_ID: envField.string({ context: 'client', access: 'public', optional: true }),
+      DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
+      // `secret` only so it is read when the server starts, not inlined at build time; it is not confidential.
+      DATA_DIR: envField.string({ context: 'server', access: 'secret', default: '.data' }),
     },
   },
   server: { host: '127.0.0.1' },

@@ -17,13 +17,29 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: { baseURL, launchOptions, trace: 'retain-on-failure' },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions }, testIgnore: /phone\.spec\.ts/ },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions }, testIgnore: /phone\.spec\.ts|consent\// },
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, testMatch: /phone\.spec\.ts/ },
+    {
+      // A real domain name, so that cookies on the parent domain (as trackers set them) can be tested.
+      name: 'consent',
+      testMatch: /consent\/.*\.spec\.ts/,
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: `http://www.clinic.test:${port}`,
+        launchOptions: {
+          ...launchOptions,
+          args: [
+            ...launchOptions.args,
+            '--host-resolver-rules=MAP www.clinic.test 127.0.0.1, MAP clinic.test 127.0.0.1',
+          ],
+        },
+      },
+    },
   ],
   webServer: {
     command: 'node functions/http/server.ts',
     url: `${baseURL}/robots.txt`,
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: '.data/e2e' },
     reuseExistingServer: false,
     timeout: 30_000,
   },

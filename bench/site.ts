@@ -1,6 +1,8 @@
-// Builds the site, then prints bytes on the wire per page type and Lighthouse scores (mobile, before consent).
+// Builds the site with every tracker configured (placeholder IDs), then prints bytes on the wire per page type, the
+// consent layer's own weight, and Lighthouse scores (mobile, before consent, with the banner showing).
 // Run: npm run bench
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -8,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { pageTypes } from '../tests/e2e/page-types.ts';
 import { measurePageWeight } from '../tests/support/page-weight.ts';
 import { startSite } from '../tests/support/server.ts';
+import trackerIds from '../tests/support/tracker-ids.json' with { type: 'json' };
 
 const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -16,7 +19,7 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 if (!process.argv.includes('--no-build')) {
   const build = spawnSync('astro', ['build'], {
     stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...trackerIds },
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
@@ -44,6 +47,12 @@ try {
   await browser.close();
   console.log('\nBytes on the wire per page type (cold load, phone viewport; HTML includes its inlined CSS)');
   console.table(rows);
+  const consentCss = ['node_modules/vanilla-cookieconsent/dist/cookieconsent.css', 'src/scripts/consent/theme.css']
+    .map((file) => readFileSync(file))
+    .reduce((total, css) => total + gzipSync(css).length, 0);
+  console.log(
+    `\nConsent layer on first load: JS ${rows[0]?.['JS KB']} KB on the wire (gzip, all of the page's JS), CSS ${kb(consentCss)} KB (gzip, inlined in each page)`,
+  );
 
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
   try {

@@ -38,7 +38,9 @@ if (vitest) {
 }
 if (vitestStatus !== 0 && !vitest?.numFailedTests) totals.failed += 1;
 
-const buildStatus = run('astro', ['build'], { ASTRO_TELEMETRY_DISABLED: '1' });
+// The browser tests build with every tracker configured (IDs of no real account), so the consent layer is exercised.
+const trackerIds = JSON.parse(readFileSync('tests/support/tracker-ids.json', 'utf8'));
+const buildStatus = run('astro', ['build'], { ASTRO_TELEMETRY_DISABLED: '1', ...trackerIds });
 if (buildStatus !== 0) {
   totals.failed += 1;
 } else {

@@ -14,6 +14,13 @@ export interface CookieFact {
   purpose: string;
 }
 
+/** Hosts a service loads from or sends to: the CSP allows them only where the service is configured. */
+export interface ServiceHosts {
+  script: readonly string[];
+  connect: readonly string[];
+  img: readonly string[];
+}
+
 export interface TrackingService {
   id: 'ga4' | 'clarity' | 'meta';
   category: Exclude<ConsentCategory, 'necessary'>;
@@ -21,6 +28,7 @@ export interface TrackingService {
   provider: string;
   purpose: string;
   cookies: readonly CookieFact[];
+  hosts: ServiceHosts;
 }
 
 /** The consent record itself: the only cookie set before the visitor chooses. */
@@ -41,7 +49,13 @@ export const trackingServices = [
       { name: '_ga', duration: '2 years', purpose: 'Distinguishes one browser from another.' },
       { name: '_ga_', prefix: true, duration: '2 years', purpose: 'Keeps the state of the current visit.' },
       { name: '_gid', duration: '24 hours', purpose: 'Distinguishes browsers within a day.' },
+      { name: '_gcl_', prefix: true, duration: '90 days', purpose: 'Google advertising click measurement, if linked.' },
     ],
+    hosts: {
+      script: ['https://www.googletagmanager.com'],
+      connect: ['https://*.google-analytics.com', 'https://*.analytics.google.com', 'https://*.googletagmanager.com'],
+      img: ['https://*.google-analytics.com', 'https://*.googletagmanager.com'],
+    },
   },
   {
     id: 'clarity',
@@ -53,6 +67,11 @@ export const trackingServices = [
       { name: '_clck', duration: '12 months', purpose: 'Keeps the same anonymous Clarity user ID between visits.' },
       { name: '_clsk', duration: '1 day', purpose: 'Joins the page views of one visit into a session.' },
     ],
+    hosts: {
+      script: ['https://www.clarity.ms', 'https://scripts.clarity.ms'],
+      connect: ['https://*.clarity.ms', 'https://c.bing.com'],
+      img: ['https://*.clarity.ms', 'https://c.bing.com'],
+    },
   },
   {
     id: 'meta',
@@ -64,6 +83,11 @@ export const trackingServices = [
       { name: '_fbp', duration: '90 days', purpose: 'Identifies the browser for advert measurement.' },
       { name: '_fbc', duration: '90 days', purpose: 'Stores the advert click that brought you here.' },
     ],
+    hosts: {
+      script: ['https://connect.facebook.net'],
+      connect: ['https://www.facebook.com', 'https://connect.facebook.net'],
+      img: ['https://www.facebook.com'],
+    },
   },
 ] as const satisfies readonly TrackingService[];
 
@@ -73,4 +97,10 @@ export type TrackingIds = Partial<Record<TrackingServiceId, string | undefined>>
 /** The services that can load on this deployment: those whose ID is configured. */
 export function configuredServices(ids: TrackingIds): TrackingService[] {
   return trackingServices.filter((service) => Boolean(ids[service.id]?.trim()));
+}
+
+/** The CSP sources the configured services need: nothing at all when none is configured. */
+export function cspSourcesFor(services: readonly TrackingService[]): ServiceHosts {
+  const merge = (kind: keyof ServiceHosts) => [...new Set(services.flatMap((service) => service.hosts[kind]))];
+  return { script: merge('script'), connect: merge('connect'), img: merge('img') };
 }

@@ -12,8 +12,12 @@ for (const [pageType, path] of Object.entries({ ...pageTypes, notFound: notFound
   });
 }
 
-test('the skip link is the first stop for keyboard users and moves focus to the main content', async ({ page }) => {
+test('once the cookie choice is made, the skip link is the first stop for keyboard users and moves focus to the main content', async ({
+  page,
+}) => {
   await page.goto(pageTypes.treatment);
+  await page.getByRole('button', { name: 'Reject all', exact: true }).click();
+  await page.reload();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to main content' });
   await expect(skip).toBeFocused();

@@ -1,0 +1,119 @@
+import type { CookieConsentConfig, Translation } from 'vanilla-cookieconsent';
+import { type ConsentLanguage, consentSettings } from '../../config/consent';
+import { consentCookie, type TrackingService } from '../../config/tracking-services';
+import type { BannerCopy } from './copy';
+import { englishCopy } from './copy-en';
+
+export interface BannerOptions {
+  services: readonly TrackingService[];
+  /** Global Privacy Control or Do Not Track is on. */
+  privacySignal: boolean;
+  /** A form has shown that the visitor is under 18. */
+  minor: boolean;
+  secureCookie: boolean;
+  callbacks: Pick<CookieConsentConfig, 'onFirstConsent' | 'onConsent' | 'onChange'>;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
+
+function translation(copy: BannerCopy, language: ConsentLanguage, options: BannerOptions): Translation {
+  const notes = [options.privacySignal && copy.privacySignalNote, options.minor && copy.minorNote].filter(Boolean);
+  const noteHtml = notes.map((note) => `<br><br><strong>${note}</strong>`).join('');
+  const categorySection = (category: 'analytics' | 'marketing') => {
+    const services = options.services.filter((service) => service.category === category);
+    if (services.length === 0) return [];
+    const serviceList = services
+      .map((service) => {
+        const cookies = service.cookies.map((cookie) => `${cookie.name}${cookie.prefix ? '*' : ''}`).join(', ');
+        return `<br><strong>${escapeHtml(service.label)}</strong> (${escapeHtml(service.provider)}): ${copy.servicePurposes[service.id]} ${copy.cookiesLabel}: ${cookies}.`;
+      })
+      .join('');
+    return [
+      {
+        title: copy.categories[category].title,
+        description: `${copy.categories[category].description}${serviceList}`,
+        linkedCategory: category,
+      },
+    ];
+  };
+
+  return {
+    consentModal: {
+      title: copy.title,
+      // The library fills {{revisionMessage}} only for visitors whose stored choice is from an older revision.
+      description: `${copy.description}${noteHtml}{{revisionMessage}}`,
+      acceptAllBtn: copy.acceptAll,
+      acceptNecessaryBtn: copy.rejectAll,
+      showPreferencesBtn: copy.managePreferences,
+      closeIconLabel: copy.closeAndReject,
+      revisionMessage: `<br><br><strong>${consentSettings.revisionNote[language]}</strong>`,
+      footer: copy.policyLinks,
+    },
+    preferencesModal: {
+      title: copy.preferencesTitle,
+      acceptAllBtn: copy.acceptAll,
+      acceptNecessaryBtn: copy.rejectAll,
+      savePreferencesBtn: copy.savePreferences,
+      closeIconLabel: copy.close,
+      serviceCounterLabel: copy.serviceCounter,
+      sections: [
+        { description: `${copy.intro}${noteHtml}` },
+        {
+          title: copy.categories.necessary.title,
+          description: `${copy.categories.necessary.description} ${copy.cookiesLabel}: ${consentCookie.name}.`,
+          linkedCategory: 'necessary',
+        },
+        ...categorySection('analytics'),
+        ...categorySection('marketing'),
+        { description: copy.policyLinks },
+      ],
+    },
+  };
+}
+
+/** The one configuration the site ships, browser tests included (`hideFromBots` is off so they see it). */
+export function buildBannerConfig(options: BannerOptions): CookieConsentConfig {
+  const servicesIn = (category: 'analytics' | 'marketing') =>
+    Object.fromEntries(
+      options.services
+        .filter((service) => service.category === category)
+        .map((service) => [service.id, { label: service.label }]),
+    );
+  const categories: CookieConsentConfig['categories'] = { necessary: { enabled: true, readOnly: true } };
+  for (const category of ['analytics', 'marketing'] as const) {
+    const services = servicesIn(category);
+    if (Object.keys(services).length > 0) categories[category] = { readOnly: options.minor, services };
+  }
+
+  return {
+    mode: 'opt-in',
+    autoShow: options.services.length > 0,
+    revision: consentSettings.revision,
+    hideFromBots: false,
+    manageScriptTags: false,
+    // Withdrawal deletes cookies on the host and every parent domain itself (see cookies.ts).
+    autoClearCookies: false,
+    disablePageInteraction: false,
+    cookie: {
+      name: consentCookie.name,
+      expiresAfterDays: consentSettings.expiresAfterDays,
+      sameSite: 'Lax',
+      secure: options.secureCookie,
+    },
+    guiOptions: {
+      consentModal: { layout: 'box wide', position: 'bottom center', equalWeightButtons: true, flipButtons: false },
+      preferencesModal: { layout: 'box', equalWeightButtons: true, flipButtons: false },
+    },
+    categories,
+    language: {
+      default: 'en',
+      autoDetect: 'document',
+      translations: {
+        en: translation(englishCopy, 'en', options),
+        hi: async () => translation((await import('./copy-hi')).hindiCopy, 'hi', options),
+      },
+    },
+    ...options.callbacks,
+  };
+}

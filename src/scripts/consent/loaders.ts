@@ -1,0 +1,115 @@
+import type { TrackingServiceId } from '../../config/tracking-services';
+import { sanitizedPageUrl } from './page-url';
+
+type Command = (...args: unknown[]) => void;
+
+declare global {
+  interface Window {
+    dataLayer?: unknown[];
+    gtag?: Command;
+    clarity?: Command & { q?: unknown[] };
+    fbq?: Command & { queue?: unknown[]; callMethod?: Command; loaded?: boolean; version?: string };
+    _fbq?: unknown;
+    [gaDisable: `ga-disable-${string}`]: boolean | undefined;
+  }
+}
+
+export interface ServiceLoader {
+  /** Loads the service (once) and signals consent; safe to call again after a revoke. */
+  grant(id: string): void;
+  /** Signals withdrawal and stops further hits; cookies are deleted by the caller. */
+  revoke(id: string): void;
+}
+
+function appendScript(src: string): void {
+  const script = document.createElement('script');
+  script.async = true;
+  script.src = src;
+  document.head.append(script);
+}
+
+/** Consent Mode v2: every signal is denied before gtag.js loads; only analytics storage is ever granted. */
+const deniedConsent = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'denied',
+} as const;
+
+const ga4: ServiceLoader = {
+  grant(id) {
+    window[`ga-disable-${id}`] = false;
+    if (!window.gtag) {
+      window.dataLayer = window.dataLayer ?? [];
+      window.gtag = function gtag() {
+        // gtag.js reads the `arguments` object itself, not an array copy.
+        // biome-ignore lint/complexity/noArguments: required by gtag.js
+        window.dataLayer?.push(arguments);
+      };
+      window.gtag('consent', 'default', deniedConsent);
+      window.gtag('consent', 'update', { analytics_storage: 'granted' });
+      window.gtag('js', new Date());
+      window.gtag('config', id, {
+        page_location: sanitizedPageUrl(window.location),
+        page_referrer: document.referrer ? sanitizedPageUrl(new URL(document.referrer)) : '',
+        allow_google_signals: false,
+        allow_ad_personalization_signals: false,
+      });
+      appendScript(`https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(id)}`);
+      return;
+    }
+    window.gtag('consent', 'update', { analytics_storage: 'granted' });
+  },
+  revoke(id) {
+    window.gtag?.('consent', 'update', deniedConsent);
+    window[`ga-disable-${id}`] = true;
+  },
+};
+
+const clarity: ServiceLoader = {
+  grant(id) {
+    if (!window.clarity) {
+      const queue: Command & { q?: unknown[] } = (...args: unknown[]) => {
+        queue.q = queue.q ?? [];
+        queue.q.push(args);
+      };
+      window.clarity = queue;
+      appendScript(`https://www.clarity.ms/tag/${encodeURIComponent(id)}`);
+    }
+    window.clarity('consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' });
+  },
+  revoke() {
+    window.clarity?.('consentv2', { ad_Storage: 'denied', analytics_Storage: 'denied' });
+    window.clarity?.('consent', false);
+  },
+};
+
+const meta: ServiceLoader = {
+  grant(id) {
+    if (!window.fbq) {
+      const fbq: NonNullable<Window['fbq']> = (...args: unknown[]) => {
+        if (fbq.callMethod) fbq.callMethod(...args);
+        else fbq.queue?.push(args);
+      };
+      fbq.queue = [];
+      fbq.loaded = true;
+      fbq.version = '2.0';
+      window.fbq = fbq;
+      window._fbq = fbq;
+      fbq('consent', 'grant');
+      fbq('init', id);
+      fbq('track', 'PageView');
+      appendScript('https://connect.facebook.net/en_US/fbevents.js');
+      return;
+    }
+    window.fbq('consent', 'grant');
+  },
+  revoke() {
+    window.fbq?.('consent', 'revoke');
+  },
+};
+
+export const loaders: Record<TrackingServiceId, ServiceLoader> = { ga4, clarity, meta };

@@ -1,0 +1,75 @@
+import 'vanilla-cookieconsent/dist/cookieconsent.css';
+import './theme.css';
+import * as CookieConsent from 'vanilla-cookieconsent';
+import { consentCookie, type TrackingServiceId } from '../../config/tracking-services';
+import { activeServices, trackingIds } from '../../lib/tracking-ids';
+import { buildBannerConfig } from './banner-config';
+import { createTrackingController } from './controller';
+import { allowedParams, isAllowedEvent, sendEvent } from './events';
+import { minorDetectedEvent } from './minor-signal';
+import { type ReceiptSource, receiptFor, sendReceipt } from './receipt';
+import { storedMinorFlag } from './stored-consent';
+
+const privacySignal =
+  (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true ||
+  navigator.doNotTrack === '1';
+const controller = createTrackingController(activeServices, trackingIds, window.location.pathname);
+
+let minorInThisPage = storedMinorFlag(document.cookie, consentCookie.name);
+let receiptsSent = 0;
+
+const currentState = () => ({
+  acceptedServices: new Set(
+    Object.values(CookieConsent.getUserPreferences().acceptedServices).flat() as TrackingServiceId[],
+  ),
+  minor: minorInThisPage,
+});
+const receiptSource = (): ReceiptSource => (minorInThisPage ? 'minor' : privacySignal ? 'gpc' : 'banner');
+const recordChoice = () => {
+  receiptsSent += 1;
+  sendReceipt(receiptFor(CookieConsent.getCookie(), CookieConsent.getUserPreferences().acceptType, receiptSource()));
+};
+const onlyNecessaryAccepted = () => CookieConsent.getUserPreferences().acceptedCategories.length <= 1;
+
+CookieConsent.run(
+  buildBannerConfig({
+    services: activeServices,
+    privacySignal,
+    minor: minorInThisPage,
+    secureCookie: window.location.protocol === 'https:',
+    callbacks: {
+      onFirstConsent: recordChoice,
+      onConsent: () => controller.apply(currentState()),
+      onChange: () => {
+        // Once a form has shown the visitor is under 18, no later click turns tracking back on here.
+        if (minorInThisPage && !onlyNecessaryAccepted()) {
+          // Deferred: the library saves the cookie again after this callback returns.
+          setTimeout(() => CookieConsent.acceptCategory([]));
+          return;
+        }
+        controller.apply(currentState());
+        recordChoice();
+      },
+    },
+  }),
+);
+
+document.addEventListener(minorDetectedEvent, () => {
+  if (minorInThisPage) return;
+  minorInThisPage = true;
+  const receiptsBefore = receiptsSent;
+  CookieConsent.acceptCategory([]);
+  CookieConsent.setCookieData({ value: { minor: true }, mode: 'update' });
+  if (receiptsSent === receiptsBefore) {
+    controller.apply(currentState());
+    recordChoice();
+  }
+});
+
+document.addEventListener('click', (event) => {
+  const target = (event.target as Element | null)?.closest<HTMLElement>('[data-track-event]');
+  const name = target?.dataset.trackEvent;
+  if (target && name && isAllowedEvent(name)) {
+    sendEvent(controller.granted, name, allowedParams(name, { specialty: target.dataset.trackSpecialty }));
+  }
+});

@@ -1,0 +1,364 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type BrowserContext, expect, type Page, type Request, test } from '@playwright/test';
+import { servicesIn, stubTrackers } from './tracker-stubs';
+
+const trackerCookie = /^(_ga|_gid|_gcl_|_clck|_clsk|_fbp|_fbc)/;
+
+interface Visit {
+  page: Page;
+  context: BrowserContext;
+  trackerRequests: Request[];
+  receipts: Record<string, unknown>[];
+}
+
+const test_ = test.extend<Visit>({
+  // Automatic: no test may ever reach a real tracker host.
+  trackerRequests: [async ({ context }, use) => use(await stubTrackers(context)), { auto: true }],
+  receipts: async ({ context }, use) => {
+    const receipts: Record<string, unknown>[] = [];
+    context.on('request', (request) => {
+      if (request.url().endsWith('/api/consent') && request.method() === 'POST') receipts.push(request.postDataJSON());
+    });
+    await use(receipts);
+  },
+});
+
+const banner = (page: Page) => page.getByRole('dialog', { name: 'Your choice about cookies' });
+const preferences = (page: Page) => page.getByRole('dialog', { name: 'Cookie settings' });
+
+async function trackerCookies(context: BrowserContext) {
+  return (await context.cookies()).filter((cookie) => trackerCookie.test(cookie.name));
+}
+
+async function storageOtherThanConsent(page: Page) {
+  return page.evaluate(() => ({
+    cookies: document.cookie
+      .split(';')
+      .map((pair) => pair.split('=')[0]?.trim())
+      .filter((name) => name && name !== 'cc_cookie'),
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+  }));
+}
+
+async function choose(page: Page, categories: ('analytics' | 'marketing')[]) {
+  await banner(page).getByRole('button', { name: 'Manage preferences' }).click();
+  const dialog = preferences(page);
+  await expect(dialog).toBeVisible();
+  for (const category of categories) {
+    await dialog.getByRole('checkbox', { name: category === 'analytics' ? 'Analytics' : 'Marketing' }).check();
+  }
+  await dialog.getByRole('button', { name: 'Save my choices' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test_.describe('before any choice', () => {
+  test_(
+    'the banner offers Accept all, Reject all and Manage preferences with equal weight, and nothing loads',
+    async ({ page, trackerRequests }) => {
+      await page.goto('/treatments/dental-implants/?utm_source=newsletter');
+      const dialog = banner(page);
+      await expect(dialog).toBeVisible();
+      const buttons = ['Accept all', 'Reject all', 'Manage preferences'].map((name) =>
+        dialog.getByRole('button', { name, exact: true }),
+      );
+      const looks = await Promise.all(
+        buttons.map((button) =>
+          button.evaluate((element) => {
+            const style = getComputedStyle(element);
+            return `${style.backgroundColor} ${style.color} ${style.fontWeight} ${style.fontSize}`;
+          }),
+        ),
+      );
+      expect(new Set(looks.slice(0, 2)).size).toBe(1);
+      await page.waitForLoadState('networkidle');
+      expect(trackerRequests).toEqual([]);
+      expect(await storageOtherThanConsent(page)).toEqual({ cookies: [], local: [], session: [] });
+    },
+  );
+
+  test_('the policy page loads no tracker either and serves the GPC declaration', async ({ page, trackerRequests }) => {
+    await page.goto('/cookie-policy/');
+    await page.waitForLoadState('networkidle');
+    expect(trackerRequests).toEqual([]);
+    const gpc = await page.goto('/.well-known/gpc.json');
+    expect(await gpc?.json()).toMatchObject({ gpc: true });
+  });
+});
+
+test_(
+  'after "Reject all" nothing loads on this or the next page, and only the consent record is kept',
+  async ({ page, context, trackerRequests, receipts }) => {
+    await page.goto('/');
+    // The first receipt may also open the embedded database, which takes a few seconds on a fresh checkout.
+    const stored = page.waitForResponse((response) => response.url().endsWith('/api/consent'), { timeout: 30_000 });
+    await banner(page).getByRole('button', { name: 'Reject all' }).click();
+    expect((await stored).status()).toBe(201);
+    await expect(banner(page)).toBeHidden();
+    await page.goto('/treatments/');
+    await page.getByRole('link', { name: 'Clear aligners' }).click();
+    await page.waitForLoadState('networkidle');
+    expect(trackerRequests).toEqual([]);
+    expect(await trackerCookies(context)).toEqual([]);
+    expect(await storageOtherThanConsent(page)).toEqual({ cookies: [], local: [], session: [] });
+    await expect.poll(() => receipts.length).toBe(1);
+    expect(receipts[0]).toMatchObject({ acceptType: 'necessary', acceptedCategories: ['necessary'], source: 'banner' });
+  },
+);
+
+test_('closing the banner with its close button means reject', async ({ page, trackerRequests }) => {
+  await page.goto('/');
+  await banner(page).getByRole('button', { name: 'Close and reject optional cookies' }).click();
+  await expect(banner(page)).toBeHidden();
+  await page.reload();
+  await expect(banner(page)).toBeHidden();
+  await page.waitForLoadState('networkidle');
+  expect(trackerRequests).toEqual([]);
+});
+
+test_(
+  '"Accept all" loads GA4 in Consent Mode v2 with every signal denied first, plus Clarity and Meta',
+  async ({ page, trackerRequests, receipts }) => {
+    await page.goto('/treatments/acne-treatment/?utm_source=ad&email=patient%40example.com#faqs');
+    await banner(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => servicesIn(trackerRequests)).toEqual(['clarity', 'ga4', 'meta']);
+
+    const dataLayer = await page.evaluate(() =>
+      (window.dataLayer ?? []).map((entry) => Array.from(entry as ArrayLike<unknown>)),
+    );
+    const commands = dataLayer.map((entry) => `${entry[0]}:${typeof entry[1] === 'string' ? entry[1] : ''}`);
+    expect(commands.indexOf('consent:default')).toBe(0);
+    expect(commands.indexOf('consent:default')).toBeLessThan(
+      commands.findIndex((command) => command.startsWith('config')),
+    );
+    expect(Object.values(dataLayer[0]?.[2] as Record<string, string>)).toEqual(Array(7).fill('denied'));
+
+    await expect.poll(() => trackerRequests.some((request) => request.url().includes('/g/collect'))).toBe(true);
+    for (const request of trackerRequests) {
+      expect(request.url()).not.toContain('utm_source');
+      expect(request.url()).not.toContain('patient');
+      expect(request.url()).not.toContain('faqs');
+    }
+    await expect
+      .poll(() => receipts.at(-1))
+      .toMatchObject({
+        acceptType: 'all',
+        acceptedCategories: ['necessary', 'analytics', 'marketing'],
+        acceptedServices: ['ga4', 'clarity', 'meta'],
+      });
+  },
+);
+
+test_('analytics only loads GA4 and Clarity, never Meta', async ({ page, trackerRequests }) => {
+  await page.goto('/');
+  await choose(page, ['analytics']);
+  await expect.poll(() => servicesIn(trackerRequests)).toEqual(['clarity', 'ga4']);
+  await page.goto('/about/');
+  await page.waitForLoadState('networkidle');
+  expect(servicesIn(trackerRequests)).toEqual(['clarity', 'ga4']);
+});
+
+test_('marketing only loads the Meta Pixel, with consent granted before init', async ({ page, trackerRequests }) => {
+  await page.goto('/');
+  await choose(page, ['marketing']);
+  await expect.poll(() => servicesIn(trackerRequests)).toEqual(['meta']);
+  const pixelHit = trackerRequests.find((request) => request.url().includes('facebook.com/tr'));
+  expect(pixelHit?.url()).toContain('ev=PageView');
+});
+
+test_(
+  'withdrawing consent from the footer deletes tracker cookies on host and parent domain and stops hits',
+  async ({ page, context, trackerRequests, receipts }) => {
+    await page.goto('/treatments/teeth-whitening/');
+    await banner(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect
+      .poll(async () => (await trackerCookies(context)).map((cookie) => cookie.name).sort())
+      .toEqual(expect.arrayContaining(['_clck', '_clsk', '_fbp', '_ga']));
+    expect((await trackerCookies(context)).every((cookie) => cookie.domain === '.clinic.test')).toBe(true);
+
+    await page.getByRole('button', { name: 'Cookie settings' }).click();
+    await preferences(page).getByRole('button', { name: 'Reject all' }).click();
+    await expect(preferences(page)).toBeHidden();
+    expect(await trackerCookies(context)).toEqual([]);
+
+    const hitsBefore = trackerRequests.length;
+    await page
+      .getByRole('link', { name: 'Request an appointment' })
+      .last()
+      .evaluate((link) => link.addEventListener('click', (event) => event.preventDefault()));
+    await page.getByRole('link', { name: 'Request an appointment' }).last().click();
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.waitForTimeout(500);
+    expect(trackerRequests.slice(hitsBefore).map((request) => request.url())).toEqual([]);
+    await expect.poll(() => receipts.at(-1)).toMatchObject({ acceptType: 'necessary' });
+
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    expect(trackerRequests.slice(hitsBefore)).toEqual([]);
+  },
+);
+
+test_('the booking page loads no tracker even after "Accept all"', async ({ page, context, trackerRequests }) => {
+  await page.goto('/');
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(() => servicesIn(trackerRequests)).toEqual(['clarity', 'ga4', 'meta']);
+  const booking = await context.newPage();
+  await booking.goto('/book/?treatment=dental-implants');
+  await expect(booking.getByRole('heading', { level: 1 })).toBeVisible();
+  await booking.getByRole('heading', { level: 1 }).click();
+  await booking.waitForTimeout(1000);
+  expect(
+    trackerRequests.filter((request) => request.frame().page() === booking).map((request) => request.url()),
+  ).toEqual([]);
+});
+
+test_(
+  'a visitor shown to be under 18 has analytics and marketing withdrawn, and they stay off',
+  async ({ page, context, trackerRequests, receipts }) => {
+    await page.goto('/');
+    await banner(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(() => servicesIn(trackerRequests)).toEqual(['clarity', 'ga4', 'meta']);
+
+    await page.evaluate(() => document.dispatchEvent(new CustomEvent('clinic:minor-detected')));
+    expect(await trackerCookies(context)).toEqual([]);
+    await expect.poll(() => receipts.at(-1)).toMatchObject({ source: 'minor', acceptedCategories: ['necessary'] });
+
+    trackerRequests.length = 0;
+    await page.goto('/about/');
+    await page.getByRole('button', { name: 'Cookie settings' }).click();
+    await preferences(page).getByRole('button', { name: 'Accept all' }).click();
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    expect(trackerRequests).toEqual([]);
+    await page.getByRole('button', { name: 'Cookie settings' }).click();
+    await expect(preferences(page)).toContainText('under 18');
+  },
+);
+
+test_.describe('Global Privacy Control', () => {
+  test_.use({
+    extraHTTPHeaders: { 'Sec-GPC': '1' },
+  });
+  test_.beforeEach(async ({ context }) => {
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+    );
+  });
+
+  test_(
+    'the banner says why marketing stays off, and an explicit later choice wins',
+    async ({ page, trackerRequests, receipts }) => {
+      await page.goto('/');
+      await expect(banner(page)).toContainText('Global Privacy Control');
+      await page.waitForLoadState('networkidle');
+      expect(trackerRequests).toEqual([]);
+      await choose(page, ['analytics']);
+      await expect.poll(() => servicesIn(trackerRequests)).toEqual(['clarity', 'ga4']);
+      await expect
+        .poll(() => receipts.at(-1))
+        .toMatchObject({ source: 'gpc', acceptedCategories: ['necessary', 'analytics'] });
+      await page.getByRole('button', { name: 'Cookie settings' }).click();
+      await preferences(page).getByRole('button', { name: 'Accept all' }).click();
+      await expect.poll(() => servicesIn(trackerRequests)).toEqual(['clarity', 'ga4', 'meta']);
+    },
+  );
+});
+
+test_('a revision bump asks again, with a note on what changed', async ({ page, context }) => {
+  await page.goto('/');
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  const [consent] = (await context.cookies()).filter((cookie) => cookie.name === 'cc_cookie');
+  if (!consent) throw new Error('no consent cookie was stored');
+  const value = JSON.parse(decodeURIComponent(consent.value)) as { revision: number };
+  expect(value.revision).toBe(1);
+  await context.addCookies([
+    { ...consent, value: encodeURIComponent(JSON.stringify({ ...value, revision: 0 })), expires: consent.expires },
+  ]);
+  await page.reload();
+  await expect(banner(page)).toBeVisible();
+  await expect(banner(page)).toContainText('We have changed how this site uses cookies');
+});
+
+test_('the choice is kept for at most 12 months', async ({ page, context }) => {
+  await page.goto('/');
+  await banner(page).getByRole('button', { name: 'Reject all' }).click();
+  const consent = (await context.cookies()).find((cookie) => cookie.name === 'cc_cookie');
+  const daysLeft = ((consent?.expires ?? 0) * 1000 - Date.now()) / 86_400_000;
+  expect(daysLeft).toBeGreaterThan(360);
+  expect(daysLeft).toBeLessThanOrEqual(366);
+});
+
+test_('every cookie the trackers set is listed in the cookie policy table', async ({ page, context }) => {
+  await page.goto('/');
+  await banner(page).getByRole('button', { name: 'Accept all' }).click();
+  await expect.poll(async () => (await trackerCookies(context)).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
+  const names = (await context.cookies()).map((cookie) => cookie.name);
+  await page.goto('/cookie-policy/');
+  const listed = await page.locator('.cookie-table tbody th code').allTextContents();
+  for (const name of names) {
+    expect(
+      listed.some((entry) => entry === name || (entry.endsWith('<ID>') && name.startsWith(entry.slice(0, -4)))),
+      name,
+    ).toBe(true);
+  }
+});
+
+test_('the banner works with the keyboard alone', async ({ page, trackerRequests }) => {
+  await page.goto('/');
+  await expect(banner(page)).toBeVisible();
+  const manage = banner(page).getByRole('button', { name: 'Manage preferences' });
+  for (
+    let presses = 0;
+    presses < 60 && !(await manage.evaluate((element) => element === document.activeElement));
+    presses += 1
+  ) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(manage).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = preferences(page);
+  await expect(dialog).toBeVisible();
+  const analytics = dialog.getByRole('checkbox', { name: 'Analytics' });
+  for (
+    let presses = 0;
+    presses < 30 && !(await analytics.evaluate((element) => element === document.activeElement));
+    presses += 1
+  ) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(analytics).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(analytics).toBeChecked();
+  const save = dialog.getByRole('button', { name: 'Save my choices' });
+  for (
+    let presses = 0;
+    presses < 30 && !(await save.evaluate((element) => element === document.activeElement));
+    presses += 1
+  ) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await expect.poll(() => servicesIn(trackerRequests)).toEqual(['clarity', 'ga4']);
+});
+
+test_('axe finds no violations with the banner or the preferences open', async ({ page }) => {
+  await page.goto('/');
+  await expect(banner(page)).toBeVisible();
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await banner(page).getByRole('button', { name: 'Manage preferences' }).click();
+  await expect(preferences(page)).toBeVisible();
+  expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations.map((v) => v.id)).toEqual([]);
+});
+
+test_('the banner speaks Hindi on a Hindi page', async ({ page }) => {
+  // Set before module scripts run, as a Hindi page's markup would.
+  await page.addInitScript(() =>
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState === 'interactive') document.documentElement.lang = 'hi';
+    }),
+  );
+  await page.goto('/about/');
+  await expect(page.getByRole('dialog', { name: 'कुकीज़ के बारे में आपकी पसंद' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'सभी अस्वीकार करें' }).first()).toBeVisible();
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { consentSettings, isTrackerFreeRoute } from '../../src/config/consent';
+import { trackingServices } from '../../src/config/tracking-services';
+import { buildBannerConfig } from '../../src/scripts/consent/banner-config';
+import { cookieDomainsFor, matchesCookie } from '../../src/scripts/consent/cookies';
+import { allowedParams, isAllowedEvent } from '../../src/scripts/consent/events';
+import { sanitizedPageUrl } from '../../src/scripts/consent/page-url';
+import { storedMinorFlag } from '../../src/scripts/consent/stored-consent';
+
+const ga4 = trackingServices.filter((service) => service.id === 'ga4');
+const baseOptions = { privacySignal: false, minor: false, secureCookie: true, callbacks: {} };
+
+describe('buildBannerConfig', () => {
+  it('ships opt-in mode, visible to automated browsers, with a 12-month cookie and the current revision', () => {
+    const config = buildBannerConfig({ ...baseOptions, services: trackingServices });
+    expect(config).toMatchObject({
+      mode: 'opt-in',
+      hideFromBots: false,
+      revision: consentSettings.revision,
+      cookie: { name: 'cc_cookie', expiresAfterDays: 365 },
+    });
+    expect(consentSettings.expiresAfterDays).toBeLessThanOrEqual(366);
+    expect(Object.keys(config.categories)).toEqual(['necessary', 'analytics', 'marketing']);
+    expect(config.categories.necessary).toEqual({ enabled: true, readOnly: true });
+  });
+
+  it('leaves out every service, and any category, whose tracker ID is not configured', () => {
+    const config = buildBannerConfig({ ...baseOptions, services: ga4 });
+    expect(Object.keys(config.categories)).toEqual(['necessary', 'analytics']);
+    expect(Object.keys(config.categories.analytics?.services ?? {})).toEqual(['ga4']);
+    const english = config.language.translations.en as { preferencesModal: { sections: { description?: string }[] } };
+    const text = JSON.stringify(english.preferencesModal.sections);
+    expect(text).toContain('Google Analytics 4');
+    expect(text).not.toContain('Clarity');
+    expect(text).not.toContain('Meta');
+  });
+
+  it('does not show the banner at all when no tracker is configured', () => {
+    expect(buildBannerConfig({ ...baseOptions, services: [] }).autoShow).toBe(false);
+  });
+
+  it('explains a privacy signal and a minor in the banner, and locks the toggles for a minor', async () => {
+    const config = buildBannerConfig({ ...baseOptions, services: trackingServices, privacySignal: true, minor: true });
+    const english = JSON.stringify(config.language.translations.en);
+    expect(english).toContain('Global Privacy Control');
+    expect(english).toContain('under 18');
+    expect(config.categories.analytics?.readOnly).toBe(true);
+    const hindi = config.language.translations.hi;
+    if (typeof hindi !== 'function') throw new Error('Hindi should load lazily');
+    expect(JSON.stringify(await hindi())).toContain('Global Privacy Control');
+  });
+
+  it('has the same three first-layer buttons in English and Hindi', async () => {
+    const config = buildBannerConfig({ ...baseOptions, services: trackingServices });
+    const hindi = config.language.translations.hi;
+    if (typeof hindi !== 'function') throw new Error('Hindi should load lazily');
+    const [english, translated] = [config.language.translations.en, await hindi()] as unknown as {
+      consentModal: Record<string, string>;
+    }[];
+    for (const key of ['acceptAllBtn', 'acceptNecessaryBtn', 'showPreferencesBtn', 'title', 'revisionMessage']) {
+      expect(english?.consentModal[key], key).toBeTruthy();
+      expect(translated?.consentModal[key], key).toBeTruthy();
+    }
+  });
+});
+
+describe('cookie deletion', () => {
+  it('targets the host and each parent domain', () => {
+    expect(cookieDomainsFor('www.clinic.example.in')).toEqual([
+      'www.clinic.example.in',
+      'clinic.example.in',
+      'example.in',
+    ]);
+    expect(cookieDomainsFor('localhost')).toEqual(['localhost']);
+    expect(cookieDomainsFor('127.0.0.1')).toEqual(['127.0.0.1']);
+  });
+
+  it('matches exact names and prefixed names', () => {
+    const cookies = trackingServices.find((service) => service.id === 'ga4')?.cookies ?? [];
+    expect(matchesCookie('_ga', cookies)).toBe(true);
+    expect(matchesCookie('_ga_ABC123', cookies)).toBe(true);
+    expect(matchesCookie('_gcl_au', cookies)).toBe(true);
+    expect(matchesCookie('_gat', cookies)).toBe(false);
+    expect(matchesCookie('cc_cookie', cookies)).toBe(false);
+  });
+});
+
+describe('what trackers may see', () => {
+  it('page addresses lose their query string and fragment', () => {
+    expect(sanitizedPageUrl(new URL('https://clinic.example.com/book/?name=Asha&phone=99#top'))).toBe(
+      'https://clinic.example.com/book/',
+    );
+  });
+
+  it('only allow-listed events with allow-listed values pass', () => {
+    expect(isAllowedEvent('booking_cta_click')).toBe(true);
+    expect(isAllowedEvent('form_submit')).toBe(false);
+    expect(isAllowedEvent('toString')).toBe(false);
+    expect(allowedParams('booking_cta_click', { specialty: 'dental', email: 'a@example.com' })).toEqual({
+      specialty: 'dental',
+    });
+    expect(allowedParams('booking_cta_click', { specialty: 'Asha Rao' })).toEqual({});
+  });
+
+  it('booking routes are tracker-free', () => {
+    expect(isTrackerFreeRoute('/book/')).toBe(true);
+    expect(isTrackerFreeRoute('/book')).toBe(true);
+    expect(isTrackerFreeRoute('/book/thank-you/')).toBe(true);
+    expect(isTrackerFreeRoute('/booking-tips/')).toBe(false);
+    expect(isTrackerFreeRoute('/')).toBe(false);
+  });
+});
+
+describe('storedMinorFlag', () => {
+  const cookie = (data: unknown) => `a=1; cc_cookie=${encodeURIComponent(JSON.stringify({ data }))}; b=2`;
+  it('reads the minor flag from the consent cookie', () => {
+    expect(storedMinorFlag(cookie({ minor: true }), 'cc_cookie')).toBe(true);
+    expect(storedMinorFlag(cookie(null), 'cc_cookie')).toBe(false);
+    expect(storedMinorFlag('cc_cookie=%7Bnot-json', 'cc_cookie')).toBe(false);
+    expect(storedMinorFlag('', 'cc_cookie')).toBe(false);
+  });
+});
