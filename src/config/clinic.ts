@@ -40,6 +40,8 @@ export interface Branch {
 }
 
 const weekdayHours = { opens: '10:00', closes: '19:30' };
+const sameHours = (days: readonly Weekday[], hours: { opens: string; closes: string }): OpeningHours =>
+  Object.fromEntries(days.map((day) => [day, hours]));
 
 export const branches = [
   {
@@ -58,12 +60,7 @@ export const branches = [
     whatsapp: '+919555000101',
     email: 'indiranagar@example.com',
     hours: {
-      monday: weekdayHours,
-      tuesday: weekdayHours,
-      wednesday: weekdayHours,
-      thursday: weekdayHours,
-      friday: weekdayHours,
-      saturday: weekdayHours,
+      ...sameHours(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'], weekdayHours),
       sunday: { opens: '10:00', closes: '14:00' },
     },
     specialties: ['dental', 'skin', 'hair'],
@@ -84,11 +81,7 @@ export const branches = [
     whatsapp: '+919555000202',
     email: 'bandra@example.com',
     hours: {
-      monday: weekdayHours,
-      tuesday: weekdayHours,
-      wednesday: weekdayHours,
-      thursday: weekdayHours,
-      friday: weekdayHours,
+      ...sameHours(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], weekdayHours),
       saturday: { opens: '10:00', closes: '17:00' },
     },
     specialties: ['dental', 'skin'],
@@ -109,11 +102,7 @@ export const branches = [
     whatsapp: '+919555000303',
     email: 'hauzkhas@example.com',
     hours: {
-      tuesday: weekdayHours,
-      wednesday: weekdayHours,
-      thursday: weekdayHours,
-      friday: weekdayHours,
-      saturday: weekdayHours,
+      ...sameHours(['tuesday', 'wednesday', 'thursday', 'friday', 'saturday'], weekdayHours),
       sunday: { opens: '10:00', closes: '16:00' },
     },
     specialties: ['skin', 'hair'],

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type BrowserContext, expect, type Page, type Request, test } from '@playwright/test';
+import { type BrowserContext, expect, type Locator, type Page, type Request, test } from '@playwright/test';
 import { servicesIn, stubTrackers } from './tracker-stubs';
 
 const trackerCookie = /^(_ga|_gid|_gcl_|_clck|_clsk|_fbp|_fbc)/;
@@ -39,6 +39,14 @@ async function storageOtherThanConsent(page: Page) {
     local: Object.keys(localStorage),
     session: Object.keys(sessionStorage),
   }));
+}
+
+/** Presses Tab, as a keyboard user would, until the element has focus (at most 60 presses). */
+async function tabUntilFocused(page: Page, target: Locator) {
+  for (let presses = 0; presses < 60; presses += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
 }
 
 async function choose(page: Page, categories: ('analytics' | 'marketing')[]) {
@@ -307,36 +315,18 @@ test_('the banner works with the keyboard alone', async ({ page, trackerRequests
   await page.goto('/');
   await expect(banner(page)).toBeVisible();
   const manage = banner(page).getByRole('button', { name: 'Manage preferences' });
-  for (
-    let presses = 0;
-    presses < 60 && !(await manage.evaluate((element) => element === document.activeElement));
-    presses += 1
-  ) {
-    await page.keyboard.press('Tab');
-  }
+  await tabUntilFocused(page, manage);
   await expect(manage).toBeFocused();
   await page.keyboard.press('Enter');
   const dialog = preferences(page);
   await expect(dialog).toBeVisible();
   const analytics = dialog.getByRole('checkbox', { name: 'Analytics' });
-  for (
-    let presses = 0;
-    presses < 30 && !(await analytics.evaluate((element) => element === document.activeElement));
-    presses += 1
-  ) {
-    await page.keyboard.press('Tab');
-  }
+  await tabUntilFocused(page, analytics);
   await expect(analytics).toBeFocused();
   await page.keyboard.press('Space');
   await expect(analytics).toBeChecked();
   const save = dialog.getByRole('button', { name: 'Save my choices' });
-  for (
-    let presses = 0;
-    presses < 30 && !(await save.evaluate((element) => element === document.activeElement));
-    presses += 1
-  ) {
-    await page.keyboard.press('Tab');
-  }
+  await tabUntilFocused(page, save);
   await page.keyboard.press('Enter');
   await expect.poll(() => servicesIn(trackerRequests)).toEqual(['clarity', 'ga4']);
 });
