@@ -3,18 +3,26 @@ import type * as z from 'zod';
 /** Field name (a dotted path such as `acceptedCategories.1`, or `body` for the whole body) to a message. */
 export type FieldErrors = Record<string, string>;
 
+export type FieldParseResult<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors };
+
 /** The body of a 400 answer from zod's issues: one message per field, the first reported; unknown keys each named. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const fields: FieldErrors = {};
-  const report = (field: string, message: string) => {
-    fields[field] ??= message;
+  const report = (path: readonly PropertyKey[], message: string) => {
+    fields[path.length > 0 ? path.map(String).join('.') : 'body'] ??= message;
   };
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) report(key, 'Unknown field');
+      for (const key of issue.keys) report([...issue.path, key], 'Unknown field');
     } else {
-      report(issue.path.length > 0 ? issue.path.map(String).join('.') : 'body', issue.message);
+      report(issue.path, issue.message);
     }
   }
   return fields;
+}
+
+/** Parses with the schema and answers the parsed value, or the field errors a 400 answer and a form both show. */
+export function parseWithFieldErrors<T>(schema: z.ZodType<T>, input: unknown): FieldParseResult<T> {
+  const result = schema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, fields: fieldErrors(result.error.issues) };
 }

@@ -31,14 +31,23 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   return { db, close: () => db.destroy() };
 }
 
+// A `date` column holds a calendar day, not an instant: both drivers would make it a Date at some
+// midnight, so it is read as the "YYYY-MM-DD" text PostgreSQL sends instead.
+const dateTypeId = 1082;
+const keepText = (value: string) => value;
+
 async function pgliteDialect(dataDir: string): Promise<Dialect> {
   const directory = resolve(dataDir, 'pglite');
   await mkdir(directory, { recursive: true });
-  return new PGliteDialect({ pglite: new PGlite(directory) });
+  return new PGliteDialect({ pglite: new PGlite(directory, { parsers: { [dateTypeId]: keepText } }) });
 }
 
 function postgresDialect(connectionString: string): Dialect {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const types: pg.CustomTypesConfig = {
+    getTypeParser: (typeId: number, format?: 'text' | 'binary') =>
+      typeId === dateTypeId ? keepText : pg.types.getTypeParser(typeId, format),
+  };
+  const pool = new pg.Pool({ connectionString, max: 10, types });
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would end the process.
   pool.on('error', (error) => console.error('PostgreSQL connection error', error));
   return new PostgresDialect({ pool });

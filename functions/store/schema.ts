@@ -1,9 +1,16 @@
 /** Kysely's view of the database: one interface per table, columns named as in SQL. */
 import type { ColumnType, Generated } from 'kysely';
 import type { ConsentReceipt } from '../consent/receipt.ts';
+import type { Attribution } from '../leads/attribution.ts';
+import type { GuardianRelationship } from '../leads/booking-schema.ts';
+import type { OutboxJobKind } from '../leads/lead-jobs.ts';
+import type { TimeWindowId } from '../leads/time-windows.ts';
 
 export interface Database {
   consent_receipts: ConsentReceiptsTable;
+  booking_requests: BookingRequestsTable;
+  newsletter_subscriptions: NewsletterSubscriptionsTable;
+  outbox_jobs: OutboxJobsTable;
 }
 
 export interface ConsentReceiptsTable {
@@ -18,4 +25,67 @@ export interface ConsentReceiptsTable {
   source: ConsentReceipt['source'];
   /** Set by the database clock only, so a receipt's time cannot be supplied by the browser. */
   recorded_at: ColumnType<Date, never, never>;
+}
+
+/** Written once, by the database clock (`now()` is the transaction's start: one time for a lead and its consents). */
+type RecordedAt = ColumnType<Date, never, never>;
+/** JSON stored as jsonb: written as its JSON text, so both drivers send it the same way. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface BookingRequestsTable {
+  id: Generated<string>;
+  submission_id: string;
+  reference: string;
+  treatment: string;
+  branch: string;
+  /** "YYYY-MM-DD": the store reads `date` columns as text. */
+  preferred_date: string;
+  time_window: TimeWindowId;
+  full_name: string;
+  mobile_e164: string;
+  email: string | null;
+  date_of_birth: string;
+  is_minor: boolean;
+  help_text: string | null;
+  guardian_name: string | null;
+  guardian_relationship: GuardianRelationship | null;
+  guardian_mobile_e164: string | null;
+  guardian_consent_at: Date | null;
+  consent_privacy_notice_at: Date;
+  consent_whatsapp_at: Date | null;
+  consent_email_news_at: Date | null;
+  attribution: Json<Attribution> | null;
+  created_at: RecordedAt;
+}
+
+export type NewsletterStatus = 'pending' | 'confirmed' | 'unsubscribed';
+
+export interface NewsletterSubscriptionsTable {
+  id: Generated<string>;
+  submission_id: string;
+  reference: string;
+  email: string;
+  status: ColumnType<NewsletterStatus, NewsletterStatus | undefined, NewsletterStatus>;
+  consent_at: Date;
+  confirmed_at: Date | null;
+  unsubscribed_at: Date | null;
+  created_at: RecordedAt;
+}
+
+export type OutboxJobStatus = 'pending' | 'running' | 'done' | 'dead' | 'cancelled';
+
+export interface OutboxJobsTable {
+  id: Generated<string>;
+  kind: OutboxJobKind;
+  booking_request_id: string | null;
+  newsletter_subscription_id: string | null;
+  lead_reference: string;
+  payload: Json<unknown>;
+  status: ColumnType<OutboxJobStatus, OutboxJobStatus | undefined, OutboxJobStatus>;
+  attempts: Generated<number>;
+  run_after: Generated<Date>;
+  locked_until: Date | null;
+  last_error: string | null;
+  created_at: RecordedAt;
+  updated_at: Generated<Date>;
 }

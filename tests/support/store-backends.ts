@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
-import type { StoreConfig } from '../../functions/store/open.ts';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { openStore, type Store, type StoreConfig } from '../../functions/store/open.ts';
 import { createEmptyDatabase } from './postgres-database.ts';
 
 export interface StoreBackend {
@@ -26,3 +26,25 @@ export const postgresBackend: StoreBackend = {
     cleanUp: () => {},
   }),
 };
+
+export interface OpenedStore {
+  config: StoreConfig;
+  store: Store;
+}
+
+/** Opens an empty store of the backend before the suite's tests and closes it after them. */
+export function useEmptyStore(backend: StoreBackend): OpenedStore {
+  const opened = {} as OpenedStore;
+  let cleanUp = () => {};
+  beforeAll(async () => {
+    const empty = await backend.emptyStore();
+    cleanUp = empty.cleanUp;
+    opened.config = empty.config;
+    opened.store = await openStore(empty.config);
+  }, 60_000);
+  afterAll(async () => {
+    await opened.store?.close();
+    cleanUp();
+  });
+  return opened;
+}

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConsentReceipt } from '../../functions/consent/receipt.ts';
 import { listConsentReceipts, recordConsentReceipt } from '../../functions/store/consent-receipts.ts';
 import { migrateToLatest, migrations } from '../../functions/store/migrations/index.ts';
-import { openStore, type Store, type StoreConfig } from '../../functions/store/open.ts';
-import { pgliteBackend, postgresBackend, type StoreBackend } from '../support/store-backends.ts';
+import { openStore } from '../../functions/store/open.ts';
+import { type OpenedStore, pgliteBackend, postgresBackend, useEmptyStore } from '../support/store-backends.ts';
 
 function receipt(overrides: Partial<ConsentReceipt> = {}): ConsentReceipt {
   return {
@@ -21,28 +21,6 @@ function receipt(overrides: Partial<ConsentReceipt> = {}): ConsentReceipt {
     source: 'banner',
     ...overrides,
   };
-}
-
-interface OpenedStore {
-  config: StoreConfig;
-  store: Store;
-}
-
-/** Opens an empty store of the backend before the suite's tests and closes it after them. */
-function useEmptyStore(backend: StoreBackend): OpenedStore {
-  const opened = {} as OpenedStore;
-  let cleanUp = () => {};
-  beforeAll(async () => {
-    const empty = await backend.emptyStore();
-    cleanUp = empty.cleanUp;
-    opened.config = empty.config;
-    opened.store = await openStore(empty.config);
-  }, 60_000);
-  afterAll(async () => {
-    await opened.store?.close();
-    cleanUp();
-  });
-  return opened;
 }
 
 function behavesAsTheStore(opened: OpenedStore) {

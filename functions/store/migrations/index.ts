@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import type { Database } from '../schema.ts';
 import * as consentReceipts from './0001-consent-receipts.ts';
+import * as leads from './0002-leads.ts';
 
 /**
  * Every migration, in order of their names. A static record rather than a folder scan, so the
@@ -9,6 +10,7 @@ import * as consentReceipts from './0001-consent-receipts.ts';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-consent-receipts': consentReceipts,
+  '0002-leads': leads,
 };
 
 /** Applies the migrations not yet applied and returns their names; throws if one fails. */

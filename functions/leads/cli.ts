@@ -1,0 +1,91 @@
+/**
+ * The staff command line for leads: `npm run leads -- status | list | show <reference>`. Unlike the rest of
+ * functions/leads/, this runs on Node only; it opens the store as the server does.
+ */
+import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
+import { countLeads, findLeadByReference, latestBookings } from '../store/lead-reports.ts';
+import { openStore } from '../store/open.ts';
+import type { Database } from '../store/schema.ts';
+import { normaliseReference } from './reference.ts';
+import { bookingListText, leadText, statusText } from './report-text.ts';
+
+const usage = `Usage: npm run leads -- <command>
+
+Commands:
+  status              counts of booking requests, newsletter subscriptions by status and outbox jobs
+                      by kind and status, and the age of the oldest pending job
+  list                the latest 20 booking requests (reference, time, treatment, branch, minor; no contacts)
+  show <reference>    one booking request or newsletter subscription in full, with its outbox jobs
+
+Options:
+  -h, --help          show this help
+
+Reads DATABASE_URL (a PostgreSQL server) or else DATA_DIR (the embedded database, default .data),
+like the server. Only one process may open the embedded database: stop the server first.
+
+Exit codes: 0 done, 1 not found or failed, 2 wrong usage.`;
+
+const exitCode = { done: 0, failed: 1, usage: 2 } as const;
+const listLength = 20;
+
+function usageError(message: string): number {
+  console.error(`${message}\n\n${usage}`);
+  return exitCode.usage;
+}
+
+function parse(args: string[]) {
+  return parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+}
+
+async function withStore(task: (db: Kysely<Database>) => Promise<number>): Promise<number> {
+  const store = await openStore({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: process.env.DATA_DIR || '.data',
+  });
+  try {
+    return await task(store.db);
+  } finally {
+    await store.close();
+  }
+}
+
+function print(lines: string[]): number {
+  console.log(lines.join('\n'));
+  return exitCode.done;
+}
+
+async function main(args: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  if (parsed.values.help) return print([usage]);
+
+  const [command, ...operands] = parsed.positionals;
+  if (command === undefined) return usageError('Name a command.');
+  if (!['status', 'list', 'show'].includes(command)) return usageError(`Unknown command: ${command}`);
+  if (command !== 'show' && operands.length > 0) return usageError(`${command} takes no arguments.`);
+  if (command === 'status') return withStore(async (db) => print(statusText(await countLeads(db))));
+  if (command === 'list') return withStore(async (db) => print(bookingListText(await latestBookings(db, listLength))));
+
+  const [typed, ...extra] = operands;
+  if (typed === undefined || extra.length > 0) return usageError('show takes one reference.');
+  const reference = normaliseReference(typed);
+  if (!reference) return usageError(`Not a reference: ${typed} (references look like KC-7Q4M-X2P9).`);
+  return withStore(async (db) => {
+    const lead = await findLeadByReference(db, reference);
+    if (lead) return print(leadText(lead));
+    console.error(`No booking request or newsletter subscription has the reference ${reference}.`);
+    return exitCode.failed;
+  });
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  console.error('The leads command failed:', error);
+  process.exitCode = exitCode.failed;
+}

@@ -1,0 +1,124 @@
+/**
+ * The outbox jobs a lead creates, with their payloads: what each delivery (CRM, emails) may know, decided
+ * here and nowhere else. The free text of a booking goes to the front desk only; a minor's CRM record
+ * carries no consent to marketing and no attribution.
+ */
+import type { Attribution } from './attribution.ts';
+import type { BookingRequest, Guardian } from './booking-schema.ts';
+import type { NewsletterSignup } from './newsletter-schema.ts';
+
+export type OutboxJobKind =
+  | 'crm.booking'
+  | 'email.booking-confirmation'
+  | 'email.front-desk'
+  // Queued once a subscriber confirms their address (later work).
+  | 'crm.newsletter'
+  | 'email.newsletter-confirmation';
+
+interface BookingSummary {
+  reference: string;
+  treatment: string;
+  branch: string;
+  preferredDate: string;
+  timeWindow: string;
+}
+
+type GuardianContact = Omit<Guardian, 'consent'>;
+
+export interface CrmBookingPayload extends BookingSummary {
+  fullName: string;
+  mobile: string;
+  email?: string;
+  isMinor: boolean;
+  guardian?: GuardianContact;
+  /** Adults only. */
+  consents?: { whatsappUpdates: boolean; emailNews: boolean };
+  /** Adults only. */
+  attribution?: Attribution;
+}
+
+export interface FrontDeskEmailPayload extends BookingSummary {
+  fullName: string;
+  mobile: string;
+  email?: string;
+  dateOfBirth: string;
+  isMinor: boolean;
+  guardian?: GuardianContact;
+  whatsappUpdates: boolean;
+  helpText?: string;
+}
+
+export interface BookingConfirmationEmailPayload extends BookingSummary {
+  to: string;
+  fullName: string;
+}
+
+export interface NewsletterConfirmationEmailPayload {
+  reference: string;
+  to: string;
+}
+
+export type OutboxJobDraft =
+  | { kind: 'crm.booking'; payload: CrmBookingPayload }
+  | { kind: 'email.front-desk'; payload: FrontDeskEmailPayload }
+  | { kind: 'email.booking-confirmation'; payload: BookingConfirmationEmailPayload }
+  | { kind: 'email.newsletter-confirmation'; payload: NewsletterConfirmationEmailPayload };
+
+/**
+ * The CRM record and the front desk's email always; a confirmation email when the visitor gave an
+ * address. Never to a minor: it would go to the guardian, and the form collects no guardian email.
+ */
+export function bookingJobs(request: BookingRequest, reference: string): OutboxJobDraft[] {
+  const summary: BookingSummary = {
+    reference,
+    treatment: request.treatment,
+    branch: request.branch,
+    preferredDate: request.preferredDate,
+    timeWindow: request.timeWindow,
+  };
+  const contact = {
+    fullName: request.fullName,
+    mobile: request.mobile,
+    ...(request.email && { email: request.email }),
+    isMinor: request.isMinor,
+  };
+  const guardian = request.isMinor && {
+    guardian: {
+      name: request.guardian.name,
+      relationship: request.guardian.relationship,
+      mobile: request.guardian.mobile,
+    },
+  };
+  const crm: CrmBookingPayload = request.isMinor
+    ? { ...summary, ...contact, ...guardian }
+    : {
+        ...summary,
+        ...contact,
+        consents: { whatsappUpdates: request.consents.whatsappUpdates, emailNews: request.consents.emailNews },
+        ...(request.attribution && { attribution: request.attribution }),
+      };
+  const frontDesk: FrontDeskEmailPayload = {
+    ...summary,
+    ...contact,
+    dateOfBirth: request.dateOfBirth,
+    ...guardian,
+    whatsappUpdates: request.consents.whatsappUpdates,
+    ...(request.helpText && { helpText: request.helpText }),
+  };
+  const jobs: OutboxJobDraft[] = [
+    { kind: 'crm.booking', payload: crm },
+    { kind: 'email.front-desk', payload: frontDesk },
+  ];
+  if (request.email && !request.isMinor) {
+    jobs.push({
+      kind: 'email.booking-confirmation',
+      payload: { ...summary, to: request.email, fullName: request.fullName },
+    });
+  }
+  return jobs;
+}
+
+/** The double opt-in email; the CRM hears of the subscriber only once they confirm. */
+export function newsletterJobs(signup: NewsletterSignup, reference: string): OutboxJobDraft[] {
+  return [{ kind: 'email.newsletter-confirmation', payload: { reference, to: signup.email } }];
+}

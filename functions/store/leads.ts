@@ -1,0 +1,144 @@
+/**
+ * Stores leads with their outbox jobs in one transaction: a lead is never stored without the jobs that
+ * deliver it, nor a job without its lead. A submission ID is stored once: a repeat (a double click, a
+ * retry after a lost answer, a second tab) gets the first submission's reference and creates nothing.
+ * Repeats are caught by the unique constraints (`on conflict do nothing`), never by looking first, so two
+ * concurrent submits cannot both get in.
+ */
+import { type InsertObject, type Kysely, sql, type Transaction } from 'kysely';
+import type { BookingRequest } from '../leads/booking-schema.ts';
+import { bookingJobs, newsletterJobs, type OutboxJobDraft } from '../leads/lead-jobs.ts';
+import type { NewsletterSignup } from '../leads/newsletter-schema.ts';
+import { generateReference } from '../leads/reference.ts';
+import type { Database } from './schema.ts';
+
+export interface RecordedLead {
+  reference: string;
+  /** False for a repeat: the reference is the first submission's, and nothing new was stored. */
+  created: boolean;
+}
+
+/** The transaction's start time, the same for a lead, its consents and its jobs. */
+const now = sql<Date>`now()`;
+
+export function recordBookingRequest(db: Kysely<Database>, request: BookingRequest): Promise<RecordedLead> {
+  return db.transaction().execute(async (trx) => {
+    const outcome = await insertWithUnusedReference(
+      (reference) =>
+        trx
+          .insertInto('booking_requests')
+          .values(bookingRow(request, reference))
+          .onConflict((conflict) => conflict.doNothing())
+          .returning(['id', 'reference'])
+          .executeTakeFirst(),
+      async () =>
+        (
+          await trx
+            .selectFrom('booking_requests')
+            .select('reference')
+            .where('submission_id', '=', request.submissionId)
+            .executeTakeFirst()
+        )?.reference,
+    );
+    if (!outcome.inserted) return { reference: outcome.reference, created: false };
+    await insertJobs(trx, bookingJobs(request, outcome.reference), {
+      booking_request_id: outcome.id,
+      lead_reference: outcome.reference,
+    });
+    return { reference: outcome.reference, created: true };
+  });
+}
+
+/**
+ * A repeat is the same submission, or any sign-up of an address that already has a pending or confirmed
+ * subscription: the existing one's reference is returned and no second confirmation email is queued.
+ */
+export function recordNewsletterSignup(db: Kysely<Database>, signup: NewsletterSignup): Promise<RecordedLead> {
+  return db.transaction().execute(async (trx) => {
+    const outcome = await insertWithUnusedReference(
+      (reference) =>
+        trx
+          .insertInto('newsletter_subscriptions')
+          .values({ submission_id: signup.submissionId, reference, email: signup.email, consent_at: now })
+          .onConflict((conflict) => conflict.doNothing())
+          .returning(['id', 'reference'])
+          .executeTakeFirst(),
+      async () =>
+        (
+          await trx
+            .selectFrom('newsletter_subscriptions')
+            .select('reference')
+            .where((where) =>
+              where.or([
+                where('submission_id', '=', signup.submissionId),
+                where.and([where('email', '=', signup.email), where('status', '<>', 'unsubscribed')]),
+              ]),
+            )
+            .orderBy(sql`submission_id = ${signup.submissionId}`, 'desc')
+            .executeTakeFirst()
+        )?.reference,
+    );
+    if (!outcome.inserted) return { reference: outcome.reference, created: false };
+    await insertJobs(trx, newsletterJobs(signup, outcome.reference), {
+      newsletter_subscription_id: outcome.id,
+      lead_reference: outcome.reference,
+    });
+    return { reference: outcome.reference, created: true };
+  });
+}
+
+/** A freshly drawn reference colliding this often means something other than chance is wrong. */
+const maxReferenceDraws = 5;
+
+type InsertOutcome = { inserted: true; id: string; reference: string } | { inserted: false; reference: string };
+
+/**
+ * Inserts with a fresh reference, skipping the row on any unique conflict. A skipped row is a repeat when
+ * `existingReference` finds the earlier lead; otherwise the reference itself was taken, so another is drawn.
+ */
+async function insertWithUnusedReference(
+  insert: (reference: string) => Promise<{ id: string; reference: string } | undefined>,
+  existingReference: () => Promise<string | undefined>,
+): Promise<InsertOutcome> {
+  for (let draw = 1; draw <= maxReferenceDraws; draw++) {
+    const inserted = await insert(generateReference());
+    if (inserted) return { inserted: true, ...inserted };
+    const reference = await existingReference();
+    if (reference !== undefined) return { inserted: false, reference };
+  }
+  throw new Error(`No unused lead reference after ${maxReferenceDraws} draws`);
+}
+
+function bookingRow(request: BookingRequest, reference: string): InsertObject<Database, 'booking_requests'> {
+  return {
+    submission_id: request.submissionId,
+    reference,
+    treatment: request.treatment,
+    branch: request.branch,
+    preferred_date: request.preferredDate,
+    time_window: request.timeWindow,
+    full_name: request.fullName,
+    mobile_e164: request.mobile,
+    email: request.email ?? null,
+    date_of_birth: request.dateOfBirth,
+    is_minor: request.isMinor,
+    help_text: request.helpText ?? null,
+    guardian_name: request.isMinor ? request.guardian.name : null,
+    guardian_relationship: request.isMinor ? request.guardian.relationship : null,
+    guardian_mobile_e164: request.isMinor ? request.guardian.mobile : null,
+    guardian_consent_at: request.isMinor ? now : null,
+    consent_privacy_notice_at: now,
+    consent_whatsapp_at: request.consents.whatsappUpdates ? now : null,
+    consent_email_news_at: request.consents.emailNews ? now : null,
+    attribution: !request.isMinor && request.attribution ? JSON.stringify(request.attribution) : null,
+  };
+}
+
+type JobLead = { lead_reference: string } & ({ booking_request_id: string } | { newsletter_subscription_id: string });
+
+async function insertJobs(trx: Transaction<Database>, jobs: readonly OutboxJobDraft[], lead: JobLead): Promise<void> {
+  await trx
+    .insertInto('outbox_jobs')
+    .values(jobs.map((job) => ({ ...lead, kind: job.kind, payload: JSON.stringify(job.payload) })))
+    .execute();
+}

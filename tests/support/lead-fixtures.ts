@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type AdultBookingRequest,
+  type BookableTreatment,
+  type BookingFormValues,
+  createBookingSchema,
+  type MinorBookingRequest,
+} from '../../functions/leads/booking-schema.ts';
+
+/** A Monday. Indiranagar opens every day (Sundays until 2 pm), Bandra is closed on Sundays, Hauz Khas on Mondays. */
+export const today = '2026-11-23';
+
+export const treatments: BookableTreatment[] = [
+  { id: 'teeth-whitening', specialty: 'dental' },
+  { id: 'acne-treatment', specialty: 'skin' },
+  { id: 'hair-transplant', specialty: 'hair' },
+];
+
+export const bookingSchema = createBookingSchema({ treatments, today });
+
+/** What an adult's completed booking form holds. */
+export function adultBookingValues(overrides: Partial<BookingFormValues> = {}): BookingFormValues {
+  return {
+    submissionId: randomUUID(),
+    treatment: 'teeth-whitening',
+    branch: 'bengaluru-indiranagar',
+    preferredDate: '2026-11-25',
+    timeWindow: 'morning',
+    fullName: 'Asha Rao',
+    mobile: '98765 43210',
+    email: 'asha@example.com',
+    dateOfBirth: '1990-05-01',
+    helpText: 'A chipped front tooth',
+    consents: { privacyNotice: true, whatsappUpdates: true, emailNews: true },
+    attribution: { utm_source: 'google', utm_campaign: 'whitening', landingPage: '/treatments/teeth-whitening/' },
+    ...overrides,
+  };
+}
+
+/** A 15-year-old's form, with a parent's details. */
+export function minorBookingValues(overrides: Partial<BookingFormValues> = {}): BookingFormValues {
+  return adultBookingValues({
+    fullName: 'Kiran Rao',
+    dateOfBirth: '2011-03-10',
+    guardian: { name: 'Asha Rao', relationship: 'parent', mobile: '+91 98765 00001', consent: true },
+    ...overrides,
+  });
+}
+
+export function adultBooking(overrides: Partial<BookingFormValues> = {}): AdultBookingRequest {
+  const request = bookingSchema.parse(adultBookingValues(overrides));
+  if (request.isMinor) throw new Error('Expected an adult booking');
+  return request;
+}
+
+export function minorBooking(overrides: Partial<BookingFormValues> = {}): MinorBookingRequest {
+  const request = bookingSchema.parse(minorBookingValues(overrides));
+  if (!request.isMinor) throw new Error("Expected a minor's booking");
+  return request;
+}

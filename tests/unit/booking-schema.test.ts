@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import { parseWithFieldErrors } from '../../functions/http/field-errors.ts';
+import { createBookingSchema } from '../../functions/leads/booking-schema.ts';
+import {
+  adultBooking,
+  adultBookingValues,
+  bookingSchema,
+  minorBooking,
+  minorBookingValues,
+  today,
+} from '../support/lead-fixtures.ts';
+
+function fieldsOf(body: unknown) {
+  const result = parseWithFieldErrors(bookingSchema, body);
+  if (result.ok) throw new Error('Expected the booking to be rejected');
+  return result.fields;
+}
+
+function accepts(body: unknown): boolean {
+  return bookingSchema.safeParse(body).success;
+}
+
+describe('createBookingSchema: an adult', () => {
+  it('normalises a complete form into a BookingRequest', () => {
+    const values = adultBookingValues({
+      fullName: '  Asha   Rao ',
+      mobile: '+91 98765-43210',
+      email: ' Asha.Rao@Example.COM ',
+      helpText: '  A chipped front tooth  ',
+    });
+    expect(bookingSchema.parse(values)).toEqual({
+      submissionId: values.submissionId,
+      treatment: 'teeth-whitening',
+      branch: 'bengaluru-indiranagar',
+      preferredDate: '2026-11-25',
+      timeWindow: 'morning',
+      fullName: 'Asha Rao',
+      mobile: '+919876543210',
+      email: 'asha.rao@example.com',
+      dateOfBirth: '1990-05-01',
+      helpText: 'A chipped front tooth',
+      isMinor: false,
+      consents: { privacyNotice: true, whatsappUpdates: true, emailNews: true },
+      attribution: { utm_source: 'google', utm_campaign: 'whitening', landingPage: '/treatments/teeth-whitening/' },
+    });
+  });
+
+  it('treats empty optional inputs as not given, and unticked boxes as false', () => {
+    const { attribution: _attribution, ...values } = adultBookingValues({
+      email: '',
+      helpText: '   ',
+      consents: { privacyNotice: true },
+    });
+    const request = bookingSchema.parse(values);
+    expect(request).not.toHaveProperty('email');
+    expect(request).not.toHaveProperty('helpText');
+    expect(request).not.toHaveProperty('attribution');
+    expect(request.consents).toEqual({ privacyNotice: true, whatsappUpdates: false, emailNews: false });
+  });
+
+  it('ignores guardian entries left over from an earlier date of birth', () => {
+    const request = bookingSchema.parse(adultBookingValues({ guardian: { name: 'x', mobile: '12' } }));
+    expect(request.isMinor).toBe(false);
+    expect(request).not.toHaveProperty('guardian');
+  });
+
+  it('counts someone as an adult on their 18th birthday', () => {
+    expect(adultBooking({ dateOfBirth: '2008-11-23' }).isMinor).toBe(false);
+  });
+
+  it('parses its own output again to the same request, so the server can check what the browser normalised', () => {
+    const { isMinor: _isMinor, ...normalised } = adultBooking();
+    expect(bookingSchema.parse(normalised)).toEqual(adultBooking({ submissionId: normalised.submissionId }));
+  });
+});
+
+describe('createBookingSchema: a minor', () => {
+  it('requires a guardian, keeps WhatsApp updates, and drops email news and attribution', () => {
+    const values = minorBookingValues();
+    expect(bookingSchema.parse(values)).toEqual({
+      submissionId: values.submissionId,
+      treatment: 'teeth-whitening',
+      branch: 'bengaluru-indiranagar',
+      preferredDate: '2026-11-25',
+      timeWindow: 'morning',
+      fullName: 'Kiran Rao',
+      mobile: '+919876543210',
+      email: 'asha@example.com',
+      dateOfBirth: '2011-03-10',
+      helpText: 'A chipped front tooth',
+      isMinor: true,
+      guardian: { name: 'Asha Rao', relationship: 'parent', mobile: '+919876500001', consent: true },
+      consents: { privacyNotice: true, whatsappUpdates: true, emailNews: false },
+    });
+  });
+
+  it('is a minor the day before the 18th birthday', () => {
+    expect(minorBooking({ dateOfBirth: '2008-11-24' }).isMinor).toBe(true);
+  });
+
+  it('names each missing guardian field', () => {
+    const { guardian: _guardian, ...withoutGuardian } = minorBookingValues();
+    const expected = {
+      'guardian.name': "Enter the parent or guardian's full name.",
+      'guardian.relationship': 'Choose parent or legal guardian.',
+      'guardian.mobile': "Enter the parent or guardian's mobile number.",
+      'guardian.consent': 'A parent or guardian must agree before we can take a request for someone under 18.',
+    };
+    expect(fieldsOf(withoutGuardian)).toEqual(expected);
+    expect(fieldsOf({ ...withoutGuardian, guardian: { name: '', mobile: '', consent: false } })).toEqual(expected);
+  });
+
+  it('checks the guardian fields like the patient fields', () => {
+    const guardian = { name: 'A', relationship: 'aunt', mobile: '080 4555 0101', consent: true, email: 'a@b.co' };
+    expect(fieldsOf(minorBookingValues({ guardian: guardian as never }))).toEqual({
+      'guardian.name': 'Enter at least 2 characters.',
+      'guardian.relationship': 'Choose parent or legal guardian.',
+      'guardian.mobile': expect.stringContaining('not a valid mobile number'),
+      'guardian.email': 'Unknown field',
+    });
+    expect(fieldsOf(minorBookingValues({ guardian: 'mum' as never }))).toEqual({
+      guardian: "Enter the parent or guardian's details.",
+    });
+  });
+
+  it('asks for nothing about a guardian while the date of birth is missing or invalid', () => {
+    expect(fieldsOf(minorBookingValues({ dateOfBirth: '2011-02-30', guardian: undefined }))).toEqual({
+      dateOfBirth: 'Enter a real date, as YYYY-MM-DD.',
+    });
+  });
+});
+
+describe('createBookingSchema: messages', () => {
+  it('names every missing field, in the visitor’s words', () => {
+    expect(fieldsOf({})).toEqual({
+      submissionId: 'This form is out of date. Reload the page and try again.',
+      treatment: 'Choose a treatment.',
+      branch: 'Choose a branch.',
+      preferredDate: 'Choose a preferred date.',
+      timeWindow: 'Choose morning, afternoon or evening.',
+      fullName: 'Enter your full name.',
+      mobile: 'Enter your mobile number.',
+      dateOfBirth: 'Enter your date of birth.',
+      'consents.privacyNotice': 'Please confirm that you have read the privacy notice.',
+    });
+  });
+
+  it('requires the privacy notice box to be ticked', () => {
+    expect(fieldsOf(adultBookingValues({ consents: { privacyNotice: false, whatsappUpdates: true } }))).toEqual({
+      'consents.privacyNotice': 'Please confirm that you have read the privacy notice.',
+    });
+  });
+
+  it('rejects unknown fields, at the top and inside consents', () => {
+    expect(fieldsOf({ ...adultBookingValues(), isMinor: false, ip: '203.0.113.9' })).toEqual({
+      isMinor: 'Unknown field',
+      ip: 'Unknown field',
+    });
+    expect(fieldsOf(adultBookingValues({ consents: { privacyNotice: true, smsOffers: true } as never }))).toEqual({
+      'consents.smsOffers': 'Unknown field',
+    });
+  });
+
+  it('rejects a body that is not an object', () => {
+    expect(fieldsOf([adultBookingValues()])).toEqual({ body: 'Must be a JSON object' });
+    expect(fieldsOf(null)).toEqual({ body: 'Must be a JSON object' });
+  });
+
+  it('reports field and cross-field problems together', () => {
+    expect(
+      fieldsOf(adultBookingValues({ treatment: 'hair-transplant', branch: 'mumbai-bandra', mobile: '12345' })),
+    ).toEqual({
+      mobile: 'This number is too short. Check the digits.',
+      branch: "Our Bandra West, Mumbai branch doesn't offer hair care. Choose another branch.",
+    });
+  });
+});
+
+describe('createBookingSchema: treatment, branch, date and time', () => {
+  it('accepts only the given treatments and the configured branches', () => {
+    expect(fieldsOf(adultBookingValues({ treatment: 'tattoo-removal' }))).toEqual({ treatment: 'Choose a treatment.' });
+    expect(fieldsOf(adultBookingValues({ branch: 'chennai' as never }))).toEqual({ branch: 'Choose a branch.' });
+  });
+
+  it('accepts a branch only when it offers the treatment’s specialty', () => {
+    expect(accepts(adultBookingValues({ treatment: 'hair-transplant', branch: 'delhi-hauz-khas' }))).toBe(true);
+    expect(fieldsOf(adultBookingValues({ treatment: 'teeth-whitening', branch: 'delhi-hauz-khas' }))).toEqual({
+      branch: "Our Hauz Khas, New Delhi branch doesn't offer dental care. Choose another branch.",
+    });
+  });
+
+  it('accepts a preferred date from today to 90 days ahead', () => {
+    expect(accepts(adultBookingValues({ preferredDate: today }))).toBe(true);
+    expect(accepts(adultBookingValues({ preferredDate: '2027-02-21' }))).toBe(true);
+    expect(fieldsOf(adultBookingValues({ preferredDate: '2026-11-22' }))).toEqual({
+      preferredDate: 'Choose today or a later date.',
+    });
+    expect(fieldsOf(adultBookingValues({ preferredDate: '2027-02-22' }))).toEqual({
+      preferredDate: 'Choose a date within the next 90 days.',
+    });
+    expect(fieldsOf(adultBookingValues({ preferredDate: '23/11/2026' }))).toEqual({
+      preferredDate: 'Enter a real date, as YYYY-MM-DD.',
+    });
+  });
+
+  it('refuses a day the branch is closed', () => {
+    expect(fieldsOf(adultBookingValues({ branch: 'mumbai-bandra', preferredDate: '2026-11-29' }))).toEqual({
+      preferredDate: 'Our Bandra West, Mumbai branch is closed on Sundays. Choose another day.',
+    });
+    expect(
+      fieldsOf(
+        adultBookingValues({ treatment: 'acne-treatment', branch: 'delhi-hauz-khas', preferredDate: '2026-11-30' }),
+      ),
+    ).toEqual({ preferredDate: 'Our Hauz Khas, New Delhi branch is closed on Mondays. Choose another day.' });
+  });
+
+  it('refuses a time window in which the branch is closed that day', () => {
+    expect(fieldsOf(adultBookingValues({ preferredDate: '2026-11-29', timeWindow: 'evening' }))).toEqual({
+      timeWindow:
+        'On Sundays, our Indiranagar, Bengaluru branch is open only in the morning and afternoon. Choose morning or afternoon.',
+    });
+    expect(accepts(adultBookingValues({ preferredDate: '2026-11-29', timeWindow: 'afternoon' }))).toBe(true);
+    expect(accepts(adultBookingValues({ preferredDate: '2026-11-25', timeWindow: 'evening' }))).toBe(true);
+    expect(
+      accepts(adultBookingValues({ preferredDate: '2026-11-28', branch: 'mumbai-bandra', timeWindow: 'evening' })),
+    ).toBe(true);
+  });
+});
+
+describe('createBookingSchema: the person', () => {
+  it.each(['प्रिया शर्मा', 'ಅನನ್ಯಾ ಕೃಷ್ಣ', 'கார்த்திக் ராஜா', 'ശ്രീക്കുട്ടൻ', 'Zoë D’Souza', "Ronan O'Brien", 'S. Kumar-Rao', 'Jo'])(
+    'accepts the name %s',
+    (fullName) => {
+      expect(accepts(adultBookingValues({ fullName }))).toBe(true);
+    },
+  );
+
+  it('rejects names that are too short, too long or not letters', () => {
+    expect(fieldsOf(adultBookingValues({ fullName: 'A' }))).toEqual({ fullName: 'Enter at least 2 characters.' });
+    expect(fieldsOf(adultBookingValues({ fullName: 'A'.repeat(101) }))).toEqual({
+      fullName: 'Use at most 100 characters.',
+    });
+    for (const fullName of ['Asha Rao 2', 'Asha 🙂', '-Asha', 'asha@example.com']) {
+      expect(fieldsOf(adultBookingValues({ fullName })), fullName).toEqual({
+        fullName: "Use letters, spaces and . ' - only.",
+      });
+    }
+  });
+
+  it('rejects an invalid or over-long email address', () => {
+    expect(fieldsOf(adultBookingValues({ email: 'asha@' }))).toEqual({
+      email: 'Enter a valid email address, like name@example.com.',
+    });
+    expect(fieldsOf(adultBookingValues({ email: `${'a'.repeat(250)}@x.in` }))).toEqual({
+      email: 'An email address has at most 254 characters.',
+    });
+  });
+
+  it('needs an email address for email news', () => {
+    expect(fieldsOf(adultBookingValues({ email: '' }))).toEqual({
+      email: 'Enter your email address to get our news by email, or untick that box.',
+    });
+  });
+
+  it('rejects a date of birth in the future or more than 120 years ago', () => {
+    expect(fieldsOf(adultBookingValues({ dateOfBirth: '2026-11-24' }))).toEqual({
+      dateOfBirth: "A date of birth can't be in the future.",
+    });
+    expect(fieldsOf(adultBookingValues({ dateOfBirth: '1906-11-22' }))).toEqual({
+      dateOfBirth: 'Check the year: that is more than 120 years ago.',
+    });
+    expect(accepts(adultBookingValues({ dateOfBirth: '1906-11-23' }))).toBe(true);
+  });
+
+  it('limits the help text to 500 characters', () => {
+    expect(accepts(adultBookingValues({ helpText: 'x'.repeat(500) }))).toBe(true);
+    expect(fieldsOf(adultBookingValues({ helpText: 'x'.repeat(501) }))).toEqual({
+      helpText: 'Use at most 500 characters.',
+    });
+  });
+});
+
+describe('createBookingSchema: attribution', () => {
+  it('strips query strings and fragments from page addresses but keeps UTM values', () => {
+    const request = adultBooking({
+      attribution: {
+        utm_source: 'newsletter?x=1',
+        gclid: 'Cj0KCQ-abc_123',
+        landingPage: '/treatments/teeth-whitening/?utm_source=newsletter&email=a@b.co#faq',
+        referrer: 'https://www.google.com/search?q=asha+rao',
+        formPage: 'https://clinic.example/book/?treatment=teeth-whitening',
+      },
+    });
+    expect(request.attribution).toEqual({
+      utm_source: 'newsletter?x=1',
+      gclid: 'Cj0KCQ-abc_123',
+      landingPage: '/treatments/teeth-whitening/',
+      referrer: 'https://www.google.com/search',
+      formPage: 'https://clinic.example/book/',
+    });
+  });
+
+  it('drops values that do not fit and unknown keys, never blocking the booking', () => {
+    const request = adultBooking({
+      attribution: {
+        utm_source: 'x'.repeat(151),
+        utm_medium: 'cpc',
+        fbclid: 'not a click id',
+        referrer: 'javascript:alert(1)',
+        landingPage: '//evil.example/',
+        email: 'a@b.co',
+      } as never,
+    });
+    expect(request.attribution).toEqual({ utm_medium: 'cpc' });
+    expect(adultBooking({ attribution: { utm_term: '' } })).not.toHaveProperty('attribution');
+    expect(adultBooking({ attribution: 'google' as never })).not.toHaveProperty('attribution');
+  });
+});
+
+describe('createBookingSchema options', () => {
+  it('needs at least one treatment', () => {
+    expect(() => createBookingSchema({ treatments: [], today })).toThrow(/at least one treatment/);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { isLikelyBot, separateBotSignals } from '../../functions/leads/bots.ts';
+
+const now = new Date('2026-11-23T10:00:00Z');
+const secondsAgo = (seconds: number) => now.getTime() - seconds * 1000;
+
+describe('isLikelyBot', () => {
+  it('passes a person who took at least 3 seconds and left the honeypot empty', () => {
+    expect(isLikelyBot({ website: '', startedAt: secondsAgo(3) }, now)).toBe(false);
+    expect(isLikelyBot({ startedAt: secondsAgo(600) }, now)).toBe(false);
+  });
+
+  it('reads the time as a plain HTML form posts it, a string of digits', () => {
+    expect(isLikelyBot({ website: '', startedAt: String(secondsAgo(30)) }, now)).toBe(false);
+    expect(isLikelyBot({ website: '', startedAt: String(secondsAgo(1)) }, now)).toBe(true);
+  });
+
+  it('flags a filled honeypot', () => {
+    expect(isLikelyBot({ website: 'https://spam.example', startedAt: secondsAgo(60) }, now)).toBe(true);
+    expect(isLikelyBot({ website: ' ', startedAt: secondsAgo(60) }, now)).toBe(true);
+  });
+
+  it('flags a form sent too fast, shown in the future, or with no usable time', () => {
+    expect(isLikelyBot({ startedAt: secondsAgo(2.999) }, now)).toBe(true);
+    expect(isLikelyBot({ startedAt: secondsAgo(-5) }, now)).toBe(true);
+    for (const startedAt of [undefined, null, 'yesterday', '1e12', Number.NaN, Number.POSITIVE_INFINITY, {}]) {
+      expect(isLikelyBot({ startedAt }, now), String(startedAt)).toBe(true);
+    }
+  });
+});
+
+describe('separateBotSignals', () => {
+  it('takes the honeypot and the start time off the fields the schemas parse', () => {
+    expect(separateBotSignals({ website: '', startedAt: 1, email: 'a@b.co' })).toEqual({
+      signals: { website: '', startedAt: 1 },
+      fields: { email: 'a@b.co' },
+    });
+  });
+
+  it('leaves a body that is not an object to the schema, with no signals', () => {
+    expect(separateBotSignals(['x'])).toEqual({ signals: {}, fields: ['x'] });
+    expect(separateBotSignals(null)).toEqual({ signals: {}, fields: null });
+  });
+});

@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
+import { openStore } from '../../functions/store/open.ts';
+import { adultBooking, minorBooking } from '../support/lead-fixtures.ts';
+import { pgliteBackend } from '../support/store-backends.ts';
+
+const run = promisify(execFile);
+let dataDir = '';
+let cleanUp = () => {};
+const references = { adult: '', minor: '', newsletter: '' };
+
+async function leads(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { DATABASE_URL: _embeddedDatabaseOnly, ...inherited } = process.env;
+  const env = { ...inherited, DATA_DIR: dataDir };
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['functions/leads/cli.ts', ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(async () => {
+  const empty = await pgliteBackend.emptyStore();
+  dataDir = empty.config.dataDir;
+  cleanUp = empty.cleanUp;
+  // The embedded database allows one process at a time: fill it, then close it for the command.
+  const store = await openStore(empty.config);
+  try {
+    references.adult = (await recordBookingRequest(store.db, adultBooking())).reference;
+    references.minor = (await recordBookingRequest(store.db, minorBooking())).reference;
+    references.newsletter = (
+      await recordNewsletterSignup(store.db, { submissionId: crypto.randomUUID(), email: 'reader@example.com' })
+    ).reference;
+  } finally {
+    await store.close();
+  }
+}, 60_000);
+
+afterAll(() => cleanUp());
+
+describe('npm run leads', () => {
+  it('status: counts leads and jobs', async () => {
+    const { code, stdout } = await leads('status');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Booking requests\s+2\n/);
+    expect(stdout).toMatch(/Newsletter subscriptions\s+1 pending, 0 confirmed, 0 unsubscribed\n/);
+    expect(stdout).toMatch(/Oldest pending job\s+\d+ (seconds?|minutes?) old\n/);
+    expect(stdout).toMatch(/crm\.booking\s+pending\s+2\n/);
+    expect(stdout).toMatch(/email\.newsletter-confirmation\s+pending\s+1\n/);
+  }, 30_000);
+
+  it('list: the latest bookings without phone numbers or email addresses', async () => {
+    const { code, stdout } = await leads('list');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^REFERENCE\s+CREATED \(Asia\/Kolkata\)\s+TREATMENT\s+BRANCH\s+MINOR\n/);
+    expect(stdout).toMatch(
+      new RegExp(
+        `${references.minor}\\s+\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\s+teeth-whitening\\s+bengaluru-indiranagar\\s+yes`,
+      ),
+    );
+    expect(stdout).toMatch(new RegExp(`${references.adult}\\s.*\\sno\\n`));
+    expect(stdout).not.toMatch(/\+91|@|Asha|Kiran/);
+  }, 30_000);
+
+  it('show: one booking in full with its jobs, the reference typed in any case', async () => {
+    const { code, stdout } = await leads('show', references.minor.toLowerCase());
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Booking request ${references.minor}`);
+    expect(stdout).toMatch(/Mobile\s+\+919876543210\n/);
+    expect(stdout).toMatch(/Date of birth\s+2011-03-10 \(minor\)\n/);
+    expect(stdout).toMatch(/Guardian\s+Asha Rao \(parent\), \+919876500001, consented \d{4}-/);
+    expect(stdout).toMatch(/Help wanted with\s+A chipped front tooth\n/);
+    expect(stdout).toMatch(/Email news\s+no\n/);
+    expect(stdout).toMatch(/crm\.booking\s+pending\s+0\s+\d{4}-/);
+    expect(stdout).not.toContain('email.booking-confirmation');
+  }, 30_000);
+
+  it('show: a newsletter subscription', async () => {
+    const { code, stdout } = await leads('show', references.newsletter);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Newsletter subscription ${references.newsletter}`);
+    expect(stdout).toMatch(/Status\s+pending\n/);
+    expect(stdout).toMatch(/email\.newsletter-confirmation\s+pending/);
+  }, 30_000);
+
+  it('show: exit code 1 for an unknown reference, 2 for something that is not one', async () => {
+    expect(await leads('show', 'KC-2222-2222')).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'No booking request or newsletter subscription has the reference KC-2222-2222.\n',
+    });
+    const notAReference = await leads('show', 'KC-1234');
+    expect(notAReference.code).toBe(2);
+    expect(notAReference.stderr).toMatch(/^Not a reference: KC-1234 \(references look like KC-7Q4M-X2P9\)\.\n\nUsage:/);
+  }, 30_000);
+
+  it('--help explains the commands; wrong usage exits with 2 and the help', async () => {
+    const help = await leads('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run leads -- <command>/);
+    expect(help.stdout).toContain('show <reference>');
+    for (const [args, message] of [
+      [[], 'Name a command.'],
+      [['delete'], 'Unknown command: delete'],
+      [['list', 'extra'], 'list takes no arguments.'],
+      [['show'], 'show takes one reference.'],
+      [['status', '--verbose'], "Unknown option '--verbose'"],
+    ] as const) {
+      const result = await leads(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toContain(message);
+      expect(result.stderr).toContain('Usage: npm run leads');
+    }
+  }, 30_000);
+});
