@@ -27,7 +27,11 @@ export default defineConfig({
   trailingSlash: 'ignore',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [react(), sitemap({ filter: (page) => !page.endsWith('/404/') })],
+  integrations: [
+    react(),
+    // Error and confirmation pages are not for search engines (both are marked noindex).
+    sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/book/thank-you/') }),
+  ],
   markdown: { processor: unified({ remarkPlugins: [remarkClinicTokens] }) },
   build: { inlineStylesheets: 'always' },
   security: {

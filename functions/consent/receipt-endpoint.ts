@@ -1,7 +1,7 @@
 /** POST /api/consent without Astro: limit, read, validate, store, answer. The Astro route only adapts it. */
 import type { Kysely } from 'kysely';
-import { readJsonBody } from '../http/json-body.ts';
 import type { ClientRateLimiter } from '../http/rate-limit.ts';
+import { readJsonBody } from '../http/request-body.ts';
 import { errorResponse, internalError, jsonResponse, tooManyRequests } from '../http/responses.ts';
 import { recordConsentReceipt } from '../store/consent-receipts.ts';
 import type { Database } from '../store/schema.ts';

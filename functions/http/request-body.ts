@@ -3,7 +3,11 @@ export interface RequestError {
   message: string;
 }
 
-export type JsonBodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; error: RequestError };
+type BodyFailure = { ok: false; status: 400 | 413 | 415; error: RequestError };
+export type JsonBodyResult = { ok: true; value: unknown } | BodyFailure;
+export type FormBodyResult = { ok: true; value: FormData } | BodyFailure;
+
+const formMediaTypes = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
 
 /**
  * Reads a JSON request body of at most `maxBytes`. The Content-Length header is only a first check:
@@ -23,6 +27,28 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch {
     return failure(400, 'malformed_json', 'The body is not valid JSON.');
+  }
+}
+
+/** Reads an HTML form post (URL-encoded or multipart) of at most `maxBytes`, counted as for JSON. */
+export async function readFormBody(request: Request, maxBytes: number): Promise<FormBodyResult> {
+  const type = mediaType(request.headers.get('content-type'));
+  if (!type || !formMediaTypes.has(type)) {
+    return failure(415, 'unsupported_media_type', 'Send the form as application/x-www-form-urlencoded.');
+  }
+  const tooLarge = failure(413, 'payload_too_large', `The form must be at most ${maxBytes} bytes.`);
+  if (Number(request.headers.get('content-length')) > maxBytes) return tooLarge;
+  const bytes = await readAtMost(request, maxBytes);
+  if (bytes === undefined) return tooLarge;
+  try {
+    const copy = new Request(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+    });
+    return { ok: true, value: await copy.formData() };
+  } catch {
+    return failure(400, 'malformed_form', 'The form data could not be read.');
   }
 }
 
@@ -53,6 +79,6 @@ async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Arra
   return bytes;
 }
 
-function failure(status: 400 | 413 | 415, code: string, message: string): JsonBodyResult {
+function failure(status: 400 | 413 | 415, code: string, message: string): BodyFailure {
   return { ok: false, status, error: { code, message } };
 }

@@ -1,4 +1,4 @@
-import type { RequestError } from './json-body.ts';
+import type { RequestError } from './request-body.ts';
 
 /** A JSON response that no browser or proxy keeps. */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {

@@ -1,5 +1,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { type BranchId, branches, type SpecialtyId, specialtyIds } from '../config/clinic';
+import { branches, type SpecialtyId, specialtyIds } from '../config/clinic';
+
+export { findBranch } from '../../functions/leads/availability';
 
 export type Treatment = CollectionEntry<'treatments'>;
 
@@ -15,12 +17,6 @@ export async function treatmentsBySpecialty(): Promise<{ specialty: SpecialtyId;
 
 export function branchesOffering(specialty: SpecialtyId) {
   return branches.filter((branch) => (branch.specialties as readonly SpecialtyId[]).includes(specialty));
-}
-
-export function findBranch(id: BranchId) {
-  const branch = branches.find((candidate) => candidate.id === id);
-  if (!branch) throw new Error(`Unknown branch ${id}`);
-  return branch;
 }
 
 export async function doctorsInOrder() {

@@ -5,6 +5,7 @@ test('every page in the sitemap has one h1, a unique title and description, cano
   page,
   request,
 }) => {
+  test.setTimeout(90_000);
   const sitemap = await (await request.get('/sitemap-0.xml')).text();
   const paths = pathsFromSitemap(sitemap);
   expect(paths.length).toBeGreaterThanOrEqual(23);

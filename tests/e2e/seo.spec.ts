@@ -15,7 +15,7 @@ test('the sitemap lists every page type and no error page', async ({ request }) 
   const paths = pathsFromSitemap(await (await request.get('/sitemap-0.xml')).text());
   for (const path of Object.values(pageTypes)) expect(paths).toContain(path);
   expect(paths.filter((path) => path.startsWith('/treatments/') && path !== '/treatments/')).toHaveLength(12);
-  expect(paths.some((path) => path.includes('404'))).toBe(false);
+  expect(paths.some((path) => path.includes('404') || path.includes('thank-you'))).toBe(false);
 });
 
 test('robots.txt allows crawling and points at the sitemap', async ({ request }) => {

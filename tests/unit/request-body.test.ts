@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJsonBody } from '../../functions/http/json-body.ts';
+import { readFormBody, readJsonBody } from '../../functions/http/request-body.ts';
 
 const limit = 64;
 
@@ -78,5 +78,25 @@ describe('readJsonBody', () => {
         error: { code: 'malformed_json' },
       });
     }
+  });
+});
+
+describe('readFormBody', () => {
+  const form = (body: string, contentType = 'application/x-www-form-urlencoded') =>
+    new Request('http://localhost/book/', { method: 'POST', body, headers: { 'Content-Type': contentType } });
+
+  it('reads a URL-encoded form post', async () => {
+    const result = await readFormBody(form('fullName=Asha+Rao&guardian.name=Meera'), 1024);
+    expect(result.ok && Object.fromEntries(result.value)).toEqual({ fullName: 'Asha Rao', 'guardian.name': 'Meera' });
+  });
+
+  it('answers 415 to anything that is not a form', async () => {
+    const result = await readFormBody(form('{"fullName":"Asha"}', 'application/json'), 1024);
+    expect(result).toMatchObject({ ok: false, status: 415 });
+  });
+
+  it('answers 413 to a form over the limit', async () => {
+    const result = await readFormBody(form(`helpText=${'x'.repeat(2048)}`), 1024);
+    expect(result).toMatchObject({ ok: false, status: 413 });
   });
 });

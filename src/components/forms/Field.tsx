@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  optional?: boolean;
+  /** Renders the control; receives the ARIA attributes that tie it to its hint and error. */
+  children: (aria: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
+}
+
+/** A labelled control with its hint and its error, announced together by screen readers. */
+export function Field({ id, label, hint, error, optional = false, children }: FieldProps) {
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {optional && <span className="optional"> (optional)</span>}
+      </label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      {children({
+        id,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(error ? { 'aria-invalid': true } : {}),
+      })}
+    </div>
+  );
+}
+
+interface ErrorSummaryProps {
+  errors: { field: string; message: string }[];
+}
+
+/** The list of problems above the form, each linking to its field. */
+export function ErrorSummary({ errors }: ErrorSummaryProps) {
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">
+        {errors.length === 1
+          ? 'There is a problem with your request'
+          : `There are ${errors.length} problems with your request`}
+      </h2>
+      <ul>
+        {errors.map((error) => (
+          <li key={error.field}>
+            <a href={`#${fieldId(error.field)}`}>{error.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Form field paths (`guardian.mobile`) as element ids (`field-guardian-mobile`). */
+export function fieldId(path: string): string {
+  return `field-${path.replace(/\./g, '-')}`;
+}

@@ -1,0 +1,137 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+
+/** Today's date in the clinic's time zone, shifted by whole days or years. */
+function clinicDate({ days = 0, years = 0 } = {}): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+async function openBookingPage(page: Page, path = '/book/?treatment=dental-implants') {
+  await page.goto(path);
+  const reject = page.getByRole('button', { name: 'Reject all', exact: true });
+  if (await reject.isVisible()) await reject.click();
+}
+
+async function fillAppointment(page: Page, { dateOfBirth = '1990-05-10', email = 'asha@example.com' } = {}) {
+  await page.getByLabel('Clinic', { exact: true }).selectOption('bengaluru-indiranagar');
+  await page.getByLabel('Preferred date').fill(clinicDate({ days: 2 }));
+  await page.getByLabel(/^Morning/).check();
+  await page.getByLabel('Full name', { exact: true }).fill('Asha Rao');
+  await page.getByLabel('Mobile number', { exact: true }).fill('98765 43210');
+  if (email) await page.getByLabel('Email (optional)').fill(email);
+  await page.getByLabel('Date of birth').fill(dateOfBirth);
+  await page.getByLabel(/I have read the privacy notice/).check();
+}
+
+/** The server treats forms sent within three seconds of loading as bots (accepted, but not stored). */
+const afterHumanPause = (page: Page) => page.waitForTimeout(3100);
+const send = (page: Page) => page.getByRole('button', { name: 'Send booking request' }).click();
+const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: /problems? with your request/ });
+
+test('an adult books from a treatment page and gets a reference number', async ({ page }) => {
+  await openBookingPage(page);
+  await expect(page.getByLabel('Treatment')).toHaveValue('dental-implants');
+  await fillAppointment(page);
+  await afterHumanPause(page);
+  await send(page);
+  await expect(page).toHaveURL(/\/book\/thank-you\/\?ref=KC-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you, we have your request');
+  await expect(page.locator('.reference')).toHaveText(/^KC-/);
+});
+
+test('sending the same request twice books once and returns the first reference', async ({ request }) => {
+  const body = {
+    submissionId: crypto.randomUUID(),
+    startedAt: Date.now() - 60_000,
+    website: '',
+    treatment: 'acne-treatment',
+    branch: 'mumbai-bandra',
+    preferredDate: clinicDate({ days: 3 }),
+    timeWindow: 'afternoon',
+    fullName: 'Rahul Menon',
+    mobile: '+91 98200 12345',
+    email: '',
+    dateOfBirth: '1985-01-31',
+    helpText: '',
+    consents: { privacyNotice: true, whatsappUpdates: false, emailNews: false },
+  };
+  const first = await request.post('/api/booking', { data: body });
+  const second = await request.post('/api/booking', { data: body });
+  expect(first.status()).toBe(201);
+  expect(second.status()).toBe(201);
+  expect((await second.json()).reference).toBe((await first.json()).reference);
+});
+
+test('a request for a minor is refused without a parent or guardian, then accepted with one', async ({ page }) => {
+  await openBookingPage(page, '/book/?treatment=braces-for-teens');
+  await fillAppointment(page, { dateOfBirth: clinicDate({ years: -15 }), email: '' });
+  await afterHumanPause(page);
+  await send(page);
+  await expect(errorSummary(page)).toBeVisible();
+  await expect(page).toHaveTitle(/^Error: /);
+  const guardianName = page.getByLabel("Parent or guardian's full name");
+  await expect(guardianName).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Full name', { exact: true })).toHaveValue('Asha Rao');
+
+  const guardian = page.getByRole('group', { name: /Parent or guardian/ });
+  await guardianName.fill('Meera Rao');
+  await guardian.getByLabel('Relationship to the patient').selectOption('parent');
+  await guardian.getByLabel("Parent or guardian's mobile number").fill('9876501234');
+  await guardian.getByLabel(/I am the patient's parent or legal guardian/).check();
+  await page.getByLabel(/I have read the privacy notice/).check();
+  await send(page);
+  await expect(page).toHaveURL(/\/book\/thank-you\/\?ref=KC-/);
+});
+
+test('errors are specific, tied to their fields and listed above the form, with no axe violations', async ({
+  page,
+}) => {
+  await openBookingPage(page, '/book/');
+  await page.getByLabel('Mobile number', { exact: true }).fill('12345');
+  await page.getByLabel('Preferred date').fill(clinicDate({ days: -1 }));
+  await send(page);
+  await expect(errorSummary(page)).toBeVisible();
+  const mobile = page.getByLabel('Mobile number', { exact: true });
+  await expect(mobile).toHaveAttribute('aria-invalid', 'true');
+  await expect(mobile).toHaveValue('12345');
+  const describedBy = (await mobile.getAttribute('aria-describedby')) ?? '';
+  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+  expect((await page.locator(`[id="${errorId}"]`).textContent())?.length ?? 0).toBeGreaterThan(15);
+  await expect(page.getByLabel('Preferred date')).toHaveAttribute('aria-invalid', 'true');
+  await errorSummary(page).getByRole('link').first().click();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((violation) => violation.id)).toEqual([]);
+});
+
+test('the booking form can be filled with the keyboard alone, in a sensible order', async ({ page }) => {
+  await openBookingPage(page);
+  await page.getByLabel('Treatment').focus();
+  const order: string[] = [];
+  for (let presses = 0; presses < 16; presses += 1) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => document.activeElement?.getAttribute('name') ?? '');
+    if (order.at(-1) !== name) order.push(name);
+  }
+  const expected = ['branch', 'preferredDate', 'timeWindow', 'fullName', 'mobile', 'email', 'dateOfBirth', 'helpText'];
+  expect(order.filter((name) => expected.includes(name))).toEqual(expected);
+  expect(order).not.toContain('website');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the form works: errors come back on the page, then the request is accepted', async ({ page }) => {
+    await page.goto('/book/?treatment=root-canal-treatment');
+    await send(page);
+    await expect(errorSummary(page)).toBeVisible();
+    await expect(page.getByLabel('Treatment')).toHaveValue('root-canal-treatment');
+    await fillAppointment(page);
+    await afterHumanPause(page);
+    await send(page);
+    await expect(page).toHaveURL(/\/book\/thank-you\/\?ref=KC-/);
+  });
+});
