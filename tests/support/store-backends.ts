@@ -33,7 +33,7 @@ export interface OpenedStore {
 }
 
 /** Opens an empty store of the backend before the suite's tests and closes it after them. */
-export function useEmptyStore(backend: StoreBackend): OpenedStore {
+export function emptyStoreForSuite(backend: StoreBackend): OpenedStore {
   const opened = {} as OpenedStore;
   let cleanUp = () => {};
   beforeAll(async () => {

@@ -4,9 +4,9 @@ import { createClientRateLimiter } from '../../functions/http/rate-limit.ts';
 import { createBookingHandler, maxBookingBytes } from '../../functions/leads/booking-endpoint.ts';
 import { createBookingIntake } from '../../functions/leads/booking-intake.ts';
 import { adultBookingValues, minorBookingValues, today, treatments } from '../support/lead-fixtures.ts';
-import { postgresBackend, useEmptyStore } from '../support/store-backends.ts';
+import { emptyStoreForSuite, postgresBackend } from '../support/store-backends.ts';
 
-const opened = useEmptyStore(postgresBackend);
+const opened = emptyStoreForSuite(postgresBackend);
 const client = '198.51.100.23';
 /** The clinic's "today" in the fixtures, at noon IST. */
 const now = () => new Date(`${today}T06:30:00Z`);

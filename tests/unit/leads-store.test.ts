@@ -6,7 +6,7 @@ import { countLeads, findLeadByReference, latestBookings } from '../../functions
 import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
 import type { Database } from '../../functions/store/schema.ts';
 import { adultBooking, minorBooking } from '../support/lead-fixtures.ts';
-import { type OpenedStore, pgliteBackend, postgresBackend, useEmptyStore } from '../support/store-backends.ts';
+import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
 // References the next draws return, to force collisions; random ones once it is empty.
 const queuedReferences = vi.hoisted((): string[] => []);
@@ -330,7 +330,7 @@ function reportsLeads(opened: OpenedStore) {
 }
 
 describe.each([pgliteBackend, postgresBackend])('leads on $name', (backend) => {
-  describe('booking requests', () => recordsBookings(useEmptyStore(backend)));
-  describe('newsletter sign-ups', () => recordsNewsletterSignups(useEmptyStore(backend)));
-  describe('reports', () => reportsLeads(useEmptyStore(backend)));
+  describe('booking requests', () => recordsBookings(emptyStoreForSuite(backend)));
+  describe('newsletter sign-ups', () => recordsNewsletterSignups(emptyStoreForSuite(backend)));
+  describe('reports', () => reportsLeads(emptyStoreForSuite(backend)));
 });

@@ -7,7 +7,7 @@ import type { ConsentReceipt } from '../../functions/consent/receipt.ts';
 import { listConsentReceipts, recordConsentReceipt } from '../../functions/store/consent-receipts.ts';
 import { migrateToLatest, migrations } from '../../functions/store/migrations/index.ts';
 import { openStore } from '../../functions/store/open.ts';
-import { type OpenedStore, pgliteBackend, postgresBackend, useEmptyStore } from '../support/store-backends.ts';
+import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
 function receipt(overrides: Partial<ConsentReceipt> = {}): ConsentReceipt {
   return {
@@ -94,7 +94,7 @@ function behavesAsTheStore(opened: OpenedStore) {
 }
 
 describe('the store on PGlite', () => {
-  const opened = useEmptyStore(pgliteBackend);
+  const opened = emptyStoreForSuite(pgliteBackend);
   behavesAsTheStore(opened);
 
   it('keeps its files in the pglite folder of the data directory', () => {
@@ -103,5 +103,5 @@ describe('the store on PGlite', () => {
 });
 
 describe('the store on PostgreSQL', () => {
-  behavesAsTheStore(useEmptyStore(postgresBackend));
+  behavesAsTheStore(emptyStoreForSuite(postgresBackend));
 });

@@ -1,6 +1,6 @@
 import { timeWindows } from '../../../functions/leads/time-windows';
 import type { SpecialtyId } from '../../config/clinic';
-import { ErrorSummary, Field, fieldId } from './Field';
+import { CheckboxField, ErrorSummary, Field, fieldId } from './Field';
 
 export interface BookingFormProps {
   treatments: { id: string; title: string; specialty: SpecialtyId; specialtyLabel: string }[];
@@ -212,72 +212,34 @@ export default function BookingForm(props: BookingFormProps) {
             />
           )}
         </Field>
-        <div className={error('guardian.consent') ? 'field field-invalid' : 'field'}>
-          {error('guardian.consent') && (
-            <p className="error" id={`${fieldId('guardian.consent')}-error`}>
-              <span className="visually-hidden">Error: </span>
-              {error('guardian.consent')}
-            </p>
-          )}
-          <label className="choice">
-            <input
-              type="checkbox"
-              id={fieldId('guardian.consent')}
-              aria-describedby={error('guardian.consent') ? `${fieldId('guardian.consent')}-error` : undefined}
-              name="guardian.consent"
-              defaultChecked={ticked('guardian.consent')}
-            />
-            I am the patient's parent or legal guardian and I consent to this booking request and to the clinic using
-            these details to arrange the appointment.
-          </label>
-        </div>
+        <CheckboxField
+          name="guardian.consent"
+          defaultChecked={ticked('guardian.consent')}
+          error={error('guardian.consent')}
+        >
+          I am the patient's parent or legal guardian and I consent to this booking request and to the clinic using
+          these details to arrange the appointment.
+        </CheckboxField>
       </fieldset>
 
       <fieldset>
         <legend>Your choices</legend>
-        <div className={error('consents.privacyNotice') ? 'field field-invalid' : 'field'}>
-          {error('consents.privacyNotice') && (
-            <p className="error" id={`${fieldId('consents.privacyNotice')}-error`}>
-              <span className="visually-hidden">Error: </span>
-              {error('consents.privacyNotice')}
-            </p>
-          )}
-          <label className="choice">
-            <input
-              type="checkbox"
-              id={fieldId('consents.privacyNotice')}
-              aria-describedby={
-                error('consents.privacyNotice') ? `${fieldId('consents.privacyNotice')}-error` : undefined
-              }
-              name="consents.privacyNotice"
-              defaultChecked={ticked('consents.privacyNotice')}
-            />
-            <span>
-              I have read the{' '}
-              <a href="/privacy-policy/#website-forms-and-appointment-requests">privacy notice for booking requests</a>{' '}
-              (required).
-            </span>
-          </label>
-        </div>
-        <label className="choice">
-          <input
-            type="checkbox"
-            id={fieldId('consents.whatsappUpdates')}
-            name="consents.whatsappUpdates"
-            defaultChecked={ticked('consents.whatsappUpdates')}
-          />
+        <CheckboxField
+          name="consents.privacyNotice"
+          defaultChecked={ticked('consents.privacyNotice')}
+          error={error('consents.privacyNotice')}
+        >
+          I have read the{' '}
+          <a href="/privacy-policy/#website-forms-and-appointment-requests">privacy notice for booking requests</a>{' '}
+          (required).
+        </CheckboxField>
+        <CheckboxField name="consents.whatsappUpdates" defaultChecked={ticked('consents.whatsappUpdates')}>
           Send me appointment updates on WhatsApp (optional).
-        </label>
-        <label className="choice">
-          <input
-            type="checkbox"
-            id={fieldId('consents.emailNews')}
-            name="consents.emailNews"
-            defaultChecked={ticked('consents.emailNews')}
-          />
+        </CheckboxField>
+        <CheckboxField name="consents.emailNews" defaultChecked={ticked('consents.emailNews')}>
           Email me clinic news and offers (optional; unsubscribe any time). We never send marketing to patients under
           18.
-        </label>
+        </CheckboxField>
       </fieldset>
 
       <button type="submit" className="button">

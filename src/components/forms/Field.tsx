@@ -39,6 +39,39 @@ export function Field({ id, label, hint, error, optional = false, children }: Fi
   );
 }
 
+interface CheckboxFieldProps {
+  /** The field's path in the form (`consents.privacyNotice`): its name, and the source of its id. */
+  name: string;
+  defaultChecked: boolean;
+  error?: string | undefined;
+  children: ReactNode;
+}
+
+/** A checkbox with its label after it and its error, if any, above both. */
+export function CheckboxField({ name, defaultChecked, error, children }: CheckboxFieldProps) {
+  const id = fieldId(name);
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      {error && (
+        <p className="error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      <label className="choice">
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          defaultChecked={defaultChecked}
+          {...(error ? { 'aria-describedby': `${id}-error`, 'aria-invalid': true } : {})}
+        />
+        <span>{children}</span>
+      </label>
+    </div>
+  );
+}
+
 interface ErrorSummaryProps {
   errors: { field: string; message: string }[];
 }
