@@ -112,7 +112,7 @@ function checkBranchOffersTreatment(
     context.addIssue({
       code: 'custom',
       path: ['branch'],
-      message: `Our ${branch.name} branch doesn't offer ${specialties[specialty].label.toLowerCase()}. Choose another branch.`,
+      message: `Our ${branch.name} clinic doesn't offer ${specialties[specialty].label.toLowerCase()}. Choose another clinic.`,
     });
   }
 }
@@ -132,14 +132,14 @@ function checkBranchIsOpen(
     context.addIssue({
       code: 'custom',
       path: ['preferredDate'],
-      message: `Our ${branch.name} branch is closed on ${days}. Choose another day.`,
+      message: `Our ${branch.name} clinic is closed on ${days}. Choose another day.`,
     });
   } else if (!open.includes(timeWindow)) {
     const onlyIn = listFormat('conjunction').format(open);
     context.addIssue({
       code: 'custom',
       path: ['timeWindow'],
-      message: `On ${days}, our ${branch.name} branch is open only in the ${onlyIn}. Choose ${listFormat('disjunction').format(open)}.`,
+      message: `On ${days}, our ${branch.name} clinic is open only in the ${onlyIn}. Choose ${listFormat('disjunction').format(open)}.`,
     });
   }
 }
@@ -186,7 +186,7 @@ export function createBookingSchema({ treatments, today }: BookingSchemaOptions)
       {
         submissionId: submissionIdField,
         treatment: z.enum([firstTreatment, ...otherTreatments], { error: 'Choose a treatment.' }),
-        branch: z.enum(branchIds, { error: 'Choose a branch.' }),
+        branch: z.enum(branchIds, { error: 'Choose a clinic.' }),
         preferredDate: calendarDateField('Choose a preferred date.')
           .refine((date) => date >= today, 'Choose today or a later date.')
           .refine((date) => date <= latestPreferredDate, `Choose a date within the next ${maxDaysAhead} days.`),

@@ -135,7 +135,7 @@ describe('createBookingSchema: messages', () => {
     expect(fieldsOf({})).toEqual({
       submissionId: 'This form is out of date. Reload the page and try again.',
       treatment: 'Choose a treatment.',
-      branch: 'Choose a branch.',
+      branch: 'Choose a clinic.',
       preferredDate: 'Choose a preferred date.',
       timeWindow: 'Choose morning, afternoon or evening.',
       fullName: 'Enter your full name.',
@@ -171,7 +171,7 @@ describe('createBookingSchema: messages', () => {
       fieldsOf(adultBookingValues({ treatment: 'hair-transplant', branch: 'mumbai-bandra', mobile: '12345' })),
     ).toEqual({
       mobile: 'This number is too short. Check the digits.',
-      branch: "Our Bandra West, Mumbai branch doesn't offer hair care. Choose another branch.",
+      branch: "Our Bandra West, Mumbai clinic doesn't offer hair care. Choose another clinic.",
     });
   });
 });
@@ -179,13 +179,13 @@ describe('createBookingSchema: messages', () => {
 describe('createBookingSchema: treatment, branch, date and time', () => {
   it('accepts only the given treatments and the configured branches', () => {
     expect(fieldsOf(adultBookingValues({ treatment: 'tattoo-removal' }))).toEqual({ treatment: 'Choose a treatment.' });
-    expect(fieldsOf(adultBookingValues({ branch: 'chennai' as never }))).toEqual({ branch: 'Choose a branch.' });
+    expect(fieldsOf(adultBookingValues({ branch: 'chennai' as never }))).toEqual({ branch: 'Choose a clinic.' });
   });
 
   it('accepts a branch only when it offers the treatment’s specialty', () => {
     expect(accepts(adultBookingValues({ treatment: 'hair-transplant', branch: 'delhi-hauz-khas' }))).toBe(true);
     expect(fieldsOf(adultBookingValues({ treatment: 'teeth-whitening', branch: 'delhi-hauz-khas' }))).toEqual({
-      branch: "Our Hauz Khas, New Delhi branch doesn't offer dental care. Choose another branch.",
+      branch: "Our Hauz Khas, New Delhi clinic doesn't offer dental care. Choose another clinic.",
     });
   });
 
@@ -205,19 +205,19 @@ describe('createBookingSchema: treatment, branch, date and time', () => {
 
   it('refuses a day the branch is closed', () => {
     expect(fieldsOf(adultBookingValues({ branch: 'mumbai-bandra', preferredDate: '2026-11-29' }))).toEqual({
-      preferredDate: 'Our Bandra West, Mumbai branch is closed on Sundays. Choose another day.',
+      preferredDate: 'Our Bandra West, Mumbai clinic is closed on Sundays. Choose another day.',
     });
     expect(
       fieldsOf(
         adultBookingValues({ treatment: 'acne-treatment', branch: 'delhi-hauz-khas', preferredDate: '2026-11-30' }),
       ),
-    ).toEqual({ preferredDate: 'Our Hauz Khas, New Delhi branch is closed on Mondays. Choose another day.' });
+    ).toEqual({ preferredDate: 'Our Hauz Khas, New Delhi clinic is closed on Mondays. Choose another day.' });
   });
 
   it('refuses a time window in which the branch is closed that day', () => {
     expect(fieldsOf(adultBookingValues({ preferredDate: '2026-11-29', timeWindow: 'evening' }))).toEqual({
       timeWindow:
-        'On Sundays, our Indiranagar, Bengaluru branch is open only in the morning and afternoon. Choose morning or afternoon.',
+        'On Sundays, our Indiranagar, Bengaluru clinic is open only in the morning and afternoon. Choose morning or afternoon.',
     });
     expect(accepts(adultBookingValues({ preferredDate: '2026-11-29', timeWindow: 'afternoon' }))).toBe(true);
     expect(accepts(adultBookingValues({ preferredDate: '2026-11-25', timeWindow: 'evening' }))).toBe(true);
