@@ -3,6 +3,7 @@ import { DATA_DIR, DATABASE_URL } from 'astro:env/server';
 import { formDataToObject } from '../../functions/http/form-fields';
 import { createClientRateLimiter } from '../../functions/http/rate-limit';
 import { readFormBody } from '../../functions/http/request-body';
+import { maxBookingBytes } from '../../functions/leads/booking-endpoint';
 import { type BookingIntakeResult, createBookingIntake } from '../../functions/leads/booking-intake';
 import { maxDaysAhead } from '../../functions/leads/booking-schema';
 import { addDaysTo, todayInClinic } from '../../functions/leads/dates';
@@ -12,7 +13,6 @@ import { branches, specialties } from '../config/clinic';
 import { summariseHours } from './hours';
 
 const checkboxFields = ['consents.privacyNotice', 'consents.whatsappUpdates', 'consents.emailNews', 'guardian.consent'];
-const maxFormBytes = 16 * 1024;
 
 export async function bookingCatalogue() {
   const treatments = (await getCollection('treatments'))
@@ -42,7 +42,7 @@ export type BookingFormSubmission =
 
 /** The no-JavaScript path: a plain form post to the booking page. */
 export async function submitBookingForm(request: Request, clientAddress: string): Promise<BookingFormSubmission> {
-  const body = await readFormBody(request, maxFormBytes);
+  const body = await readFormBody(request, maxBookingBytes);
   if (!body.ok) return { kind: 'failed', status: body.status, message: body.error.message };
   const values = formDataToObject(body.value, checkboxFields);
   const result: BookingIntakeResult = await bookingIntake(values, clientAddress);

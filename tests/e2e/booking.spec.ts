@@ -1,13 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { addDaysTo, addYearsTo, todayInClinic } from '../../functions/leads/dates.ts';
 
 /** Today's date in the clinic's time zone, shifted by whole days or years. */
 function clinicDate({ days = 0, years = 0 } = {}): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCFullYear(date.getUTCFullYear() + years);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  return addYearsTo(addDaysTo(todayInClinic(new Date()), days), years);
 }
 
 async function openBookingPage(page: Page, path = '/book/?treatment=dental-implants') {
