@@ -39,12 +39,14 @@ describe('buildBannerConfig', () => {
     expect(buildBannerConfig({ ...baseOptions, services: [] }).autoShow).toBe(false);
   });
 
-  it('explains a privacy signal and a minor in the banner, and locks the toggles for a minor', async () => {
+  it('explains a privacy signal and a minor in the banner, and never makes optional categories read-only', async () => {
     const config = buildBannerConfig({ ...baseOptions, services: trackingServices, privacySignal: true, minor: true });
     const english = JSON.stringify(config.language.translations.en);
     expect(english).toContain('Global Privacy Control');
     expect(english).toContain('under 18');
-    expect(config.categories.analytics?.readOnly).toBe(true);
+    // The library treats a read-only category as always accepted, which would keep a minor's tracking "on".
+    expect(config.categories.analytics?.readOnly).toBeUndefined();
+    expect(config.categories.marketing?.readOnly).toBeUndefined();
     const hindi = config.language.translations.hi;
     if (typeof hindi !== 'function') throw new Error('Hindi should load lazily');
     expect(JSON.stringify(await hindi())).toContain('Global Privacy Control');

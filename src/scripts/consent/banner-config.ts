@@ -83,7 +83,9 @@ export function buildBannerConfig(options: BannerOptions): CookieConsentConfig {
   const categories: CookieConsentConfig['categories'] = { necessary: { enabled: true, readOnly: true } };
   for (const category of ['analytics', 'marketing'] as const) {
     const services = servicesIn(category);
-    if (Object.keys(services).length > 0) categories[category] = { readOnly: options.minor, services };
+    // Never readOnly, even for a minor: the library treats a read-only category as always accepted. main.ts undoes
+    // any later acceptance for a minor instead.
+    if (Object.keys(services).length > 0) categories[category] = { services };
   }
 
   return {

@@ -12,6 +12,8 @@ export interface ConsentState {
 /** Loads exactly the granted services and withdraws the rest, within the current page view. */
 export function createTrackingController(services: readonly TrackingService[], ids: TrackingIds, pathname: string) {
   const granted = new Set<TrackingServiceId>();
+  /** When each loaded service's script arrived: one still on its way replays its queued grant when it lands. */
+  const arrivals = new Map<TrackingServiceId, Promise<void>>();
   const trackerFree = isTrackerFreeRoute(pathname);
 
   return {
@@ -23,11 +25,16 @@ export function createTrackingController(services: readonly TrackingService[], i
         const allowed = state.acceptedServices.has(service.id) && !state.minor && !trackerFree;
         if (allowed && !granted.has(service.id)) {
           stripQueryFromAddressBar();
-          loaders[service.id].grant(id);
+          const arrived = loaders[service.id].grant(id);
+          if (!arrivals.has(service.id)) arrivals.set(service.id, arrived);
           granted.add(service.id);
         } else if (!allowed) {
           if (granted.delete(service.id)) loaders[service.id].revoke(id);
           deleteCookies(service.cookies);
+          // A script that arrives after the withdrawal may set its cookies again before it reads the revoke.
+          arrivals.get(service.id)?.then(() => {
+            if (!granted.has(service.id)) deleteCookies(service.cookies);
+          });
         }
       }
     },

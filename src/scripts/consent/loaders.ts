@@ -15,17 +15,25 @@ declare global {
 }
 
 export interface ServiceLoader {
-  /** Loads the service (once) and signals consent; safe to call again after a revoke. */
-  grant(id: string): void;
+  /**
+   * Loads the service (once) and signals consent; safe to call again after a revoke. The first call returns when the
+   * script has arrived (or failed to), later calls at once.
+   */
+  grant(id: string): Promise<void>;
   /** Signals withdrawal and stops further hits; cookies are deleted by the caller. */
   revoke(id: string): void;
 }
 
-function appendScript(src: string): void {
+function appendScript(src: string): Promise<void> {
   const script = document.createElement('script');
   script.async = true;
   script.src = src;
+  const arrived = new Promise<void>((resolve) => {
+    script.addEventListener('load', () => resolve());
+    script.addEventListener('error', () => resolve());
+  });
   document.head.append(script);
+  return arrived;
 }
 
 /** Consent Mode v2: every signal is denied before gtag.js loads; only analytics storage is ever granted. */
@@ -58,10 +66,10 @@ const ga4: ServiceLoader = {
         allow_google_signals: false,
         allow_ad_personalization_signals: false,
       });
-      appendScript(`https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(id)}`);
-      return;
+      return appendScript(`https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(id)}`);
     }
     window.gtag('consent', 'update', { analytics_storage: 'granted' });
+    return Promise.resolve();
   },
   revoke(id) {
     window.gtag?.('consent', 'update', deniedConsent);
@@ -71,15 +79,17 @@ const ga4: ServiceLoader = {
 
 const clarity: ServiceLoader = {
   grant(id) {
+    let arrived = Promise.resolve();
     if (!window.clarity) {
       const queue: Command & { q?: unknown[] } = (...args: unknown[]) => {
         queue.q = queue.q ?? [];
         queue.q.push(args);
       };
       window.clarity = queue;
-      appendScript(`https://www.clarity.ms/tag/${encodeURIComponent(id)}`);
+      arrived = appendScript(`https://www.clarity.ms/tag/${encodeURIComponent(id)}`);
     }
     window.clarity('consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' });
+    return arrived;
   },
   revoke() {
     window.clarity?.('consentv2', { ad_Storage: 'denied', analytics_Storage: 'denied' });
@@ -102,10 +112,10 @@ const meta: ServiceLoader = {
       fbq('consent', 'grant');
       fbq('init', id);
       fbq('track', 'PageView');
-      appendScript('https://connect.facebook.net/en_US/fbevents.js');
-      return;
+      return appendScript('https://connect.facebook.net/en_US/fbevents.js');
     }
     window.fbq('consent', 'grant');
+    return Promise.resolve();
   },
   revoke() {
     window.fbq?.('consent', 'revoke');
