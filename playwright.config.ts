@@ -37,7 +37,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'node functions/http/server.ts',
+    command: 'node --import tsx functions/http/server.ts',
     url: `${baseURL}/robots.txt`,
     env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: '.data/e2e' },
     reuseExistingServer: false,

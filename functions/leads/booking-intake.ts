@@ -1,11 +1,10 @@
 /** A booking request from either path (JSON or plain form): limit, screen bots, validate, store with its jobs. */
 import type { Kysely } from 'kysely';
-import type { SpecialtyId } from '../../src/config/clinic.ts';
 import { fieldErrors } from '../http/field-errors.ts';
 import type { ClientRateLimiter } from '../http/rate-limit.ts';
 import { recordBookingRequest } from '../store/leads.ts';
 import type { Database } from '../store/schema.ts';
-import { createBookingSchema } from './booking-schema.ts';
+import { type BookableTreatment, createBookingSchema } from './booking-schema.ts';
 import { isLikelyBot, separateBotSignals } from './bots.ts';
 import { todayInClinic } from './dates.ts';
 import { generateReference } from './reference.ts';
@@ -19,7 +18,7 @@ export type BookingIntakeResult =
 export interface BookingIntakeDependencies {
   rateLimit: ClientRateLimiter;
   database: () => Promise<Kysely<Database>>;
-  treatments: () => Promise<readonly { id: string; specialty: SpecialtyId }[]>;
+  treatments: () => Promise<readonly BookableTreatment[]>;
   now?: () => Date;
 }
 

@@ -29,6 +29,7 @@ export const maxHelpTextLength = 500;
 export interface BookableTreatment {
   id: string;
   specialty: SpecialtyId;
+  title: string;
 }
 
 export interface BookingSchemaOptions {
@@ -65,6 +66,8 @@ export interface BookingConsents {
 interface BookingDetails {
   submissionId: string;
   treatment: string;
+  /** The treatment's name as the site showed it when the request was made. */
+  treatmentTitle: string;
   branch: BranchId;
   /** YYYY-MM-DD */
   preferredDate: string;
@@ -177,6 +180,7 @@ function checkEmailForNews(
 
 export function createBookingSchema({ treatments, today }: BookingSchemaOptions) {
   const specialtyOf = new Map(treatments.map((treatment) => [treatment.id, treatment.specialty]));
+  const titleOf = new Map(treatments.map((treatment) => [treatment.id, treatment.title]));
   const [firstTreatment, ...otherTreatments] = specialtyOf.keys();
   if (firstTreatment === undefined) throw new Error('createBookingSchema needs at least one treatment');
   const latestPreferredDate = addDaysTo(today, maxDaysAhead);
@@ -222,7 +226,11 @@ export function createBookingSchema({ treatments, today }: BookingSchemaOptions)
       whenFieldsValid('email', 'consents', 'dateOfBirth'),
     )
     .transform(({ guardian, attribution, consents, email, helpText, ...details }): BookingRequest => {
-      const optional = { ...(email && { email }), ...(helpText && { helpText }) };
+      const optional = {
+        treatmentTitle: titleOf.get(details.treatment) ?? details.treatment,
+        ...(email && { email }),
+        ...(helpText && { helpText }),
+      };
       if (isMinor(details.dateOfBirth, today)) {
         return {
           ...details,

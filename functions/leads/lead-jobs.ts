@@ -11,13 +11,17 @@ export type OutboxJobKind =
   | 'crm.booking'
   | 'email.booking-confirmation'
   | 'email.front-desk'
-  // Queued once a subscriber confirms their address (later work).
+  // Queued when a subscriber follows the link in the confirmation email.
   | 'crm.newsletter'
-  | 'email.newsletter-confirmation';
+  | 'email.newsletter-confirmation'
+  // Queued when a subscriber unsubscribes: the CRM contact's marketing consent is withdrawn.
+  | 'crm.newsletter-withdrawal';
 
 interface BookingSummary {
   reference: string;
   treatment: string;
+  /** The treatment's name as the site shows it. */
+  treatmentTitle: string;
   branch: string;
   preferredDate: string;
   timeWindow: string;
@@ -56,13 +60,40 @@ export interface BookingConfirmationEmailPayload extends BookingSummary {
 export interface NewsletterConfirmationEmailPayload {
   reference: string;
   to: string;
+  /** The signed, expiring double opt-in link. */
+  confirmUrl: string;
+  /** ISO 8601: when the link stops working. */
+  expiresAt: string;
+  /** The signed one-click unsubscribe address (RFC 8058), for the List-Unsubscribe header. */
+  unsubscribeUrl: string;
+}
+
+/** A confirmed subscriber: adults only, as the newsletter form refuses minors. */
+export interface CrmNewsletterPayload {
+  reference: string;
+  email: string;
+  /** ISO 8601: when the box was ticked on the form. */
+  consentAt: string;
+  /** ISO 8601: when the link in the confirmation email was followed. */
+  confirmedAt: string;
+}
+
+export interface CrmNewsletterWithdrawalPayload {
+  reference: string;
+  email: string;
+  /** ISO 8601: when the subscriber unsubscribed. */
+  withdrawnAt: string;
 }
 
 export type OutboxJobDraft =
   | { kind: 'crm.booking'; payload: CrmBookingPayload }
   | { kind: 'email.front-desk'; payload: FrontDeskEmailPayload }
   | { kind: 'email.booking-confirmation'; payload: BookingConfirmationEmailPayload }
-  | { kind: 'email.newsletter-confirmation'; payload: NewsletterConfirmationEmailPayload };
+  | { kind: 'email.newsletter-confirmation'; payload: NewsletterConfirmationEmailPayload }
+  | { kind: 'crm.newsletter'; payload: CrmNewsletterPayload }
+  | { kind: 'crm.newsletter-withdrawal'; payload: CrmNewsletterWithdrawalPayload };
+
+export type OutboxJobPayload<Kind extends OutboxJobKind> = Extract<OutboxJobDraft, { kind: Kind }>['payload'];
 
 /**
  * The CRM record and the front desk's email always; a confirmation email when the visitor gave an
@@ -72,6 +103,7 @@ export function bookingJobs(request: BookingRequest, reference: string): OutboxJ
   const summary: BookingSummary = {
     reference,
     treatment: request.treatment,
+    treatmentTitle: request.treatmentTitle,
     branch: request.branch,
     preferredDate: request.preferredDate,
     timeWindow: request.timeWindow,
@@ -118,7 +150,10 @@ export function bookingJobs(request: BookingRequest, reference: string): OutboxJ
   return jobs;
 }
 
+/** The signed addresses a newsletter confirmation email carries. */
+export type NewsletterLinks = Pick<NewsletterConfirmationEmailPayload, 'confirmUrl' | 'expiresAt' | 'unsubscribeUrl'>;
+
 /** The double opt-in email; the CRM hears of the subscriber only once they confirm. */
-export function newsletterJobs(signup: NewsletterSignup, reference: string): OutboxJobDraft[] {
-  return [{ kind: 'email.newsletter-confirmation', payload: { reference, to: signup.email } }];
+export function newsletterJobs(signup: NewsletterSignup, reference: string, links: NewsletterLinks): OutboxJobDraft[] {
+  return [{ kind: 'email.newsletter-confirmation', payload: { reference, to: signup.email, ...links } }];
 }

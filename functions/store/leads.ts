@@ -7,7 +7,7 @@
  */
 import { type InsertObject, type Kysely, sql, type Transaction } from 'kysely';
 import type { BookingRequest } from '../leads/booking-schema.ts';
-import { bookingJobs, newsletterJobs, type OutboxJobDraft } from '../leads/lead-jobs.ts';
+import { bookingJobs, type NewsletterLinks, newsletterJobs, type OutboxJobDraft } from '../leads/lead-jobs.ts';
 import type { NewsletterSignup } from '../leads/newsletter-schema.ts';
 import { generateReference } from '../leads/reference.ts';
 import type { Database } from './schema.ts';
@@ -53,7 +53,11 @@ export function recordBookingRequest(db: Kysely<Database>, request: BookingReque
  * A repeat is the same submission, or any sign-up of an address that already has a pending or confirmed
  * subscription: the existing one's reference is returned and no second confirmation email is queued.
  */
-export function recordNewsletterSignup(db: Kysely<Database>, signup: NewsletterSignup): Promise<RecordedLead> {
+export function recordNewsletterSignup(
+  db: Kysely<Database>,
+  signup: NewsletterSignup,
+  linksFor: (reference: string) => NewsletterLinks,
+): Promise<RecordedLead> {
   return db.transaction().execute(async (trx) => {
     const outcome = await insertWithUnusedReference(
       (reference) =>
@@ -79,7 +83,7 @@ export function recordNewsletterSignup(db: Kysely<Database>, signup: NewsletterS
         )?.reference,
     );
     if (!outcome.inserted) return { reference: outcome.reference, created: false };
-    await insertJobs(trx, newsletterJobs(signup, outcome.reference), {
+    await insertJobs(trx, newsletterJobs(signup, outcome.reference, linksFor(outcome.reference)), {
       newsletter_subscription_id: outcome.id,
       lead_reference: outcome.reference,
     });

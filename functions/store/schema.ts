@@ -11,6 +11,7 @@ export interface Database {
   booking_requests: BookingRequestsTable;
   newsletter_subscriptions: NewsletterSubscriptionsTable;
   outbox_jobs: OutboxJobsTable;
+  site_secrets: SiteSecretsTable;
 }
 
 export interface ConsentReceiptsTable {
@@ -88,4 +89,10 @@ export interface OutboxJobsTable {
   last_error: string | null;
   created_at: RecordedAt;
   updated_at: Generated<Date>;
+}
+
+export interface SiteSecretsTable {
+  name: string;
+  value: string;
+  created_at: RecordedAt;
 }

@@ -6,14 +6,15 @@ import {
   createBookingSchema,
   type MinorBookingRequest,
 } from '../../functions/leads/booking-schema.ts';
+import type { NewsletterLinks } from '../../functions/leads/lead-jobs.ts';
 
 /** A Monday. Indiranagar opens every day (Sundays until 2 pm), Bandra is closed on Sundays, Hauz Khas on Mondays. */
 export const today = '2026-11-23';
 
 export const treatments: BookableTreatment[] = [
-  { id: 'teeth-whitening', specialty: 'dental' },
-  { id: 'acne-treatment', specialty: 'skin' },
-  { id: 'hair-transplant', specialty: 'hair' },
+  { id: 'teeth-whitening', specialty: 'dental', title: 'Teeth whitening' },
+  { id: 'acne-treatment', specialty: 'skin', title: 'Acne treatment' },
+  { id: 'hair-transplant', specialty: 'hair', title: 'Hair transplant' },
 ];
 
 export const bookingSchema = createBookingSchema({ treatments, today });
@@ -57,4 +58,13 @@ export function minorBooking(overrides: Partial<BookingFormValues> = {}): MinorB
   const request = bookingSchema.parse(minorBookingValues(overrides));
   if (!request.isMinor) throw new Error("Expected a minor's booking");
   return request;
+}
+
+/** Stand-ins for the signed links a newsletter sign-up's confirmation email carries. */
+export function newsletterLinks(reference: string): NewsletterLinks {
+  return {
+    confirmUrl: `https://www.clinic.test/newsletter/confirm/?token=${reference}`,
+    expiresAt: '2026-11-30T10:00:00.000Z',
+    unsubscribeUrl: `https://www.clinic.test/newsletter/unsubscribe/?token=${reference}`,
+  };
 }

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 
 /** Starts the built site on loopback and resolves once it answers; stop it with `stop()`. */
 export async function startSite(port: number, env: Record<string, string> = {}) {
-  const child: ChildProcess = spawn(process.execPath, ['functions/http/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'functions/http/server.ts'], {
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -31,6 +31,7 @@ describe('createBookingSchema: an adult', () => {
     expect(bookingSchema.parse(values)).toEqual({
       submissionId: values.submissionId,
       treatment: 'teeth-whitening',
+      treatmentTitle: 'Teeth whitening',
       branch: 'bengaluru-indiranagar',
       preferredDate: '2026-11-25',
       timeWindow: 'morning',
@@ -69,7 +70,7 @@ describe('createBookingSchema: an adult', () => {
   });
 
   it('parses its own output again to the same request, so the server can check what the browser normalised', () => {
-    const { isMinor: _isMinor, ...normalised } = adultBooking();
+    const { isMinor: _isMinor, treatmentTitle: _treatmentTitle, ...normalised } = adultBooking();
     expect(bookingSchema.parse(normalised)).toEqual(adultBooking({ submissionId: normalised.submissionId }));
   });
 });
@@ -80,6 +81,7 @@ describe('createBookingSchema: a minor', () => {
     expect(bookingSchema.parse(values)).toEqual({
       submissionId: values.submissionId,
       treatment: 'teeth-whitening',
+      treatmentTitle: 'Teeth whitening',
       branch: 'bengaluru-indiranagar',
       preferredDate: '2026-11-25',
       timeWindow: 'morning',

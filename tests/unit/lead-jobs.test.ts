@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { bookingJobs, newsletterJobs } from '../../functions/leads/lead-jobs.ts';
-import { adultBooking, minorBooking } from '../support/lead-fixtures.ts';
+import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 
 const reference = 'KC-7Q4M-X2P9';
 const summary = {
   reference,
   treatment: 'teeth-whitening',
+  treatmentTitle: 'Teeth whitening',
   branch: 'bengaluru-indiranagar',
   preferredDate: '2026-11-25',
   timeWindow: 'morning',
@@ -80,8 +81,11 @@ describe('bookingJobs', () => {
 describe('newsletterJobs', () => {
   it('queues only the confirmation email', () => {
     const signup = { submissionId: '3f1c2a9e-7b4d-4c1e-9a2f-5d6e7f8a9b0c', email: 'asha@example.com' };
-    expect(newsletterJobs(signup, reference)).toEqual([
-      { kind: 'email.newsletter-confirmation', payload: { reference, to: 'asha@example.com' } },
+    expect(newsletterJobs(signup, reference, newsletterLinks(reference))).toEqual([
+      {
+        kind: 'email.newsletter-confirmation',
+        payload: { reference, to: 'asha@example.com', ...newsletterLinks(reference) },
+      },
     ]);
   });
 });

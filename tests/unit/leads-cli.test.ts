@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
 import { openStore } from '../../functions/store/open.ts';
-import { adultBooking, minorBooking } from '../support/lead-fixtures.ts';
+import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { pgliteBackend } from '../support/store-backends.ts';
 
 const run = promisify(execFile);
@@ -33,7 +33,11 @@ beforeAll(async () => {
     references.adult = (await recordBookingRequest(store.db, adultBooking())).reference;
     references.minor = (await recordBookingRequest(store.db, minorBooking())).reference;
     references.newsletter = (
-      await recordNewsletterSignup(store.db, { submissionId: crypto.randomUUID(), email: 'reader@example.com' })
+      await recordNewsletterSignup(
+        store.db,
+        { submissionId: crypto.randomUUID(), email: 'reader@example.com' },
+        newsletterLinks,
+      )
     ).reference;
   } finally {
     await store.close();

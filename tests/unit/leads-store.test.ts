@@ -5,7 +5,7 @@ import type { BookingRequest } from '../../functions/leads/booking-schema.ts';
 import { countLeads, findLeadByReference, latestBookings } from '../../functions/store/lead-reports.ts';
 import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
 import type { Database } from '../../functions/store/schema.ts';
-import { adultBooking, minorBooking } from '../support/lead-fixtures.ts';
+import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
 // References the next draws return, to force collisions; random ones once it is empty.
@@ -193,7 +193,7 @@ function recordsNewsletterSignups(opened: OpenedStore) {
   it('stores a pending subscription and queues its confirmation email', async () => {
     const { db } = opened.store;
     const request = signup();
-    const recorded = await recordNewsletterSignup(db, request);
+    const recorded = await recordNewsletterSignup(db, request, newsletterLinks);
 
     expect(recorded).toEqual({ reference: expect.stringMatching(referencePattern), created: true });
     const [row] = await subscriptionsOf(db, request.email);
@@ -210,7 +210,7 @@ function recordsNewsletterSignups(opened: OpenedStore) {
         kind: 'email.newsletter-confirmation',
         status: 'pending',
         attempts: 0,
-        payload: { reference: recorded.reference, to: request.email },
+        payload: { reference: recorded.reference, to: request.email, ...newsletterLinks(recorded.reference) },
         booking_request_id: null,
         newsletter_subscription_id: row?.id,
       },
@@ -220,10 +220,13 @@ function recordsNewsletterSignups(opened: OpenedStore) {
   it('answers a repeat, or a new sign-up of a live address, with the existing subscription', async () => {
     const { db } = opened.store;
     const request = signup();
-    const first = await recordNewsletterSignup(db, request);
+    const first = await recordNewsletterSignup(db, request, newsletterLinks);
 
-    expect(await recordNewsletterSignup(db, request)).toEqual({ reference: first.reference, created: false });
-    expect(await recordNewsletterSignup(db, signup(request.email))).toEqual({
+    expect(await recordNewsletterSignup(db, request, newsletterLinks)).toEqual({
+      reference: first.reference,
+      created: false,
+    });
+    expect(await recordNewsletterSignup(db, signup(request.email), newsletterLinks)).toEqual({
       reference: first.reference,
       created: false,
     });
@@ -232,7 +235,7 @@ function recordsNewsletterSignups(opened: OpenedStore) {
       .set({ status: 'confirmed' })
       .where('email', '=', request.email)
       .execute();
-    expect(await recordNewsletterSignup(db, signup(request.email))).toEqual({
+    expect(await recordNewsletterSignup(db, signup(request.email), newsletterLinks)).toEqual({
       reference: first.reference,
       created: false,
     });
@@ -243,14 +246,14 @@ function recordsNewsletterSignups(opened: OpenedStore) {
   it('takes a new subscription after an unsubscription, keeping the old one', async () => {
     const { db } = opened.store;
     const request = signup();
-    const first = await recordNewsletterSignup(db, request);
+    const first = await recordNewsletterSignup(db, request, newsletterLinks);
     await db
       .updateTable('newsletter_subscriptions')
       .set({ status: 'unsubscribed', unsubscribed_at: new Date() })
       .where('reference', '=', first.reference)
       .execute();
 
-    const again = await recordNewsletterSignup(db, signup(request.email));
+    const again = await recordNewsletterSignup(db, signup(request.email), newsletterLinks);
     expect(again.created).toBe(true);
     expect((await subscriptionsOf(db, request.email)).map((row) => row.status)).toEqual(['unsubscribed', 'pending']);
   });
@@ -258,7 +261,9 @@ function recordsNewsletterSignups(opened: OpenedStore) {
   it('stores concurrent sign-ups of one address once', async () => {
     const { db } = opened.store;
     const email = `${randomUUID()}@example.com`;
-    const results = await Promise.all(Array.from({ length: 5 }, () => recordNewsletterSignup(db, signup(email))));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => recordNewsletterSignup(db, signup(email), newsletterLinks)),
+    );
 
     expect(new Set(results.map((result) => result.reference)).size).toBe(1);
     expect(results.filter((result) => result.created)).toHaveLength(1);
@@ -269,7 +274,7 @@ function recordsNewsletterSignups(opened: OpenedStore) {
     const { db } = opened.store;
     const request = signup();
     await withFailingJobWrites(db, () =>
-      expect(recordNewsletterSignup(db, request)).rejects.toThrow(/job write failed/),
+      expect(recordNewsletterSignup(db, request, newsletterLinks)).rejects.toThrow(/job write failed/),
     );
     expect(await subscriptionsOf(db, request.email)).toEqual([]);
   });
@@ -287,7 +292,7 @@ function reportsLeads(opened: OpenedStore) {
 
     const adult = await recordBookingRequest(db, adultBooking());
     const minor = await recordBookingRequest(db, minorBooking());
-    const subscription = await recordNewsletterSignup(db, signup());
+    const subscription = await recordNewsletterSignup(db, signup(), newsletterLinks);
     await db.updateTable('outbox_jobs').set({ status: 'done' }).where('kind', '=', 'crm.booking').execute();
 
     const counts = await countLeads(db);

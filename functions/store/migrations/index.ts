@@ -3,6 +3,7 @@ import { type Migration, Migrator } from 'kysely/migration';
 import type { Database } from '../schema.ts';
 import * as consentReceipts from './0001-consent-receipts.ts';
 import * as leads from './0002-leads.ts';
+import * as newsletterWithdrawalAndSecrets from './0003-newsletter-withdrawal-and-secrets.ts';
 
 /**
  * Every migration, in order of their names. A static record rather than a folder scan, so the
@@ -11,6 +12,7 @@ import * as leads from './0002-leads.ts';
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-consent-receipts': consentReceipts,
   '0002-leads': leads,
+  '0003-newsletter-withdrawal-and-secrets': newsletterWithdrawalAndSecrets,
 };
 
 /** Applies the migrations not yet applied and returns their names; throws if one fails. */

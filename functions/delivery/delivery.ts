@@ -1,0 +1,27 @@
+/**
+ * What every delivery (a CRM write, an email) tells the worker: the worker owns retries, backoff and
+ * dead-lettering; a delivery only classifies what happened on one attempt.
+ */
+import type { OutboxJobKind, OutboxJobPayload } from '../leads/lead-jobs.ts';
+
+export type DeliveryOutcome =
+  | { status: 'delivered' }
+  /** Worth trying again: a timeout, a 5xx, a 429. `retryAfterMs` is the provider's Retry-After, when it gave one. */
+  | { status: 'retry'; error: string; retryAfterMs?: number }
+  /** Trying again cannot help (a 4xx other than 408/429, a payload the provider refuses): park the job. */
+  | { status: 'failed'; error: string };
+
+export interface DeliveryAttempt {
+  /** Stable for the job across all its attempts: providers use it to drop a repeat of a send. */
+  idempotencyKey: string;
+  /** 1 on the first attempt. */
+  attempt: number;
+}
+
+export type Delivery<Kind extends OutboxJobKind> = (
+  payload: OutboxJobPayload<Kind>,
+  attempt: DeliveryAttempt,
+) => Promise<DeliveryOutcome>;
+
+/** The deliveries that are configured; a kind without one waits (no credentials yet) and is reported as such. */
+export type Deliveries = { [Kind in OutboxJobKind]?: Delivery<Kind> };
