@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Field name (a dotted path such as `acceptedCategories.1`, or `body` for the whole body) to a message. */
 export type FieldErrors = Record<string, string>;
@@ -22,7 +22,7 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
 }
 
 /** Parses with the schema and answers the parsed value, or the field errors a 400 answer and a form both show. */
-export function parseWithFieldErrors<T>(schema: z.ZodType<T>, input: unknown): FieldParseResult<T> {
-  const result = schema.safeParse(input);
+export function parseWithFieldErrors<T>(schema: z.core.$ZodType<T>, input: unknown): FieldParseResult<T> {
+  const result = z.safeParse(schema, input);
   return result.success ? { ok: true, value: result.data } : { ok: false, fields: fieldErrors(result.error.issues) };
 }

@@ -4,18 +4,16 @@
  * addresses lose their query string and fragment, which can carry personal data (a search, an email
  * address); the UTM values are kept as they are.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
-const campaignValue = z
-  .string()
-  .trim()
-  .min(1)
-  .max(150)
-  .regex(/^[^\p{Cc}]*$/u);
+const campaignValue = z.string().check(z.trim(), z.minLength(1), z.maxLength(150), z.regex(/^[^\p{Cc}]*$/u));
 
-const clickId = z.string().regex(/^[\w.-]{1,200}$/);
+const clickId = z.string().check(z.regex(/^[\w.-]{1,200}$/));
 
-const pageAddress = z.string().max(2000).transform(withoutQueryOrFragment).pipe(z.string().min(1).max(300));
+const pageAddress = z.pipe(
+  z.string().check(z.maxLength(2000)),
+  z.pipe(z.transform(withoutQueryOrFragment), z.string().check(z.minLength(1), z.maxLength(300))),
+);
 
 /** "/book/?utm_source=x#top" → "/book/"; "https://example.com/a?b" → "https://example.com/a"; else "". */
 function withoutQueryOrFragment(address: string): string {
@@ -26,7 +24,7 @@ function withoutQueryOrFragment(address: string): string {
   return url.protocol === 'https:' || url.protocol === 'http:' ? `${url.origin}${url.pathname}` : '';
 }
 
-const droppedIfInvalid = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const droppedIfInvalid = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 
 const attributionShape = {
   utm_source: droppedIfInvalid(campaignValue),
@@ -50,4 +48,4 @@ function keptValues(values: Record<string, string | undefined>): Attribution | u
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
-export const attributionField = droppedIfInvalid(z.object(attributionShape).transform(keptValues));
+export const attributionField = droppedIfInvalid(z.pipe(z.object(attributionShape), z.transform(keptValues)));

@@ -6,7 +6,8 @@ import { recordBookingRequest } from '../store/leads.ts';
 import type { Database } from '../store/schema.ts';
 import { type BookableTreatment, createBookingSchema } from './booking-schema.ts';
 import { isLikelyBot, separateBotSignals } from './bots.ts';
-import { todayInClinic } from './dates.ts';
+import { todayInClinic } from './clinic-today.ts';
+import { toMobileE164 } from './phone.ts';
 import { generateReference } from './reference.ts';
 
 export type BookingIntakeResult =
@@ -35,7 +36,11 @@ export function createBookingIntake({
 
       const moment = now();
       const { signals, fields } = separateBotSignals(input);
-      const schema = createBookingSchema({ treatments: await treatments(), today: todayInClinic(moment) });
+      const schema = createBookingSchema({
+        treatments: await treatments(),
+        today: todayInClinic(moment),
+        parseMobile: toMobileE164,
+      });
       const parsed = schema.safeParse(fields);
       // Errors come first, so a person who is quick with an incomplete form is never told it was booked.
       if (!parsed.success) return { kind: 'invalid', fields: fieldErrors(parsed.error.issues) };

@@ -3,7 +3,7 @@
  * both report the same message on the same field. Build it with `createBookingSchema`, as the treatments
  * come from the content collection and "today" from `todayInClinic`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type BranchId, branchIds, clinic, type SpecialtyId, specialties } from '../../src/config/clinic.ts';
 import { isMinor } from './age.ts';
 import { type Attribution, attributionField } from './attribution.ts';
@@ -20,7 +20,7 @@ import {
   submissionIdField,
   whenFieldsValid,
 } from './fields.ts';
-import { mobileNumberField } from './phone.ts';
+import { type MobileNumberParser, mobileNumberField } from './mobile-number.ts';
 import { type TimeWindowId, timeWindowIds } from './time-windows.ts';
 
 export const maxDaysAhead = 90;
@@ -37,23 +37,28 @@ export interface BookingSchemaOptions {
   treatments: readonly BookableTreatment[];
   /** The clinic's today (`todayInClinic(new Date())`): the earliest preferred date and the day ages are taken on. */
   today: string;
+  /** `toMobileE164` on the server, `plausibleMobileNumber` in the browser (see mobile-number.ts). */
+  parseMobile: MobileNumberParser;
 }
 
 export const guardianRelationships = ['parent', 'legal-guardian'] as const;
 export type GuardianRelationship = (typeof guardianRelationships)[number];
 
-const guardianSchema = z.strictObject(
-  {
-    name: personNameField("Enter the parent or guardian's full name."),
-    relationship: z.enum(guardianRelationships, { error: 'Choose parent or legal guardian.' }),
-    mobile: mobileNumberField("Enter the parent or guardian's mobile number."),
-    consent: requiredTick('A parent or guardian must agree before we can take a request for someone under 18.'),
-  },
-  { error: (issue) => (issue.code === 'invalid_type' ? "Enter the parent or guardian's details." : undefined) },
-);
+function createGuardianSchema(parseMobile: MobileNumberParser) {
+  return z.strictObject(
+    {
+      name: personNameField("Enter the parent or guardian's full name."),
+      relationship: z.enum(guardianRelationships, { error: 'Choose parent or legal guardian.' }),
+      mobile: mobileNumberField("Enter the parent or guardian's mobile number.", parseMobile),
+      consent: requiredTick('A parent or guardian must agree before we can take a request for someone under 18.'),
+    },
+    { error: (issue) => (issue.code === 'invalid_type' ? "Enter the parent or guardian's details." : undefined) },
+  );
+}
+type GuardianSchema = ReturnType<typeof createGuardianSchema>;
 
-export type Guardian = z.output<typeof guardianSchema>;
-export type GuardianFormValues = z.input<typeof guardianSchema>;
+export type Guardian = z.output<GuardianSchema>;
+export type GuardianFormValues = z.input<GuardianSchema>;
 
 export interface BookingConsents {
   privacyNotice: true;
@@ -102,7 +107,7 @@ const listFormat = (type: 'conjunction' | 'disjunction') => new Intl.ListFormat(
 const capitalised = (word: string) => `${word[0]?.toUpperCase()}${word.slice(1)}`;
 
 // The cross-field rules. Each reads only the fields `whenFieldsValid` names where it is attached.
-type RuleContext = z.RefinementCtx<unknown>;
+type RuleContext = z.core.$RefinementCtx<unknown>;
 
 function checkBranchOffersTreatment(
   { branch: branchId, treatment }: { branch: BranchId; treatment: string },
@@ -152,6 +157,7 @@ function checkGuardianOfMinor(
   { dateOfBirth, guardian }: { dateOfBirth: string; guardian?: unknown },
   context: RuleContext,
   today: string,
+  guardianSchema: GuardianSchema,
 ) {
   if (!isMinor(dateOfBirth, today)) return;
   for (const issue of guardianSchema.safeParse(guardian ?? {}).error?.issues ?? []) {
@@ -178,54 +184,63 @@ function checkEmailForNews(
   }
 }
 
-export function createBookingSchema({ treatments, today }: BookingSchemaOptions) {
+export function createBookingSchema({ treatments, today, parseMobile }: BookingSchemaOptions) {
   const specialtyOf = new Map(treatments.map((treatment) => [treatment.id, treatment.specialty]));
   const titleOf = new Map(treatments.map((treatment) => [treatment.id, treatment.title]));
   const [firstTreatment, ...otherTreatments] = specialtyOf.keys();
   if (firstTreatment === undefined) throw new Error('createBookingSchema needs at least one treatment');
   const latestPreferredDate = addDaysTo(today, maxDaysAhead);
+  const guardianSchema = createGuardianSchema(parseMobile);
 
-  return z
-    .strictObject(
-      {
-        submissionId: submissionIdField,
-        treatment: z.enum([firstTreatment, ...otherTreatments], { error: 'Choose a treatment.' }),
-        branch: z.enum(branchIds, { error: 'Choose a clinic.' }),
-        preferredDate: calendarDateField('Choose a preferred date.')
-          .refine((date) => date >= today, 'Choose today or a later date.')
-          .refine((date) => date <= latestPreferredDate, `Choose a date within the next ${maxDaysAhead} days.`),
-        timeWindow: z.enum(timeWindowIds, { error: 'Choose morning, afternoon or evening.' }),
-        fullName: personNameField('Enter your full name.'),
-        mobile: mobileNumberField('Enter your mobile number.'),
-        email: optionalInput(emailField('Enter your email address.')),
-        dateOfBirth: dateOfBirthField(today),
-        helpText: optionalInput(
-          z.string().trim().max(maxHelpTextLength, `Use at most ${maxHelpTextLength} characters.`),
+  return z.pipe(
+    z
+      .strictObject(
+        {
+          submissionId: submissionIdField,
+          treatment: z.enum([firstTreatment, ...otherTreatments], { error: 'Choose a treatment.' }),
+          branch: z.enum(branchIds, { error: 'Choose a clinic.' }),
+          preferredDate: calendarDateField('Choose a preferred date.').check(
+            z.refine((date) => date >= today, 'Choose today or a later date.'),
+            z.refine((date) => date <= latestPreferredDate, `Choose a date within the next ${maxDaysAhead} days.`),
+          ),
+          timeWindow: z.enum(timeWindowIds, { error: 'Choose morning, afternoon or evening.' }),
+          fullName: personNameField('Enter your full name.'),
+          mobile: mobileNumberField('Enter your mobile number.', parseMobile),
+          email: optionalInput(emailField('Enter your email address.')),
+          dateOfBirth: dateOfBirthField(today),
+          helpText: optionalInput(
+            z.string().check(z.trim(), z.maxLength(maxHelpTextLength, `Use at most ${maxHelpTextLength} characters.`)),
+          ),
+          consents: z.prefault(
+            z.strictObject({
+              privacyNotice: requiredTick('Please confirm that you have read the privacy notice.'),
+              whatsappUpdates: z._default(z.boolean(), false),
+              emailNews: z._default(z.boolean(), false),
+            }),
+            { privacyNotice: false },
+          ),
+          // Checked by checkGuardianOfMinor, for a minor only: an adult's leftover guardian entries are ignored.
+          guardian: z.optional(z.custom<Partial<GuardianFormValues>>()),
+          attribution: attributionField,
+        },
+        formObjectError,
+      )
+      .check(
+        z.superRefine(
+          (booking, context) => checkBranchOffersTreatment(booking, context, specialtyOf),
+          whenFieldsValid('treatment', 'branch'),
         ),
-        consents: z
-          .strictObject({
-            privacyNotice: requiredTick('Please confirm that you have read the privacy notice.'),
-            whatsappUpdates: z.boolean().default(false),
-            emailNews: z.boolean().default(false),
-          })
-          .prefault({ privacyNotice: false }),
-        // Checked by checkGuardianOfMinor, for a minor only: an adult's leftover guardian entries are ignored.
-        guardian: z.custom<Partial<GuardianFormValues>>().optional(),
-        attribution: attributionField,
-      },
-      formObjectError,
-    )
-    .superRefine(
-      (booking, context) => checkBranchOffersTreatment(booking, context, specialtyOf),
-      whenFieldsValid('treatment', 'branch'),
-    )
-    .superRefine(checkBranchIsOpen, whenFieldsValid('branch', 'preferredDate', 'timeWindow'))
-    .superRefine((booking, context) => checkGuardianOfMinor(booking, context, today), whenFieldsValid('dateOfBirth'))
-    .superRefine(
-      (booking, context) => checkEmailForNews(booking, context, today),
-      whenFieldsValid('email', 'consents', 'dateOfBirth'),
-    )
-    .transform(({ guardian, attribution, consents, email, helpText, ...details }): BookingRequest => {
+        z.superRefine(checkBranchIsOpen, whenFieldsValid('branch', 'preferredDate', 'timeWindow')),
+        z.superRefine(
+          (booking, context) => checkGuardianOfMinor(booking, context, today, guardianSchema),
+          whenFieldsValid('dateOfBirth'),
+        ),
+        z.superRefine(
+          (booking, context) => checkEmailForNews(booking, context, today),
+          whenFieldsValid('email', 'consents', 'dateOfBirth'),
+        ),
+      ),
+    z.transform(({ guardian, attribution, consents, email, helpText, ...details }): BookingRequest => {
       const optional = {
         treatmentTitle: titleOf.get(details.treatment) ?? details.treatment,
         ...(email && { email }),
@@ -241,7 +256,8 @@ export function createBookingSchema({ treatments, today }: BookingSchemaOptions)
         };
       }
       return { ...details, ...optional, isMinor: false, consents, ...(attribution && { attribution }) };
-    });
+    }),
+  );
 }
 
 export type BookingSchema = ReturnType<typeof createBookingSchema>;

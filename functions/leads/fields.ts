@@ -1,5 +1,8 @@
-/** Form fields shared by the lead forms. Each message is what the visitor reads next to the field. */
-import * as z from 'zod';
+/**
+ * Form fields shared by the lead forms. Each message is what the visitor reads next to the field. The lead
+ * schemas use zod/mini: they run in the booking page's island too, where zod's full API would cost 20 KB.
+ */
+import * as z from 'zod/mini';
 import { earliestDateOfBirth, maxAgeYears } from './age.ts';
 import { isCalendarDate } from './dates.ts';
 
@@ -12,8 +15,8 @@ export const formObjectError = {
 };
 
 /**
- * Options for a cross-field rule (`superRefine`) on a form object: run it only when the body is an object
- * and the fields it reads parsed without issues, so it never adds noise to a field's own message.
+ * Options for a cross-field rule on a form object: run it only when the body is an object and the fields
+ * it reads parsed without issues, so it never adds noise to a field's own message.
  */
 export function whenFieldsValid(...fields: string[]) {
   return {
@@ -29,16 +32,25 @@ function isBlank(value: unknown): boolean {
   return value == null || Number.isNaN(value) || (typeof value === 'string' && value.trim() === '');
 }
 
+const blankAsMissing = z.transform((value: unknown) => (isBlank(value) ? undefined : value));
+
 /** An optional field: an empty input ('', spaces, null, or NaN from a number input) means "not given". */
-export function optionalInput<T extends z.ZodType>(schema: T) {
-  return z
-    .preprocess((value: z.input<T> | null | undefined) => (isBlank(value) ? undefined : value), schema.optional())
-    .optional();
+export function optionalInput<T extends z.ZodMiniType>(schema: T) {
+  // zod/mini has no preprocess; TypeScript cannot follow the pipe's types through a generic schema, so
+  // they are stated: what the form may hold in, and the field's own output (or nothing) out.
+  const field = z.pipe(blankAsMissing, z.optional(schema)) as unknown as z.ZodMiniType<
+    z.output<T> | undefined,
+    z.input<T> | null | undefined
+  >;
+  return z.optional(field);
 }
 
 /** A checkbox that must be ticked: the form starts it unticked (false), and the output is always true. */
 export function requiredTick(message: string) {
-  return z.boolean({ error: message }).refine((ticked): ticked is true => ticked, message);
+  return z.pipe(
+    z.boolean({ error: message }).check(z.refine((ticked) => ticked, message)),
+    z.transform((): true => true),
+  );
 }
 
 // Letters of any script with their combining marks (Indic vowel signs, viramas) and the joiners some
@@ -46,39 +58,47 @@ export function requiredTick(message: string) {
 const namePattern = /^[\p{L}\p{M}](?:[\p{L}\p{M} .'’-]|\u200C|\u200D)*$/u;
 
 export function personNameField(missingMessage: string) {
-  return z
-    .string({ error: missingMessage })
-    .overwrite((name) => name.normalize('NFC').replace(/\s+/g, ' ').trim())
-    .min(1, missingMessage)
-    .min(2, 'Enter at least 2 characters.')
-    .max(100, 'Use at most 100 characters.')
-    .regex(namePattern, "Use letters, spaces and . ' - only.");
+  return z.string({ error: missingMessage }).check(
+    z.overwrite((name) => name.normalize('NFC').replace(/\s+/g, ' ').trim()),
+    z.minLength(1, missingMessage),
+    z.minLength(2, 'Enter at least 2 characters.'),
+    z.maxLength(100, 'Use at most 100 characters.'),
+    z.regex(namePattern, "Use letters, spaces and . ' - only."),
+  );
 }
 
 export function emailField(missingMessage: string) {
-  return z
-    .string({ error: missingMessage })
-    .trim()
-    .toLowerCase()
-    .min(1, missingMessage)
-    .max(254, 'An email address has at most 254 characters.')
-    .regex(z.regexes.email, 'Enter a valid email address, like name@example.com.');
+  return z.pipe(
+    z
+      .string({ error: missingMessage })
+      .check(
+        z.trim(),
+        z.toLowerCase(),
+        z.minLength(1, missingMessage),
+        z.maxLength(254, 'An email address has at most 254 characters.'),
+      ),
+    // z.email, not a regex from z.regexes: that namespace would bring every one of zod's patterns to the browser.
+    z.email({ error: 'Enter a valid email address, like name@example.com.' }),
+  );
 }
 
 /** A YYYY-MM-DD date, as a date input sends it. */
 export function calendarDateField(missingMessage: string) {
   return z
     .string({ error: missingMessage })
-    .trim()
-    .min(1, { error: missingMessage, abort: true })
-    .refine(isCalendarDate, { error: 'Enter a real date, as YYYY-MM-DD.', abort: true });
+    .check(
+      z.trim(),
+      z.minLength(1, { error: missingMessage, abort: true }),
+      z.refine(isCalendarDate, { error: 'Enter a real date, as YYYY-MM-DD.', abort: true }),
+    );
 }
 
 export function dateOfBirthField(today: string, missingMessage = 'Enter your date of birth.') {
-  return calendarDateField(missingMessage)
-    .refine((date) => date <= today, "A date of birth can't be in the future.")
-    .refine(
+  return calendarDateField(missingMessage).check(
+    z.refine((date) => date <= today, "A date of birth can't be in the future."),
+    z.refine(
       (date) => date >= earliestDateOfBirth(today),
       `Check the year: that is more than ${maxAgeYears} years ago.`,
-    );
+    ),
+  );
 }

@@ -2,7 +2,7 @@
  * The newsletter sign-up form, shared by the browser and the server like the booking form. The newsletter
  * is marketing, so it is for adults only; the date of birth (or year) is checked, never stored.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { adultAge, isMinor, maxAgeYears } from './age.ts';
 import {
   dateOfBirthField,
@@ -46,48 +46,54 @@ export function createNewsletterSchema({ today }: NewsletterSchemaOptions) {
   const currentYear = Number(today.slice(0, 4));
   const yearMessage = `Enter the year you were born, like ${currentYear - 30}.`;
 
-  return z
-    .strictObject(
-      {
-        submissionId: submissionIdField,
-        email: emailField('Enter your email address.'),
-        dateOfBirth: optionalInput(dateOfBirthField(today)),
-        birthYear: optionalInput(
-          z
-            .int({ error: yearMessage })
-            .min(currentYear - maxAgeYears, `Check the year: that is more than ${maxAgeYears} years ago.`)
-            .max(currentYear, "A birth year can't be in the future."),
+  return z.pipe(
+    z
+      .strictObject(
+        {
+          submissionId: submissionIdField,
+          email: emailField('Enter your email address.'),
+          dateOfBirth: optionalInput(dateOfBirthField(today)),
+          birthYear: optionalInput(
+            z
+              .int({ error: yearMessage })
+              .check(
+                z.gte(currentYear - maxAgeYears, `Check the year: that is more than ${maxAgeYears} years ago.`),
+                z.lte(currentYear, "A birth year can't be in the future."),
+              ),
+          ),
+          marketingConsent: requiredTick('Tick the box to agree to receive our newsletter.'),
+        },
+        formObjectError,
+      )
+      .check(
+        z.superRefine(
+          ({ dateOfBirth, birthYear }, context) => {
+            // A full date of birth, when given, decides: it is how someone who turns 18 this year proves it.
+            if (dateOfBirth !== undefined) {
+              if (isMinor(dateOfBirth, today)) {
+                context.addIssue({ code: 'custom', path: ['dateOfBirth'], message: minorSignupMessage });
+              }
+              return;
+            }
+            if (birthYear === undefined) {
+              context.addIssue({
+                code: 'custom',
+                path: ['dateOfBirth'],
+                message: 'Enter your date of birth, or just the year you were born.',
+              });
+              return;
+            }
+            const check = ageCheckFromYear(birthYear, currentYear);
+            if (check !== 'adult') {
+              const message = check === 'minor' ? minorSignupMessage : fullDateOfBirthNeededMessage;
+              context.addIssue({ code: 'custom', path: ['birthYear'], message });
+            }
+          },
+          whenFieldsValid('dateOfBirth', 'birthYear'),
         ),
-        marketingConsent: requiredTick('Tick the box to agree to receive our newsletter.'),
-      },
-      formObjectError,
-    )
-    .superRefine(
-      ({ dateOfBirth, birthYear }, context) => {
-        // A full date of birth, when given, decides: it is how someone who turns 18 this year proves it.
-        if (dateOfBirth !== undefined) {
-          if (isMinor(dateOfBirth, today)) {
-            context.addIssue({ code: 'custom', path: ['dateOfBirth'], message: minorSignupMessage });
-          }
-          return;
-        }
-        if (birthYear === undefined) {
-          context.addIssue({
-            code: 'custom',
-            path: ['dateOfBirth'],
-            message: 'Enter your date of birth, or just the year you were born.',
-          });
-          return;
-        }
-        const check = ageCheckFromYear(birthYear, currentYear);
-        if (check !== 'adult') {
-          const message = check === 'minor' ? minorSignupMessage : fullDateOfBirthNeededMessage;
-          context.addIssue({ code: 'custom', path: ['birthYear'], message });
-        }
-      },
-      whenFieldsValid('dateOfBirth', 'birthYear'),
-    )
-    .transform(({ submissionId, email }): NewsletterSignup => ({ submissionId, email }));
+      ),
+    z.transform(({ submissionId, email }): NewsletterSignup => ({ submissionId, email })),
+  );
 }
 
 export type NewsletterSchema = ReturnType<typeof createNewsletterSchema>;

@@ -12,8 +12,11 @@ export const consentSettings = {
   policyVersion: '2026-11',
   /** A choice lasts at most 12 months; then the banner asks again. */
   expiresAfterDays: 365,
-  /** Pages that never load a third-party tracker, even after "Accept all" (path prefixes). */
-  trackerFreeRoutes: ['/book/'],
+  /**
+   * Pages that never load a third-party tracker, even after "Accept all" (path prefixes): the lead forms'
+   * pages. They load no consent layer either, as there is nothing on them to consent to (see BaseLayout).
+   */
+  trackerFreeRoutes: ['/book/', '/newsletter/'],
 } as const;
 
 export type ConsentLanguage = keyof typeof consentSettings.revisionNote;

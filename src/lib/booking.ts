@@ -6,10 +6,11 @@ import { readFormBody } from '../../functions/http/request-body';
 import { maxBookingBytes } from '../../functions/leads/booking-endpoint';
 import { type BookingIntakeResult, createBookingIntake } from '../../functions/leads/booking-intake';
 import { maxDaysAhead } from '../../functions/leads/booking-schema';
-import { addDaysTo, todayInClinic } from '../../functions/leads/dates';
+import { todayInClinic } from '../../functions/leads/clinic-today';
+import { addDaysTo } from '../../functions/leads/dates';
 import { getStore } from '../../functions/store/instance';
-import type { BookingFormProps } from '../components/forms/BookingForm';
 import { branches, specialties } from '../config/clinic';
+import type { BookingFormProps } from '../islands/BookingForm';
 import { summariseHours } from './hours';
 
 const checkboxFields = ['consents.privacyNotice', 'consents.whatsappUpdates', 'consents.emailNews', 'guardian.consent'];

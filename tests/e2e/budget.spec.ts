@@ -11,3 +11,9 @@ for (const [pageType, path] of Object.entries(pageTypes)) {
     expect(weight.total).toBeLessThanOrEqual(300 * KB);
   });
 }
+
+test('the booking page, with its form island, stays within 110 KB of JavaScript', async ({ page }) => {
+  const weight = await measurePageWeight(page, '/book/');
+  expect(weight.js).toBeLessThanOrEqual(110 * KB);
+  expect(weight.total).toBeLessThanOrEqual(300 * KB);
+});

@@ -7,6 +7,7 @@ import {
   type MinorBookingRequest,
 } from '../../functions/leads/booking-schema.ts';
 import type { NewsletterLinks } from '../../functions/leads/lead-jobs.ts';
+import { toMobileE164 } from '../../functions/leads/phone.ts';
 
 /** A Monday. Indiranagar opens every day (Sundays until 2 pm), Bandra is closed on Sundays, Hauz Khas on Mondays. */
 export const today = '2026-11-23';
@@ -17,7 +18,7 @@ export const treatments: BookableTreatment[] = [
   { id: 'hair-transplant', specialty: 'hair', title: 'Hair transplant' },
 ];
 
-export const bookingSchema = createBookingSchema({ treatments, today });
+export const bookingSchema = createBookingSchema({ treatments, today, parseMobile: toMobileE164 });
 
 /** What an adult's completed booking form holds. */
 export function adultBookingValues(overrides: Partial<BookingFormValues> = {}): BookingFormValues {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWithFieldErrors } from '../../functions/http/field-errors.ts';
 import { createBookingSchema } from '../../functions/leads/booking-schema.ts';
+import { toMobileE164 } from '../../functions/leads/phone.ts';
 import {
   adultBooking,
   adultBookingValues,
@@ -321,6 +322,8 @@ describe('createBookingSchema: attribution', () => {
 
 describe('createBookingSchema options', () => {
   it('needs at least one treatment', () => {
-    expect(() => createBookingSchema({ treatments: [], today })).toThrow(/at least one treatment/);
+    expect(() => createBookingSchema({ treatments: [], today, parseMobile: toMobileE164 })).toThrow(
+      /at least one treatment/,
+    );
   });
 });

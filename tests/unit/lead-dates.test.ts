@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn, earliestDateOfBirth, isMinor } from '../../functions/leads/age.ts';
-import { addDaysTo, isCalendarDate, todayInClinic, weekdayOf } from '../../functions/leads/dates.ts';
+import { todayInClinic } from '../../functions/leads/clinic-today.ts';
+import { addDaysTo, isCalendarDate, weekdayOf } from '../../functions/leads/dates.ts';
 
 describe('todayInClinic', () => {
   it('is the date in India (UTC+5:30), whatever the machine', () => {

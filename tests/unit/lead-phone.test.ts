@@ -14,7 +14,7 @@ describe('toMobileE164', () => {
     ['+971 50 123 4567', '+971501234567'],
     ['+1 415 555 2671', '+14155552671'],
   ])('reads %s as %s', (text, e164) => {
-    expect(toMobileE164(text)).toEqual({ ok: true, e164 });
+    expect(toMobileE164(text)).toEqual({ ok: true, number: e164 });
   });
 
   it.each([

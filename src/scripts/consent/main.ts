@@ -6,7 +6,7 @@ import { activeServices, trackingIds } from '../../lib/tracking-ids';
 import { buildBannerConfig } from './banner-config';
 import { createTrackingController } from './controller';
 import { allowedParams, isAllowedEvent, sendEvent } from './events';
-import { minorDetectedEvent } from './minor-signal';
+import { forgetArrival, minorVisitorFlagged, rememberArrival } from './handoff';
 import { type ReceiptSource, receiptFor, sendReceipt } from './receipt';
 import { storedMinorFlag } from './stored-consent';
 
@@ -15,7 +15,9 @@ const privacySignal =
   navigator.doNotTrack === '1';
 const controller = createTrackingController(activeServices, trackingIds, window.location.pathname);
 
-let minorInThisPage = storedMinorFlag(document.cookie, consentCookie.name);
+const minorFlagInCookie = () => storedMinorFlag(document.cookie, consentCookie.name);
+// A lead form on a tracker-free page may have shown the visitor is under 18 (handoff.ts): nothing loads then.
+const minorInThisPage = minorFlagInCookie() || minorVisitorFlagged();
 let receiptsSent = 0;
 
 const currentState = () => ({
@@ -24,6 +26,15 @@ const currentState = () => ({
   ),
   minor: minorInThisPage,
 });
+/** Attribution first: loading a tracker strips the query string that carries the campaign tags. */
+const applyChoice = () => {
+  if (CookieConsent.acceptedCategory('marketing') && !minorInThisPage) {
+    rememberArrival(window.location, document.referrer);
+  } else {
+    forgetArrival();
+  }
+  controller.apply(currentState());
+};
 const receiptSource = (): ReceiptSource => (minorInThisPage ? 'minor' : privacySignal ? 'gpc' : 'banner');
 const recordChoice = () => {
   receiptsSent += 1;
@@ -39,7 +50,7 @@ CookieConsent.run(
     secureCookie: window.location.protocol === 'https:',
     callbacks: {
       onFirstConsent: recordChoice,
-      onConsent: () => controller.apply(currentState()),
+      onConsent: () => applyChoice(),
       onChange: () => {
         // Once a form has shown the visitor is under 18, no later click turns tracking back on here.
         if (minorInThisPage && !onlyNecessaryAccepted()) {
@@ -47,24 +58,27 @@ CookieConsent.run(
           setTimeout(() => CookieConsent.acceptCategory([]));
           return;
         }
-        controller.apply(currentState());
+        applyChoice();
         recordChoice();
       },
     },
   }),
-);
+).then(() => {
+  if (minorInThisPage && !minorFlagInCookie()) recordMinorChoice();
+  // The tracker-free pages' "Cookie settings" link lands here.
+  if (window.location.hash === '#cookie-settings') CookieConsent.showPreferences();
+});
 
-document.addEventListener(minorDetectedEvent, () => {
-  if (minorInThisPage) return;
-  minorInThisPage = true;
+/** Analytics and marketing off for good, recorded in the consent cookie for the pages to come. */
+function recordMinorChoice() {
   const receiptsBefore = receiptsSent;
   CookieConsent.acceptCategory([]);
   CookieConsent.setCookieData({ value: { minor: true }, mode: 'update' });
   if (receiptsSent === receiptsBefore) {
-    controller.apply(currentState());
+    applyChoice();
     recordChoice();
   }
-});
+}
 
 document.addEventListener('click', (event) => {
   const target = (event.target as Element | null)?.closest<HTMLElement>('[data-track-event]');

@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, expect, type Locator, type Page, type Request, test } from '@playwright/test';
+import { todayInClinic } from '../../../functions/leads/clinic-today.ts';
+import { addYearsTo } from '../../../functions/leads/dates.ts';
 import { servicesIn, stubTrackers } from './tracker-stubs';
 
 const trackerCookie = /^(_ga|_gid|_gcl_|_clck|_clsk|_fbp|_fbc)/;
@@ -228,7 +230,12 @@ test_(
     await banner(page).getByRole('button', { name: 'Accept all' }).click();
     await expect.poll(() => servicesIn(trackerRequests)).toEqual(['clarity', 'ga4', 'meta']);
 
-    await page.evaluate(() => document.dispatchEvent(new CustomEvent('clinic:minor-detected')));
+    // The booking form, on its tracker-free page, finds a date of birth under 18.
+    await page.goto('/book/');
+    await page.locator('astro-island:not([ssr])').waitFor();
+    await page.getByLabel('Date of birth').fill(addYearsTo(todayInClinic(new Date()), -15));
+    await expect(page.getByRole('group', { name: /Parent or guardian/ })).toBeVisible();
+    await page.goto('/');
     await expect.poll(() => trackerCookies(context)).toEqual([]);
     await expect.poll(() => receipts.at(-1)).toMatchObject({ source: 'minor', acceptedCategories: ['necessary'] });
 

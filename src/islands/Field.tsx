@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 
 interface FieldProps {
   id: string;
@@ -39,16 +39,16 @@ export function Field({ id, label, hint, error, optional = false, children }: Fi
   );
 }
 
-interface CheckboxFieldProps {
+type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'id' | 'children'> & {
   /** The field's path in the form (`consents.privacyNotice`): its name, and the source of its id. */
   name: string;
-  defaultChecked: boolean;
   error?: string | undefined;
+  ref?: Ref<HTMLInputElement>;
   children: ReactNode;
-}
+};
 
 /** A checkbox with its label after it and its error, if any, above both. */
-export function CheckboxField({ name, defaultChecked, error, children }: CheckboxFieldProps) {
+export function CheckboxField({ name, error, children, ...input }: CheckboxFieldProps) {
   const id = fieldId(name);
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
@@ -63,7 +63,7 @@ export function CheckboxField({ name, defaultChecked, error, children }: Checkbo
           type="checkbox"
           id={id}
           name={name}
-          defaultChecked={defaultChecked}
+          {...input}
           {...(error ? { 'aria-describedby': `${id}-error`, 'aria-invalid': true } : {})}
         />
         <span>{children}</span>
@@ -73,7 +73,8 @@ export function CheckboxField({ name, defaultChecked, error, children }: Checkbo
 }
 
 interface ErrorSummaryProps {
-  errors: { field: string; message: string }[];
+  /** `[field path, message]`, in the form's order. */
+  errors: readonly (readonly [string, string])[];
 }
 
 /** The list of problems above the form, each linking to its field. */
@@ -87,9 +88,9 @@ export function ErrorSummary({ errors }: ErrorSummaryProps) {
           : `There are ${errors.length} problems with your request`}
       </h2>
       <ul>
-        {errors.map((error) => (
-          <li key={error.field}>
-            <a href={`#${fieldId(error.field)}`}>{error.message}</a>
+        {errors.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${fieldId(field)}`}>{message}</a>
           </li>
         ))}
       </ul>

@@ -1,0 +1,59 @@
+/**
+ * Between the server's flat field errors (`{ 'guardian.mobile': message }`, as the 400 answer and the
+ * no-JavaScript path give them) and react-hook-form's nested errors, and posting a form as JSON.
+ */
+import { type FieldError, type FieldErrors, type FieldValues, set } from 'react-hook-form';
+
+export type FlatFieldErrors = Record<string, string>;
+
+/** The server's errors in react-hook-form's shape, to start a form with. */
+export function nestedErrors(flat: FlatFieldErrors): FieldErrors {
+  const nested: FieldErrors = {};
+  for (const [path, message] of Object.entries(flat))
+    set(nested, path, { type: 'server', message } satisfies FieldError);
+  return nested;
+}
+
+/** Every error with a message, as `[path, message]`, in the order the form reported them. */
+export function errorList<T extends FieldValues>(errors: FieldErrors<T>, prefix = ''): [string, string][] {
+  return Object.entries(errors).flatMap(([key, value]): [string, string][] => {
+    if (!value || typeof value !== 'object' || key === 'ref') return [];
+    const path = prefix ? `${prefix}.${key}` : key;
+    return typeof value.message === 'string' && value.message
+      ? [[path, value.message]]
+      : errorList(value as FieldErrors<T>, path);
+  });
+}
+
+export type LeadPostResult =
+  | { kind: 'accepted'; reference: string }
+  | { kind: 'invalid'; fields: FlatFieldErrors }
+  | { kind: 'failed'; message: string };
+
+const connectionMessage =
+  "We couldn't reach the clinic's website. Check your connection and send again: sending twice never books twice.";
+
+/** Posts a lead form as JSON and reads the answer; every failure becomes a message a visitor can act on. */
+export async function postLead(endpoint: string, body: unknown): Promise<LeadPostResult> {
+  let response: Response;
+  try {
+    response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { kind: 'failed', message: connectionMessage };
+  }
+  const answer = (await response.json().catch(() => ({}))) as { reference?: string; fields?: FlatFieldErrors };
+  if (response.ok && answer.reference) return { kind: 'accepted', reference: answer.reference };
+  if (response.status === 400 && answer.fields) return { kind: 'invalid', fields: answer.fields };
+  if (response.status === 429) {
+    const minutes = Math.max(1, Math.ceil(Number(response.headers.get('Retry-After') ?? 60) / 60));
+    return {
+      kind: 'failed',
+      message: `Too many requests from this connection. Please wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, or call us.`,
+    };
+  }
+  return { kind: 'failed', message: 'Something went wrong on our side. Please send again, or call us.' };
+}

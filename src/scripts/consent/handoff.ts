@@ -1,0 +1,46 @@
+/**
+ * What the lead forms leave for the consent layer, in this browser's storage: the forms' pages are tracker-free
+ * and load no consent layer, so the layer reads it on the next page that has one. The forms spell the same
+ * names in src/islands/consent-handoff.ts, sharing no module with this one: a shared module would become a
+ * script of its own on every page. tests/unit/consent-handoff.test.ts holds the two sides equal.
+ */
+export const handoffKeys = {
+  /** localStorage, for good: a form showed the visitor is under 18 (DPDP Act 2023, s.9(3)). */
+  minorVisitor: 'clinic:minor-visitor',
+  /** sessionStorage, for the visit and only with marketing consent: how the visit arrived. */
+  attribution: 'clinic:attribution',
+} as const;
+
+// Storage can be switched off or full; neither side of the handoff is worth an error.
+function attempt<T>(task: () => T): T | undefined {
+  try {
+    return task();
+  } catch {
+    return undefined;
+  }
+}
+
+export function minorVisitorFlagged(): boolean {
+  return attempt(() => localStorage.getItem(handoffKeys.minorVisitor)) === '1';
+}
+
+const queryParameters = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'gclid', 'fbclid'];
+
+/** Notes this visit's arrival once per session: call before a tracker strips the query string. */
+export function rememberArrival(location: Location, referrer: string): void {
+  attempt(() => {
+    if (sessionStorage.getItem(handoffKeys.attribution) !== null) return;
+    const query = new URLSearchParams(location.search);
+    const arrival: Record<string, string> = { landingPage: location.pathname };
+    for (const name of queryParameters) {
+      const value = query.get(name);
+      if (value) arrival[name] = value;
+    }
+    if (referrer && !referrer.startsWith(`${location.origin}/`)) arrival.referrer = referrer;
+    sessionStorage.setItem(handoffKeys.attribution, JSON.stringify(arrival));
+  });
+}
+
+export function forgetArrival(): void {
+  attempt(() => sessionStorage.removeItem(handoffKeys.attribution));
+}
