@@ -2,8 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
+import type { Worker } from '../jobs/worker.ts';
+import { startInProcessWorker } from '../jobs/worker-from-env.ts';
 import { closeStore } from '../store/instance.ts';
-import { securityHeaders } from './security-headers.ts';
+import { securityHeadersFor } from './security-headers.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
 
@@ -19,19 +21,25 @@ const compress = compression();
 type CompressArgs = Parameters<typeof compress>;
 
 const server = createServer((req, res) => {
-  for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(securityHeadersFor(req.url ?? '/'))) res.setHeader(name, value);
   compress(req as CompressArgs[0], res as CompressArgs[1], () => handler(req, res));
 });
 
+let worker: Worker | undefined;
 server.listen(port, host, () => {
   console.log(`Site ready at http://${host}:${port}/`);
+  worker = startInProcessWorker(process.env);
 });
 
 function shutdown(signal: string) {
   console.log(`${signal} received, closing the server`);
-  // The API routes open the store lazily; closing it lets the embedded database shut down cleanly.
-  server.close(() => closeStore().finally(() => process.exit(0)));
+  const closed = new Promise((resolve) => server.close(resolve));
   server.closeAllConnections();
+  // The worker gives back the jobs it holds while it can still write; closing the store then lets the
+  // embedded database shut down cleanly.
+  Promise.all([closed, worker?.stop()])
+    .then(() => closeStore())
+    .finally(() => process.exit(0));
 }
 process.once('SIGTERM', () => shutdown('SIGTERM'));
 process.once('SIGINT', () => shutdown('SIGINT'));

@@ -1,14 +1,15 @@
 /**
- * The staff command line for leads: `npm run leads -- status | list | show <reference>`. Unlike the rest of
- * functions/leads/, this runs on Node only; it opens the store as the server does.
+ * The staff command line for leads: `npm run leads -- status | list | show <reference> | failed | retry <job>`.
+ * Unlike the rest of functions/leads/, this runs on Node only; it opens the store as the server does.
  */
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { countLeads, findLeadByReference, latestBookings } from '../store/lead-reports.ts';
 import { openStore } from '../store/open.ts';
+import { listDeadJobs, retryDeadJobs } from '../store/outbox.ts';
 import type { Database } from '../store/schema.ts';
 import { normaliseReference } from './reference.ts';
-import { bookingListText, leadText, statusText } from './report-text.ts';
+import { bookingListText, deadJobsText, leadText, retriedJobsText, statusText } from './report-text.ts';
 
 const usage = `Usage: npm run leads -- <command>
 
@@ -17,6 +18,11 @@ Commands:
                       by kind and status, and the age of the oldest pending job
   list                the latest 20 booking requests (reference, time, treatment, branch, minor; no contacts)
   show <reference>    one booking request or newsletter subscription in full, with its outbox jobs
+  failed              the dead outbox jobs, given up on after their last attempt or refused by the
+                      provider: job ID, kind, reference, attempts, last error and when
+  retry <job-id|reference>
+                      queue a dead job again (or every dead job of one lead) with a fresh set of
+                      attempts, once the cause is fixed; the worker takes it at its next look
 
 Options:
   -h, --help          show this help
@@ -28,6 +34,8 @@ Exit codes: 0 done, 1 not found or failed, 2 wrong usage.`;
 
 const exitCode = { done: 0, failed: 1, usage: 2 } as const;
 const listLength = 20;
+const commands = ['status', 'list', 'show', 'failed', 'retry'];
+const jobIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function usageError(message: string): number {
   console.error(`${message}\n\n${usage}`);
@@ -66,12 +74,16 @@ async function main(args: string[]): Promise<number> {
 
   const [command, ...operands] = parsed.positionals;
   if (command === undefined) return usageError('Name a command.');
-  if (!['status', 'list', 'show'].includes(command)) return usageError(`Unknown command: ${command}`);
-  if (command !== 'show' && operands.length > 0) return usageError(`${command} takes no arguments.`);
+  if (!commands.includes(command)) return usageError(`Unknown command: ${command}`);
+  if (command !== 'show' && command !== 'retry' && operands.length > 0) {
+    return usageError(`${command} takes no arguments.`);
+  }
   if (command === 'status') return withStore(async (db) => print(statusText(await countLeads(db))));
   if (command === 'list') return withStore(async (db) => print(bookingListText(await latestBookings(db, listLength))));
+  if (command === 'failed') return withStore(async (db) => print(deadJobsText(await listDeadJobs(db))));
 
   const [typed, ...extra] = operands;
+  if (command === 'retry') return retry(typed, extra);
   if (typed === undefined || extra.length > 0) return usageError('show takes one reference.');
   const reference = normaliseReference(typed);
   if (!reference) return usageError(`Not a reference: ${typed} (references look like KC-7Q4M-X2P9).`);
@@ -79,6 +91,23 @@ async function main(args: string[]): Promise<number> {
     const lead = await findLeadByReference(db, reference);
     if (lead) return print(leadText(lead));
     console.error(`No booking request or newsletter subscription has the reference ${reference}.`);
+    return exitCode.failed;
+  });
+}
+
+async function retry(typed: string | undefined, extra: string[]): Promise<number> {
+  if (typed === undefined || extra.length > 0) return usageError('retry takes one job ID or reference.');
+  const reference = normaliseReference(typed);
+  const which = reference
+    ? { leadReference: reference }
+    : jobIdPattern.test(typed)
+      ? { jobId: typed.toLowerCase() }
+      : undefined;
+  if (!which) return usageError(`Neither a job ID nor a reference: ${typed} (npm run leads -- failed lists them).`);
+  return withStore(async (db) => {
+    const retried = await retryDeadJobs(db, which);
+    if (retried.length > 0) return print(retriedJobsText(retried));
+    console.error(reference ? `${reference} has no dead jobs.` : `No dead job has the ID ${typed}.`);
     return exitCode.failed;
   });
 }

@@ -6,6 +6,7 @@ import { formatDuration } from 'date-fns/formatDuration';
 import { intervalToDuration } from 'date-fns/intervalToDuration';
 import { clinic } from '../../src/config/clinic.ts';
 import type { BookingListItem, LeadCounts, OutboxJobSummary, StoredLead } from '../store/lead-reports.ts';
+import type { DeadJob } from '../store/outbox.ts';
 
 const inClinicTimeZone = tz(clinic.timeZone);
 const time = (moment: Date) => format(moment, 'yyyy-MM-dd HH:mm', { in: inClinicTimeZone });
@@ -125,5 +126,27 @@ export function leadText(lead: StoredLead): string[] {
     ]),
     '',
     ...jobsText(lead.jobs),
+  ];
+}
+
+export function deadJobsText(jobs: readonly DeadJob[]): string[] {
+  if (jobs.length === 0) return ['No failed jobs.'];
+  return table(
+    ['JOB ID', 'KIND', 'REFERENCE', 'ATTEMPTS', `DEAD SINCE (${clinic.timeZone})`, 'LAST ERROR'],
+    jobs.map((job) => [
+      job.id,
+      job.kind,
+      job.leadReference,
+      String(job.attempts),
+      time(job.deadSince),
+      job.lastError ?? '',
+    ]),
+  );
+}
+
+export function retriedJobsText(jobs: readonly Pick<DeadJob, 'id' | 'kind' | 'leadReference'>[]): string[] {
+  return [
+    `Queued again: ${jobs.length === 1 ? '1 job' : `${jobs.length} jobs`}`,
+    ...jobs.map((job) => `  ${job.id}  ${job.kind}  ${job.leadReference}`),
   ];
 }

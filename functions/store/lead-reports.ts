@@ -18,7 +18,7 @@ export interface LeadCounts {
 }
 
 // `count(*)` is a bigint, which the drivers return as text or BigInt; cast, there are far fewer rows than 2^31.
-const count = sql<number>`count(*)::int`;
+export const count = sql<number>`count(*)::int`;
 
 export async function countLeads(db: Kysely<Database>): Promise<LeadCounts> {
   const bookings = await db.selectFrom('booking_requests').select(count.as('count')).executeTakeFirstOrThrow();

@@ -9,7 +9,7 @@ import { timeWindows } from '../../functions/leads/time-windows';
 import type { SpecialtyId } from '../config/clinic';
 import { announceMinorVisitor, arrivalWithFormPage } from './consent-handoff';
 import { CheckboxField, ErrorSummary, Field, fieldId } from './Field';
-import { errorList, type FlatFieldErrors, nestedErrors, postLead } from './form-state';
+import { errorList, type FlatFieldErrors, focusFirstProblem, nestedErrors, postLead } from './form-state';
 
 export interface BookingFormProps {
   treatments: { id: string; title: string; specialty: SpecialtyId; specialtyLabel: string }[];
@@ -37,14 +37,18 @@ const thankYouPage = (reference: string) => `/book/thank-you/?ref=${encodeURICom
 export default function BookingForm(props: BookingFormProps) {
   const { treatments, branches, today, lastBookableDay, submissionId, startedAt, defaults, serverErrors } = props;
   const [schema] = useState(() => createBookingSchema({ treatments, today, parseMobile: plausibleMobileNumber }));
-  const { register, handleSubmit, formState, watch, setError, setValue, setFocus } = useForm<BookingFormValues>({
+  // Made once: react-hook-form resets its errors to this prop whenever the prop changes.
+  const [errorsFromServer] = useState(() => nestedErrors(serverErrors));
+  const { register, handleSubmit, formState, watch, setError, setValue } = useForm<BookingFormValues>({
     // Shown again as posted: the resolver checks every value before anything is sent.
     defaultValues: { submissionId, ...defaults } as DefaultValues<BookingFormValues>,
-    errors: nestedErrors(serverErrors),
+    errors: errorsFromServer,
     // The raw values are posted: the server parses them with the same schema.
     resolver: zodResolver(schema, undefined, { raw: true }),
     mode: 'onTouched',
+    shouldFocusError: false,
   });
+  const form = useRef<HTMLFormElement>(null);
   const [enhanced, setEnhanced] = useState(false);
   const [failure, setFailure] = useState<string>();
   const honeypot = useRef<HTMLInputElement>(null);
@@ -72,28 +76,37 @@ export default function BookingForm(props: BookingFormProps) {
   });
   const errors = errorList(formState.errors);
 
-  const send = handleSubmit(async (values) => {
-    setFailure(undefined);
-    const attribution = minor ? undefined : arrivalWithFormPage(window.location.pathname);
-    const result = await postLead('/api/booking', {
-      ...values,
-      ...(attribution && { attribution }),
-      startedAt,
-      website: honeypot.current?.value ?? '',
-    });
-    if (result.kind === 'accepted') {
-      window.location.assign(thankYouPage(result.reference));
-    } else if (result.kind === 'invalid') {
-      const entries = Object.entries(result.fields) as [FieldPath, string][];
-      for (const [path, message] of entries) setError(path, { type: 'server', message });
-      if (entries[0]) setFocus(entries[0][0]);
-    } else {
-      setFailure(result.message);
-    }
-  });
+  const send = handleSubmit(
+    async (values): Promise<void> => {
+      setFailure(undefined);
+      const attribution = minor ? undefined : arrivalWithFormPage(window.location.pathname);
+      const result = await postLead('/api/booking', {
+        ...values,
+        ...(attribution && { attribution }),
+        startedAt,
+        website: honeypot.current?.value ?? '',
+      });
+      if (result.kind === 'accepted') {
+        window.location.assign(thankYouPage(result.reference));
+      } else if (result.kind === 'invalid') {
+        for (const [path, message] of Object.entries(result.fields)) {
+          setError(path as FieldPath, { type: 'server', message });
+        }
+        focusFirstProblem(form.current, Object.keys(result.fields));
+      } else {
+        setFailure(result.message);
+      }
+    },
+    (problems) =>
+      focusFirstProblem(
+        form.current,
+        errorList(problems).map(([path]) => path),
+      ),
+  );
 
   return (
     <form
+      ref={form}
       className="booking-form"
       method="post"
       action="/book/"
@@ -108,7 +121,8 @@ export default function BookingForm(props: BookingFormProps) {
         </p>
       )}
       <ErrorSummary errors={errors} />
-      <input type="hidden" {...register('submissionId')} defaultValue={submissionId} />
+      {/* Not registered: the form's values hold it already, and a hidden input would be "focused" as the first error. */}
+      <input type="hidden" name="submissionId" value={submissionId} />
       {/* Bot signals sit outside the validated fields: a filled honeypot or an instant submission is discarded. */}
       <input type="hidden" name="startedAt" value={startedAt} />
       <div className="honeypot" aria-hidden="true">

@@ -25,6 +25,19 @@ export function errorList<T extends FieldValues>(errors: FieldErrors<T>, prefix 
   });
 }
 
+/**
+ * Focuses the form's first control, in page order, whose field has a problem. react-hook-form's own focusing
+ * follows the order fields were registered in, which is not the order a person reads them.
+ */
+export function focusFirstProblem(form: HTMLFormElement | null, problemFields: Iterable<string>): void {
+  const fields = new Set(problemFields);
+  const first = [...(form?.elements ?? [])].find(
+    (element): element is HTMLElement & { name: string } =>
+      'name' in element && fields.has(String(element.name)) && element instanceof HTMLElement,
+  );
+  first?.focus();
+}
+
 export type LeadPostResult =
   | { kind: 'accepted'; reference: string }
   | { kind: 'invalid'; fields: FlatFieldErrors }

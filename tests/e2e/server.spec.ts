@@ -14,6 +14,20 @@ test('every response carries the security headers', async ({ request }) => {
   }
 });
 
+test("a page's scripts carry the headers that apply to them, and not the document-only ones", async ({
+  page,
+  request,
+}) => {
+  await page.goto(pageTypes.home);
+  const script = await page.locator('script[type="module"][src^="/_astro/"]').first().getAttribute('src');
+  const headers = (await request.get(script ?? '')).headers();
+  expect(headers['strict-transport-security']).toMatch(/max-age=\d{8,}/);
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['x-frame-options']).toBeUndefined();
+  expect(headers['permissions-policy']).toBeUndefined();
+});
+
 test("pages carry Astro's hashed Content-Security-Policy for scripts and styles", async ({ page }) => {
   await page.goto(pageTypes.home);
   const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');

@@ -107,12 +107,17 @@ describe('npm run leads', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: npm run leads -- <command>/);
     expect(help.stdout).toContain('show <reference>');
+    expect(help.stdout).toContain('failed ');
+    expect(help.stdout).toContain('retry <job-id|reference>');
     for (const [args, message] of [
       [[], 'Name a command.'],
       [['delete'], 'Unknown command: delete'],
       [['list', 'extra'], 'list takes no arguments.'],
       [['show'], 'show takes one reference.'],
       [['status', '--verbose'], "Unknown option '--verbose'"],
+      [['failed', 'all'], 'failed takes no arguments.'],
+      [['retry'], 'retry takes one job ID or reference.'],
+      [['retry', 'everything'], 'Neither a job ID nor a reference: everything'],
     ] as const) {
       const result = await leads(...args);
       expect(result.code, args.join(' ')).toBe(2);
@@ -120,4 +125,51 @@ describe('npm run leads', () => {
       expect(result.stderr).toContain('Usage: npm run leads');
     }
   }, 30_000);
+
+  it('failed: the dead jobs; retry: queues one again by job ID or every one of a lead by reference', async () => {
+    const store = await openStore({ dataDir });
+    const dead = await store.db
+      .updateTable('outbox_jobs')
+      .set({ status: 'dead', attempts: 10, last_error: 'Resend answered 422: invalid recipient' })
+      .where('lead_reference', '=', references.adult)
+      .where('kind', 'in', ['email.front-desk', 'email.booking-confirmation'])
+      .returning(['id', 'kind'])
+      .execute()
+      .finally(() => store.close());
+    const frontDesk = dead.find((job) => job.kind === 'email.front-desk');
+    const confirmation = dead.find((job) => job.kind === 'email.booking-confirmation');
+    if (!frontDesk || !confirmation) throw new Error('Expected two dead jobs');
+
+    const failed = await leads('failed');
+    expect(failed.code).toBe(0);
+    expect(failed.stdout).toMatch(
+      /^JOB ID\s+KIND\s+REFERENCE\s+ATTEMPTS\s+DEAD SINCE \(Asia\/Kolkata\)\s+LAST ERROR\n/,
+    );
+    for (const job of dead) {
+      expect(failed.stdout).toMatch(
+        new RegExp(
+          `${job.id}\\s+${job.kind}\\s+${references.adult}\\s+10\\s+\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\s+Resend answered 422: invalid recipient\\n`,
+        ),
+      );
+    }
+
+    expect(await leads('retry', frontDesk.id.toUpperCase())).toEqual({
+      code: 0,
+      stdout: `Queued again: 1 job\n  ${frontDesk.id}  email.front-desk  ${references.adult}\n`,
+      stderr: '',
+    });
+    expect(await leads('retry', frontDesk.id)).toMatchObject({
+      code: 1,
+      stderr: `No dead job has the ID ${frontDesk.id}.\n`,
+    });
+    expect(await leads('retry', references.adult.toLowerCase())).toMatchObject({
+      code: 0,
+      stdout: `Queued again: 1 job\n  ${confirmation.id}  email.booking-confirmation  ${references.adult}\n`,
+    });
+    expect(await leads('retry', references.adult)).toMatchObject({
+      code: 1,
+      stderr: `${references.adult} has no dead jobs.\n`,
+    });
+    expect(await leads('failed')).toMatchObject({ code: 0, stdout: 'No failed jobs.\n' });
+  }, 60_000);
 });

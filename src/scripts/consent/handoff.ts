@@ -12,7 +12,7 @@ export const handoffKeys = {
 } as const;
 
 // Storage can be switched off or full; neither side of the handoff is worth an error.
-function attempt<T>(task: () => T): T | undefined {
+export function attempt<T>(task: () => T): T | undefined {
   try {
     return task();
   } catch {
@@ -22,23 +22,6 @@ function attempt<T>(task: () => T): T | undefined {
 
 export function minorVisitorFlagged(): boolean {
   return attempt(() => localStorage.getItem(handoffKeys.minorVisitor)) === '1';
-}
-
-const queryParameters = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'gclid', 'fbclid'];
-
-/** Notes this visit's arrival once per session: call before a tracker strips the query string. */
-export function rememberArrival(location: Location, referrer: string): void {
-  attempt(() => {
-    if (sessionStorage.getItem(handoffKeys.attribution) !== null) return;
-    const query = new URLSearchParams(location.search);
-    const arrival: Record<string, string> = { landingPage: location.pathname };
-    for (const name of queryParameters) {
-      const value = query.get(name);
-      if (value) arrival[name] = value;
-    }
-    if (referrer && !referrer.startsWith(`${location.origin}/`)) arrival.referrer = referrer;
-    sessionStorage.setItem(handoffKeys.attribution, JSON.stringify(arrival));
-  });
 }
 
 export function forgetArrival(): void {

@@ -6,7 +6,7 @@ import { activeServices, trackingIds } from '../../lib/tracking-ids';
 import { buildBannerConfig } from './banner-config';
 import { createTrackingController } from './controller';
 import { allowedParams, isAllowedEvent, sendEvent } from './events';
-import { forgetArrival, minorVisitorFlagged, rememberArrival } from './handoff';
+import { forgetArrival, minorVisitorFlagged } from './handoff';
 import { type ReceiptSource, receiptFor, sendReceipt } from './receipt';
 import { storedMinorFlag } from './stored-consent';
 
@@ -26,10 +26,11 @@ const currentState = () => ({
   ),
   minor: minorInThisPage,
 });
-/** Attribution first: loading a tracker strips the query string that carries the campaign tags. */
+// Taken before a tracker's grant strips the query string that carries the campaign tags.
+const arrivalUrl = new URL(window.location.href);
 const applyChoice = () => {
   if (CookieConsent.acceptedCategory('marketing') && !minorInThisPage) {
-    rememberArrival(window.location, document.referrer);
+    import('./arrival').then((arrival) => arrival.rememberArrival(arrivalUrl, document.referrer));
   } else {
     forgetArrival();
   }

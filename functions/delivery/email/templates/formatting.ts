@@ -1,0 +1,49 @@
+/** How the emails write days, times and places: in the clinic's locale, times in its time zone. */
+import { type Branch, type BranchId, clinic } from '../../../../src/config/clinic.ts';
+import { findBranch } from '../../../leads/availability.ts';
+import { type TimeWindowId, timeWindows } from '../../../leads/time-windows.ts';
+
+// A calendar date names a day, not an instant: read and written in UTC, no offset can move it to another day.
+const dayWithWeekday = new Intl.DateTimeFormat(clinic.locale, { dateStyle: 'full', timeZone: 'UTC' });
+const day = new Intl.DateTimeFormat(clinic.locale, { dateStyle: 'long', timeZone: 'UTC' });
+const momentInClinic = new Intl.DateTimeFormat(clinic.locale, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+  timeZone: clinic.timeZone,
+});
+
+const startOfDay = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** "2026-11-25" → "Wednesday, 25 November 2026" */
+export function formatDayWithWeekday(date: string): string {
+  return dayWithWeekday.format(startOfDay(date));
+}
+
+/** "1990-05-01" → "1 May 1990" */
+export function formatDay(date: string): string {
+  return day.format(startOfDay(date));
+}
+
+/** An ISO 8601 instant as the clinic's clock shows it: "Monday, 30 November 2026 at 3:30 pm IST". */
+export function formatMomentInClinic(isoMoment: string): string {
+  return momentInClinic.format(new Date(isoMoment));
+}
+
+// Payloads carry ids that were checked against the config when the request was taken.
+export function timeWindowLabel(id: string): string {
+  return timeWindows[id as TimeWindowId].label;
+}
+
+export function bookedBranch(id: string): Branch {
+  return findBranch(id as BranchId);
+}
+
+/** "Demo Building, 2nd Floor, 100 Feet Road, Indiranagar, Bengaluru 560038" */
+export function branchAddress({ address }: Branch): string {
+  return `${address.street}, ${address.locality}, ${address.city} ${address.postalCode}`;
+}

@@ -1,0 +1,117 @@
+/** To the front desk: everything needed to call back and book, including the patient's note. Internal only. */
+import { Heading, Link, Text } from '@react-email/components';
+import { Fragment } from 'react';
+import { clinic } from '../../../../src/config/clinic.ts';
+import { formatPhone } from '../../../../src/lib/format.ts';
+import type { GuardianRelationship } from '../../../leads/booking-schema.ts';
+import type { FrontDeskEmailPayload } from '../../../leads/lead-jobs.ts';
+import { type RenderedEmail, renderEmail } from '../render.ts';
+import { BookingDetails } from './booking-details.tsx';
+import { bookedBranch, formatDay } from './formatting.ts';
+import { Detail, Details, EmailLayout, styles } from './layout.tsx';
+
+const relationshipLabels: Record<GuardianRelationship, string> = {
+  parent: 'Parent',
+  'legal-guardian': 'Legal guardian',
+};
+
+function PhoneLink({ e164 }: { e164: string }) {
+  return (
+    <Link href={`tel:${e164}`} style={styles.link}>
+      {formatPhone(e164)}
+    </Link>
+  );
+}
+
+function FrontDeskNotification({ request }: { request: FrontDeskEmailPayload }) {
+  const branch = bookedBranch(request.branch);
+  const { guardian } = request;
+  return (
+    <EmailLayout
+      preview={`${request.reference}: ${request.treatmentTitle} at ${branch.name}. Call back to confirm a time.`}
+      heading="New booking request"
+    >
+      <Text style={styles.small}>
+        <strong>Internal – for the {clinic.brand} front desk only.</strong> This email holds a patient's personal and
+        health details: please do not forward it.
+      </Text>
+      <Text style={styles.paragraph}>
+        {guardian
+          ? `The patient is under 18. Call ${guardian.name} (${relationshipLabels[guardian.relationship].toLowerCase()}) to confirm a time.`
+          : `Call ${request.fullName} to confirm a time.`}{' '}
+        {request.whatsappUpdates
+          ? 'They agreed to updates about this request on WhatsApp.'
+          : 'They did not agree to WhatsApp updates: please call.'}
+      </Text>
+
+      <Heading as="h2" style={styles.subheading}>
+        Request
+      </Heading>
+      <BookingDetails booking={request} />
+
+      <Heading as="h2" style={styles.subheading}>
+        Patient
+      </Heading>
+      <Details>
+        <Detail label="Name">{request.fullName}</Detail>
+        <Detail label="Mobile">
+          <PhoneLink e164={request.mobile} />
+        </Detail>
+        <Detail label="Email">
+          {request.email ? (
+            <Link href={`mailto:${request.email}`} style={styles.link}>
+              {request.email}
+            </Link>
+          ) : (
+            'not given'
+          )}
+        </Detail>
+        <Detail label="Date of birth">{formatDay(request.dateOfBirth)}</Detail>
+        <Detail label="Under 18">{request.isMinor ? 'Yes' : 'No'}</Detail>
+        <Detail label="WhatsApp updates">{request.whatsappUpdates ? 'Yes' : 'No'}</Detail>
+      </Details>
+
+      {guardian && (
+        <>
+          <Heading as="h2" style={styles.subheading}>
+            Parent or guardian
+          </Heading>
+          <Details>
+            <Detail label="Name">{guardian.name}</Detail>
+            <Detail label="Relationship">{relationshipLabels[guardian.relationship]}</Detail>
+            <Detail label="Mobile">
+              <PhoneLink e164={guardian.mobile} />
+            </Detail>
+            <Detail label="Consent">Given on the booking form by the parent or guardian</Detail>
+          </Details>
+        </>
+      )}
+
+      <Heading as="h2" style={styles.subheading}>
+        Note from the patient
+      </Heading>
+      {request.helpText ? (
+        <Text style={styles.quote}>
+          {request.helpText.split('\n').map((line, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the lines of a fixed text never change order
+            <Fragment key={index}>
+              {index > 0 && <br />}
+              {line}
+            </Fragment>
+          ))}
+        </Text>
+      ) : (
+        <Text style={styles.paragraph}>No note was left.</Text>
+      )}
+    </EmailLayout>
+  );
+}
+
+export function frontDeskNotificationEmail(request: FrontDeskEmailPayload): Promise<RenderedEmail> {
+  const branch = bookedBranch(request.branch);
+  const minor = request.isMinor ? ' (under 18)' : '';
+  return renderEmail(
+    `New booking request ${request.reference}${minor}: ${request.treatmentTitle}, ${branch.name}`,
+    <FrontDeskNotification request={request} />,
+  );
+}

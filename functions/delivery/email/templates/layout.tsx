@@ -1,0 +1,114 @@
+/**
+ * The frame every email shares: the clinic's name, one heading, the body, and a footer with the legal name.
+ * No images and no web fonts, so an email reads the same with remote content blocked.
+ */
+import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import type { CSSProperties, ReactNode } from 'react';
+import { clinic } from '../../../../src/config/clinic.ts';
+
+// The site's palette (src/styles/global.css): every text colour passes WCAG AA on its background.
+const colours = {
+  text: '#1c2b30',
+  muted: '#4a5a60',
+  page: '#fbfaf7',
+  surface: '#ffffff',
+  primary: '#0b5b61',
+  onPrimary: '#ffffff',
+  accent: '#e7f2f1',
+  border: '#c9d3d4',
+};
+
+const fontFamily = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+
+export const styles = {
+  paragraph: { color: colours.text, fontSize: '16px', lineHeight: '24px', margin: '0 0 16px' },
+  small: { color: colours.muted, fontSize: '14px', lineHeight: '21px', margin: '0 0 12px' },
+  subheading: { color: colours.text, fontSize: '18px', lineHeight: '26px', margin: '24px 0 8px' },
+  link: { color: colours.primary, textDecoration: 'underline' },
+  button: {
+    backgroundColor: colours.primary,
+    borderRadius: '6px',
+    color: colours.onPrimary,
+    display: 'inline-block',
+    fontSize: '16px',
+    fontWeight: 600,
+    padding: '12px 20px',
+    textDecoration: 'none',
+  },
+  /** Someone's own words, set apart from the clinic's. */
+  quote: {
+    borderLeft: `4px solid ${colours.border}`,
+    color: colours.text,
+    fontSize: '16px',
+    lineHeight: '24px',
+    margin: '0 0 16px',
+    padding: '0 0 0 12px',
+  },
+} satisfies Record<string, CSSProperties>;
+
+const page: CSSProperties = { backgroundColor: colours.page, fontFamily, margin: 0, padding: '24px 0' };
+const card: CSSProperties = {
+  backgroundColor: colours.surface,
+  border: `1px solid ${colours.border}`,
+  borderRadius: '8px',
+  maxWidth: '600px',
+  padding: '24px',
+};
+const brand: CSSProperties = { color: colours.primary, fontSize: '16px', fontWeight: 700, margin: '0 0 16px' };
+const title: CSSProperties = { color: colours.text, fontSize: '24px', lineHeight: '32px', margin: '0 0 16px' };
+const detailsBox: CSSProperties = { backgroundColor: colours.accent, borderRadius: '6px', padding: '12px 16px' };
+const detailRow: CSSProperties = { color: colours.text, fontSize: '16px', lineHeight: '24px', margin: '4px 0' };
+const rule: CSSProperties = { borderColor: colours.border, margin: '24px 0 16px' };
+
+interface EmailLayoutProps {
+  /** The line inboxes show after the subject. */
+  preview: string;
+  heading: string;
+  children: ReactNode;
+}
+
+export function EmailLayout({ preview, heading, children }: EmailLayoutProps) {
+  return (
+    <Html lang="en-IN" dir="ltr">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={page}>
+        <Container style={card}>
+          <Text style={brand}>{clinic.brand}</Text>
+          <Heading as="h1" style={title}>
+            {heading}
+          </Heading>
+          {children}
+          <Hr style={rule} />
+          <Text style={styles.small}>
+            {clinic.legalName}, {clinic.registeredOffice}
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+/** Label and value pairs (`Detail`s), one a line, so the plain-text part reads "Label: value" too. */
+export function Details({ children }: { children: ReactNode }) {
+  return <Section style={detailsBox}>{children}</Section>;
+}
+
+export function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Text style={detailRow}>
+      <strong>{label}:</strong> {children}
+    </Text>
+  );
+}
+
+/** The closing line of the emails to patients and subscribers. */
+export function SignOff() {
+  return (
+    <Text style={styles.paragraph}>
+      Warm regards,
+      <br />
+      The {clinic.brand} team
+    </Text>
+  );
+}

@@ -1,0 +1,46 @@
+/** Double opt-in: nobody is subscribed until they follow the link in this email. */
+import { Button, Link, Text } from '@react-email/components';
+import { clinic } from '../../../../src/config/clinic.ts';
+import type { NewsletterConfirmationEmailPayload } from '../../../leads/lead-jobs.ts';
+import { type RenderedEmail, renderEmail } from '../render.ts';
+import { formatMomentInClinic } from './formatting.ts';
+import { EmailLayout, SignOff, styles } from './layout.tsx';
+
+function NewsletterConfirmation({ signup }: { signup: NewsletterConfirmationEmailPayload }) {
+  const expiry = formatMomentInClinic(signup.expiresAt);
+  return (
+    <EmailLayout
+      preview={`One click to confirm. The link works until ${expiry}.`}
+      heading="Please confirm your subscription"
+    >
+      <Text style={styles.paragraph}>
+        Thank you for signing up for news from {clinic.brand}. To start receiving it, please confirm that this is your
+        email address:
+      </Text>
+      <Text style={styles.paragraph}>
+        <Button href={signup.confirmUrl} style={styles.button}>
+          Confirm my subscription
+        </Button>
+      </Text>
+      <Text style={styles.small}>
+        If the button does not work, open this link in your browser:{' '}
+        <Link href={signup.confirmUrl} style={styles.link}>
+          {signup.confirmUrl}
+        </Link>
+      </Text>
+      <Text style={styles.paragraph}>The link works until {expiry}.</Text>
+      <Text style={styles.paragraph}>
+        If you did not ask for this, please ignore this email: you will not be subscribed, and we will not write to you
+        again.
+      </Text>
+      <SignOff />
+    </EmailLayout>
+  );
+}
+
+export function newsletterConfirmationEmail(signup: NewsletterConfirmationEmailPayload): Promise<RenderedEmail> {
+  return renderEmail(
+    `Please confirm your subscription to ${clinic.brand} news`,
+    <NewsletterConfirmation signup={signup} />,
+  );
+}

@@ -1,0 +1,17 @@
+/** The HubSpot deliveries, sharing the process's one HubSpot client. */
+import type { Deliveries } from '../delivery.ts';
+import { createBookingDelivery } from './booking.ts';
+import { createHubSpotClient, type HubSpotClientOptions } from './client.ts';
+import { createNewsletterDelivery, createNewsletterWithdrawalDelivery } from './newsletter.ts';
+
+export type HubSpotDeliveries = Pick<Deliveries, 'crm.booking' | 'crm.newsletter' | 'crm.newsletter-withdrawal'>;
+
+/** Call once per process (see client.ts). */
+export function createHubSpotDeliveries(options: HubSpotClientOptions): HubSpotDeliveries {
+  const client = createHubSpotClient(options);
+  return {
+    'crm.booking': createBookingDelivery(client),
+    'crm.newsletter': createNewsletterDelivery(client),
+    'crm.newsletter-withdrawal': createNewsletterWithdrawalDelivery(client),
+  };
+}

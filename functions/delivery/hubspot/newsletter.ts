@@ -1,0 +1,47 @@
+/**
+ * The newsletter deliveries: a confirmed subscriber's contact gets the email news (marketing) consent, an
+ * unsubscribe withdraws it. Both upsert the contact by email; a withdrawal for someone HubSpot does not
+ * know yet still records the withdrawal, so that a confirmation delivered late cannot override it.
+ */
+import type { Client } from '@hubspot/api-client';
+import type { CrmNewsletterPayload, CrmNewsletterWithdrawalPayload } from '../../leads/lead-jobs.ts';
+import type { Delivery } from '../delivery.ts';
+import { contactPropertiesToRead, emailNewsConsentUpdate, lifecycleStageUpdate } from './contact-updates.ts';
+import { type CrmRecord, findRecord, upsertRecord } from './crm-records.ts';
+import { hubSpotAttempt } from './outcome.ts';
+import type { ContactProperties } from './properties.ts';
+
+/** The consent counts from the double opt-in's confirmation, which follows the tick on the form. */
+export function subscriberProperties(payload: CrmNewsletterPayload, contact: CrmRecord | undefined): ContactProperties {
+  return {
+    email: payload.email,
+    ...lifecycleStageUpdate(contact, 'subscriber'),
+    ...emailNewsConsentUpdate(contact, true, payload.confirmedAt),
+  };
+}
+
+export function withdrawalProperties(
+  payload: CrmNewsletterWithdrawalPayload,
+  contact: CrmRecord | undefined,
+): ContactProperties {
+  return { email: payload.email, ...emailNewsConsentUpdate(contact, false, payload.withdrawnAt) };
+}
+
+export function createNewsletterDelivery(client: Client): Delivery<'crm.newsletter'> {
+  return contactByEmailDelivery(client, subscriberProperties);
+}
+
+export function createNewsletterWithdrawalDelivery(client: Client): Delivery<'crm.newsletter-withdrawal'> {
+  return contactByEmailDelivery(client, withdrawalProperties);
+}
+
+function contactByEmailDelivery<Payload extends { email: string }>(
+  client: Client,
+  propertiesFor: (payload: Payload, contact: CrmRecord | undefined) => ContactProperties,
+) {
+  return (payload: Payload) =>
+    hubSpotAttempt(async () => {
+      const contact = await findRecord(client, 'contacts', 'email', payload.email, contactPropertiesToRead);
+      await upsertRecord(client, 'contacts', 'email', payload.email, propertiesFor(payload, contact));
+    });
+}

@@ -1,0 +1,106 @@
+/**
+ * What a failed HubSpot call means for the job: try again (429, 408, 5xx, no answer) or park it (any other
+ * 4xx, a record HubSpot refused). The error text names the status and HubSpot's reason, with anything that
+ * looks like personal data taken out, as it ends up in the job's record and the logs.
+ */
+import type { DeliveryOutcome } from '../delivery.ts';
+
+/** HubSpot's daily limit resets at midnight in the account's time zone, which the site does not know. */
+const dailyLimitWaitMs = 60 * 60 * 1000;
+const maxReasonLength = 200;
+
+/** The SDK's ApiException; each of its API modules has its own copy of the class, so it is recognised by shape. */
+interface HubSpotHttpError {
+  code: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+function isHttpError(error: unknown): error is HubSpotHttpError {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'number';
+}
+
+/** A record HubSpot cannot take, whatever the number of attempts: it refused it, or setup is missing. */
+export class HubSpotRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HubSpotRefusal';
+  }
+}
+
+/**
+ * Runs one attempt's HubSpot calls: delivered when they all succeed, else what the failure means.
+ * `personalValues` are values known to be personal (a name, say), to keep out of the error text besides
+ * email addresses and phone numbers.
+ */
+export async function hubSpotAttempt(
+  calls: () => Promise<void>,
+  personalValues: readonly string[] = [],
+): Promise<DeliveryOutcome> {
+  try {
+    await calls();
+    return { status: 'delivered' };
+  } catch (error) {
+    return hubSpotFailureOutcome(error, personalValues);
+  }
+}
+
+export function hubSpotFailureOutcome(
+  error: unknown,
+  personalValues: readonly string[] = [],
+): Exclude<DeliveryOutcome, { status: 'delivered' }> {
+  const redact = (text: string) => withoutPersonalData(text, personalValues);
+  if (error instanceof HubSpotRefusal) return { status: 'failed', error: `HubSpot refusal: ${redact(error.message)}` };
+  if (!isHttpError(error)) return { status: 'retry', error: `HubSpot request failed: ${networkErrorCode(error)}` };
+
+  const description = `HubSpot ${error.code}${reasonOf(error.body, redact)}`;
+  if (error.code === 429) {
+    const retryAfterMs = retryAfterHeaderMs(error.headers?.['retry-after']) ?? dailyLimitWait(error.body);
+    return { status: 'retry', error: description, ...(retryAfterMs !== undefined && { retryAfterMs }) };
+  }
+  if (error.code === 408 || error.code >= 500) return { status: 'retry', error: description };
+  return { status: 'failed', error: description };
+}
+
+function reasonOf(body: unknown, redact: (text: string) => string): string {
+  if (typeof body !== 'object' || body === null) return '';
+  const { category, message } = body as { category?: unknown; message?: unknown };
+  const parts = [category, typeof message === 'string' ? redact(message) : undefined].filter(
+    (part) => typeof part === 'string' && part !== '',
+  );
+  return parts.length > 0 ? `: ${parts.join(' ')}` : '';
+}
+
+function dailyLimitWait(body: unknown): number | undefined {
+  const policyName = typeof body === 'object' && body !== null && (body as { policyName?: unknown }).policyName;
+  return policyName === 'DAILY' ? dailyLimitWaitMs : undefined;
+}
+
+/** Retry-After in seconds or as an HTTP date. */
+export function retryAfterHeaderMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** ECONNREFUSED, ETIMEDOUT...: a network error's message can hold the address, its code cannot. */
+function networkErrorCode(error: unknown): string {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
+  if (typeof code === 'string') return code;
+  if (cause !== undefined) return networkErrorCode(cause);
+  return error instanceof Error ? error.name : 'unknown error';
+}
+
+const emailAddress = /[^\s"'<>,;:()[\]]+@[^\s"'<>,;:()[\]]+/g;
+// Phone numbers, also spaced or dashed, and the record ids HubSpot quotes beside them.
+const longNumber = /\+?\d[\d\s-]{5,}\d/g;
+
+export function withoutPersonalData(text: string, personalValues: readonly string[] = []): string {
+  const known = personalValues
+    .filter((value) => value.length >= 3)
+    .reduce((result, value) => result.replaceAll(value, '[redacted]'), text);
+  const redacted = known.replace(emailAddress, '[email]').replace(longNumber, '[number]');
+  return redacted.length > maxReasonLength ? `${redacted.slice(0, maxReasonLength)}…` : redacted;
+}

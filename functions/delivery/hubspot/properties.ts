@@ -1,0 +1,133 @@
+/**
+ * What the site writes to HubSpot: its own property group, the custom properties of contacts and deals,
+ * and the deal pipeline of appointment requests. `npm run crm:setup` creates them (setup.ts); the
+ * deliveries write nothing else, which the `ContactProperties` and `DealProperties` types hold them to.
+ */
+import type { PipelineInput } from '@hubspot/api-client/lib/codegen/crm/pipelines/index.js';
+import {
+  PropertyCreateFieldTypeEnum as FieldType,
+  type OptionInput,
+  type PropertyCreate,
+  type PropertyGroupCreate,
+  PropertyCreateTypeEnum as ValueType,
+} from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
+import { branches } from '../../../src/config/clinic.ts';
+import { type GuardianRelationship, guardianRelationships } from '../../leads/booking-schema.ts';
+import { timeWindowIds, timeWindows } from '../../leads/time-windows.ts';
+
+export const propertyGroup = { name: 'clinic_website', label: 'Clinic website' } satisfies PropertyGroupCreate;
+
+type PropertyDefinition<Name extends string> = PropertyCreate & { name: Name };
+type Details = Pick<PropertyCreate, 'description' | 'hasUniqueValue'>;
+
+function property<Name extends string>(
+  name: Name,
+  label: string,
+  kind: Pick<PropertyCreate, 'type' | 'fieldType' | 'options'>,
+  details: Details = {},
+): PropertyDefinition<Name> {
+  return { name, label, groupName: propertyGroup.name, ...kind, ...details };
+}
+
+const textValue = { type: ValueType.String, fieldType: FieldType.Text };
+const dateValue = { type: ValueType.Date, fieldType: FieldType.Date };
+const dateTimeValue = { type: ValueType.Datetime, fieldType: FieldType.Date };
+const yesOrNo = {
+  type: ValueType.Bool,
+  fieldType: FieldType.Booleancheckbox,
+  options: [
+    { label: 'Yes', value: 'true', hidden: false, displayOrder: 0 },
+    { label: 'No', value: 'false', hidden: false, displayOrder: 1 },
+  ],
+};
+const oneOf = (options: { value: string; label: string }[]) => ({
+  type: ValueType.Enumeration,
+  fieldType: FieldType.Select,
+  options: options.map((option, displayOrder): OptionInput => ({ ...option, hidden: false, displayOrder })),
+});
+
+const text = <Name extends string>(name: Name, label: string, details?: Details) =>
+  property(name, label, textValue, details);
+
+const guardianRelationshipLabels: Record<GuardianRelationship, string> = {
+  parent: 'Parent',
+  'legal-guardian': 'Legal guardian',
+};
+
+/** On a deal: its request. On a contact: their latest request. */
+const requestProperties = [
+  text('clinic_treatment_interest', 'Treatment interest'),
+  property('clinic_branch', 'Clinic branch', oneOf(branches.map(({ id, name }) => ({ value: id, label: name })))),
+  property('clinic_preferred_date', 'Preferred date', dateValue),
+  property(
+    'clinic_preferred_time_window',
+    'Preferred time of day',
+    oneOf(timeWindowIds.map((id) => ({ value: id, label: timeWindows[id].label }))),
+  ),
+];
+
+export const contactProperties = [
+  text('clinic_mobile', 'Mobile number (E.164)', {
+    description:
+      'The mobile number from the website in international format. Unique: it finds a contact who gave no email.',
+    hasUniqueValue: true,
+  }),
+  ...requestProperties,
+  text('clinic_last_booking_reference', 'Last booking reference'),
+  text('clinic_lead_source_page', 'Lead source page', { description: 'The page whose form sent the request.' }),
+  text('clinic_landing_page', 'Landing page'),
+  text('clinic_referrer', 'Referrer'),
+  text('clinic_utm_source', 'UTM source'),
+  text('clinic_utm_medium', 'UTM medium'),
+  text('clinic_utm_campaign', 'UTM campaign'),
+  text('clinic_utm_term', 'UTM term'),
+  text('clinic_utm_content', 'UTM content'),
+  text('clinic_gclid', 'Google Ads click ID (gclid)'),
+  text('clinic_fbclid', 'Meta click ID (fbclid)'),
+  property('clinic_whatsapp_updates_consent', 'WhatsApp updates consent', yesOrNo, {
+    description: 'Updates about their booking request on WhatsApp, as chosen on the latest request.',
+  }),
+  property('clinic_whatsapp_updates_consent_at', 'WhatsApp updates consent recorded at', dateTimeValue),
+  property('clinic_email_news_consent', 'Email news consent', yesOrNo, {
+    description: "Marketing: the clinic's news by email. Never given by a minor; withdrawn by unsubscribing.",
+  }),
+  property('clinic_email_news_consent_at', 'Email news consent changed at', dateTimeValue),
+  property('clinic_is_minor', 'Under 18', yesOrNo, {
+    description: 'Under 18 on the latest booking request: never use this contact for marketing.',
+  }),
+  text('clinic_guardian_name', "Parent or guardian's name"),
+  property(
+    'clinic_guardian_relationship',
+    'Parent or guardian',
+    oneOf(guardianRelationships.map((value) => ({ value, label: guardianRelationshipLabels[value] }))),
+  ),
+  text('clinic_guardian_mobile', "Parent or guardian's mobile number"),
+];
+
+export const dealProperties = [
+  text('clinic_booking_reference', 'Booking reference', {
+    description: 'The reference the website gave the request, like KC-7Q4M-X2P9.',
+    hasUniqueValue: true,
+  }),
+  ...requestProperties,
+];
+
+type StandardContactProperty = 'email' | 'firstname' | 'lastname' | 'mobilephone' | 'lifecyclestage';
+type StandardDealProperty = 'dealname' | 'pipeline' | 'dealstage';
+
+export type ContactPropertyName = StandardContactProperty | (typeof contactProperties)[number]['name'];
+export type DealPropertyName = StandardDealProperty | (typeof dealProperties)[number]['name'];
+export type ContactProperties = Partial<Record<ContactPropertyName, string>>;
+export type DealProperties = Partial<Record<DealPropertyName, string>>;
+
+/** HubSpot generates pipeline ids, so deliveries find this pipeline by its label. */
+export const appointmentPipeline = {
+  label: 'Website appointment requests',
+  displayOrder: 1,
+  stages: [
+    { label: 'Requested', displayOrder: 0, metadata: { probability: '0.2' } },
+    { label: 'Confirmed', displayOrder: 1, metadata: { probability: '0.6' } },
+    { label: 'Booked', displayOrder: 2, metadata: { probability: '1.0', isClosed: 'true' } },
+    { label: 'Closed without booking', displayOrder: 3, metadata: { probability: '0.0', isClosed: 'true' } },
+  ],
+} satisfies PipelineInput;

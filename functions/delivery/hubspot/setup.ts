@@ -1,0 +1,125 @@
+/**
+ * Provisions HubSpot for the deliveries (properties.ts): the property group and properties of contacts and
+ * deals, and the appointments pipeline. Idempotent: it creates what is missing, adds branches or time
+ * windows that are new in the site's config to the choice properties, and leaves the rest as it finds it,
+ * so a second run creates nothing.
+ *
+ * `npm run crm:setup` reads HUBSPOT_ACCESS_TOKEN (a private app's token, required) and HUBSPOT_BASE_URL
+ * (optional, another API address). Exit codes: 0 done, 1 HubSpot failed, 2 no token.
+ */
+import type { Client } from '@hubspot/api-client';
+import type { PropertyCreate } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
+import { isAppointmentPipeline } from './appointment-pipeline.ts';
+import { createHubSpotClient } from './client.ts';
+import { HubSpotRefusal, hubSpotFailureOutcome } from './outcome.ts';
+import { appointmentPipeline, contactProperties, dealProperties, propertyGroup } from './properties.ts';
+
+export interface SetupReport {
+  created: string[];
+  /** Choice properties that were given the options they lacked. */
+  updated: string[];
+  found: string[];
+}
+
+type ObjectType = 'contacts' | 'deals';
+
+export async function setUpHubSpot(client: Client): Promise<SetupReport> {
+  const report: SetupReport = { created: [], updated: [], found: [] };
+  const objects: [ObjectType, readonly PropertyCreate[]][] = [
+    ['contacts', contactProperties],
+    ['deals', dealProperties],
+  ];
+  for (const [objectType, definitions] of objects) {
+    await ensurePropertyGroup(client, objectType, report);
+    await ensureProperties(client, objectType, definitions, report);
+  }
+  await ensurePipeline(client, report);
+  return report;
+}
+
+async function ensurePropertyGroup(client: Client, objectType: ObjectType, report: SetupReport): Promise<void> {
+  const item = `${objectType} property group ${propertyGroup.name}`;
+  const { results } = await client.crm.properties.groupsApi.getAll(objectType);
+  if (results.some((group) => group.name === propertyGroup.name)) {
+    report.found.push(item);
+    return;
+  }
+  await client.crm.properties.groupsApi.create(objectType, propertyGroup);
+  report.created.push(item);
+}
+
+async function ensureProperties(
+  client: Client,
+  objectType: ObjectType,
+  definitions: readonly PropertyCreate[],
+  report: SetupReport,
+): Promise<void> {
+  const { results } = await client.crm.properties.coreApi.getAll(objectType, false);
+  const existing = new Map(results.map((property) => [property.name, property]));
+  const itemOf = (definition: PropertyCreate) => `${objectType} property ${definition.name}`;
+
+  for (const definition of definitions) {
+    const property = existing.get(definition.name);
+    if (!property) continue;
+    const missingOptions = (definition.options ?? []).filter(
+      (option) => !property.options.some((present) => present.value === option.value),
+    );
+    if (missingOptions.length === 0) {
+      report.found.push(itemOf(definition));
+      continue;
+    }
+    await client.crm.properties.coreApi.update(objectType, definition.name, {
+      options: [...property.options, ...missingOptions],
+    });
+    report.updated.push(itemOf(definition));
+  }
+
+  const missing = definitions.filter((definition) => !existing.has(definition.name));
+  if (missing.length === 0) return;
+  const answer = await client.crm.properties.batchApi.create(objectType, { inputs: [...missing] });
+  const [error] = 'errors' in answer ? (answer.errors ?? []) : [];
+  if (error) throw new HubSpotRefusal(`${error.category} ${error.message}`);
+  report.created.push(...missing.map(itemOf));
+}
+
+async function ensurePipeline(client: Client, report: SetupReport): Promise<void> {
+  const item = `deals pipeline "${appointmentPipeline.label}"`;
+  const { results } = await client.crm.pipelines.pipelinesApi.getAll('deals');
+  if (results.some(isAppointmentPipeline)) {
+    report.found.push(item);
+    return;
+  }
+  await client.crm.pipelines.pipelinesApi.create('deals', appointmentPipeline);
+  report.created.push(item);
+}
+
+export function setupSummary({ created, updated, found }: SetupReport): string {
+  const list = (heading: string, items: string[]) => [
+    `${heading}: ${items.length}`,
+    ...items.map((item) => `  ${item}`),
+  ];
+  return [...list('Created', created), ...list('Updated', updated), `Already there: ${found.length}`].join('\n');
+}
+
+const exitCode = { done: 0, failed: 1, usage: 2 } as const;
+
+export async function runSetup(env: NodeJS.ProcessEnv): Promise<number> {
+  const accessToken = env.HUBSPOT_ACCESS_TOKEN;
+  if (!accessToken) {
+    console.error(
+      'HUBSPOT_ACCESS_TOKEN is not set: set it to the access token of a HubSpot private app that may read and ' +
+        'write contacts, deals and their schemas.',
+    );
+    return exitCode.usage;
+  }
+  const client = createHubSpotClient({ accessToken, ...(env.HUBSPOT_BASE_URL && { basePath: env.HUBSPOT_BASE_URL }) });
+  try {
+    console.log(setupSummary(await setUpHubSpot(client)));
+    return exitCode.done;
+  } catch (error) {
+    console.error(`HubSpot setup stopped (running it again is safe): ${hubSpotFailureOutcome(error).error}`);
+    return exitCode.failed;
+  }
+}
+
+if (import.meta.main) process.exitCode = await runSetup(process.env);

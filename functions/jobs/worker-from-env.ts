@@ -1,0 +1,49 @@
+/** The outbox worker as the environment configures it: in the server's process, or as `npm run worker`. */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Kysely } from 'kysely';
+import { getStore } from '../store/instance.ts';
+import type { Database } from '../store/schema.ts';
+import { configuredDeliveries } from './configured-deliveries.ts';
+import { startWorker, type Worker } from './worker.ts';
+
+type Env = Record<string, string | undefined>;
+
+/** Starts the worker with the deliveries the environment has settings for, and says which are left out. */
+export function startWorkerFromEnv(db: Kysely<Database>, env: Env): Worker {
+  const { deliveries, missing } = configuredDeliveries(env);
+  if (missing.length > 0) console.warn(`Outbox deliveries left out, not set: ${missing.join(', ')}`);
+  return startWorker({ db, deliveries });
+}
+
+const storeRetryMs = 30_000;
+
+/**
+ * The worker inside the server, on the process's store (an embedded PGlite database can be opened by one
+ * process only, so this is how its jobs get delivered). WORKER=off leaves delivery to `npm run worker`.
+ * A store that does not open yet (PostgreSQL still starting) is tried again until it does.
+ */
+export function startInProcessWorker(env: Env): Worker {
+  if (env.WORKER === 'off') {
+    console.log('Outbox worker off (WORKER=off): run `npm run worker` to deliver leads');
+    return { stop: async () => {} };
+  }
+  const stopping = new AbortController();
+  const started = (async () => {
+    while (!stopping.signal.aborted) {
+      try {
+        const store = await getStore({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || '.data' });
+        return stopping.signal.aborted ? undefined : startWorkerFromEnv(store.db, env);
+      } catch (error) {
+        console.error(`Outbox worker: the store did not open, trying again in ${storeRetryMs / 1000} s`, error);
+        await sleep(storeRetryMs, undefined, { signal: stopping.signal }).catch(() => {});
+      }
+    }
+    return undefined;
+  })();
+  return {
+    async stop() {
+      stopping.abort();
+      await (await started)?.stop();
+    },
+  };
+}

@@ -1,0 +1,491 @@
+/**
+ * A local fake of the HubSpot API with just the endpoints the CRM deliveries and `crm:setup` call, for
+ * tests that drive the real SDK against it (basePath = `fake.url`). Records live in memory and are found
+ * by their unique properties, so a duplicate contact or deal would show. It refuses what HubSpot refuses
+ * and the site must not do: an unknown property or option, an upsert by a property that is not unique, a
+ * unique value another record holds, a lifecycle stage moved backwards, a deal stage outside its
+ * pipeline. Every request is recorded, and failures can be injected: errors, delays and an outage.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Client } from '@hubspot/api-client';
+import { createHubSpotClient, type HubSpotClientOptions } from '../../functions/delivery/hubspot/client.ts';
+import { setUpHubSpot } from '../../functions/delivery/hubspot/setup.ts';
+
+type ObjectType = 'contacts' | 'deals';
+
+export interface RecordedRequest {
+  method: string;
+  /** With the query string. */
+  path: string;
+  /** The parsed JSON body, if any. */
+  body: unknown;
+  status: number;
+  /** Date.now() when it arrived. */
+  receivedAt: number;
+}
+
+export interface FakeRecord {
+  id: string;
+  properties: Record<string, string>;
+}
+
+export interface FakeOption {
+  label: string;
+  value: string;
+  displayOrder?: number;
+  hidden?: boolean;
+}
+
+export interface FakeProperty {
+  name: string;
+  label: string;
+  type: string;
+  fieldType: string;
+  groupName: string;
+  hasUniqueValue?: boolean;
+  options: FakeOption[];
+}
+
+export interface FakePipeline {
+  id: string;
+  label: string;
+  displayOrder: number;
+  archived: boolean;
+  stages: { id: string; label: string; displayOrder: number; metadata: Record<string, string>; archived: boolean }[];
+}
+
+export interface FakeAssociation {
+  dealId: string;
+  contactId: string;
+  associationTypeId: number;
+}
+
+export interface InjectedFailure {
+  status: number;
+  /** Only for a request whose path contains this; the first request of all by default. */
+  path?: string;
+  headers?: Record<string, string>;
+  /** HubSpot's error body; a plain one naming the status by default. */
+  body?: unknown;
+}
+
+export interface FakeHubSpot {
+  readonly url: string;
+  /** Every request in order, failed ones included. */
+  readonly requests: RecordedRequest[];
+  /** The live records: change one to play the front desk. */
+  contacts(): FakeRecord[];
+  deals(): FakeRecord[];
+  associations(): FakeAssociation[];
+  pipelines(): FakePipeline[];
+  properties(objectType: ObjectType): FakeProperty[];
+  propertyGroups(objectType: ObjectType): string[];
+  /** A contact that was in HubSpot before the test. */
+  addContact(properties: Record<string, string>): FakeRecord;
+  /** The next `count` requests (to `failure.path`, if given) fail with this answer. */
+  failNext(count: number, failure: InjectedFailure): void;
+  /** The next `count` requests are answered only after `ms` (or never, before `stop`). */
+  delayNext(count: number, ms: number): void;
+  /** While down, every request gets a 503. */
+  setOutage(down: boolean): void;
+  clearRequests(): void;
+  /** Closes every connection; stopping twice is fine. */
+  stop(): Promise<void>;
+}
+
+const builtInProperties: Record<ObjectType, FakeProperty[]> = {
+  contacts: [
+    builtIn('email', { hasUniqueValue: true }),
+    builtIn('firstname'),
+    builtIn('lastname'),
+    builtIn('mobilephone'),
+    builtIn('lifecyclestage', {
+      type: 'enumeration',
+      options: [
+        'subscriber',
+        'lead',
+        'marketingqualifiedlead',
+        'salesqualifiedlead',
+        'opportunity',
+        'customer',
+        'evangelist',
+        'other',
+      ].map((value, displayOrder) => ({ label: value, value, displayOrder })),
+    }),
+  ],
+  deals: [builtIn('dealname'), builtIn('pipeline'), builtIn('dealstage')],
+};
+
+function builtIn(name: string, details: Partial<FakeProperty> = {}): FakeProperty {
+  return { name, label: name, type: 'string', fieldType: 'text', groupName: 'builtin', options: [], ...details };
+}
+
+function salesPipeline(): FakePipeline {
+  const stage = (id: string, displayOrder: number) => ({
+    id,
+    label: id,
+    displayOrder,
+    metadata: { probability: '0.5' },
+    archived: false,
+  });
+  return {
+    id: 'default',
+    label: 'Sales Pipeline',
+    displayOrder: 0,
+    archived: false,
+    stages: [stage('appointmentscheduled', 0), stage('closedwon', 1)],
+  };
+}
+
+/** An answer to a request; thrown by the handlers for an error. */
+class Answer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
+    this.status = status;
+    this.body = body;
+    this.headers = headers;
+  }
+}
+
+const error = (status: number, category: string, message: string) =>
+  new Answer(status, { status: 'error', category, message, correlationId: 'fake-correlation-id' });
+
+const now = () => new Date().toISOString();
+const batchAnswer = (status: number, results: unknown[], errors: unknown[] = []) =>
+  new Answer(status, {
+    status: 'COMPLETE',
+    results,
+    ...(errors.length > 0 && { errors, numErrors: errors.length }),
+    startedAt: now(),
+    completedAt: now(),
+  });
+
+export async function startFakeHubSpot(): Promise<FakeHubSpot> {
+  const records: Record<ObjectType, FakeRecord[]> = { contacts: [], deals: [] };
+  const schema: Record<ObjectType, FakeProperty[]> = {
+    contacts: [...builtInProperties.contacts],
+    deals: [...builtInProperties.deals],
+  };
+  const groups: Record<ObjectType, string[]> = { contacts: ['contactinformation'], deals: ['dealinformation'] };
+  const pipelines: FakePipeline[] = [salesPipeline()];
+  const associations: FakeAssociation[] = [];
+  const requests: RecordedRequest[] = [];
+  const failures: InjectedFailure[] = [];
+  const delays: number[] = [];
+  const pendingDelays = new Set<() => void>();
+  let outage = false;
+  let nextId = 1001;
+
+  const propertyOf = (type: ObjectType, name: string) => schema[type].find((property) => property.name === name);
+  const findBy = (type: ObjectType, name: string, value: string) =>
+    records[type].find((record) => (name === 'hs_object_id' ? record.id : record.properties[name]) === value);
+
+  function checkProperties(type: ObjectType, record: FakeRecord | undefined, properties: Record<string, string>) {
+    for (const [name, value] of Object.entries(properties)) {
+      const property = propertyOf(type, name);
+      if (!property) throw error(400, 'VALIDATION_ERROR', `Property "${name}" does not exist`);
+      if (property.options.length > 0 && value !== '' && !property.options.some((option) => option.value === value)) {
+        throw error(400, 'VALIDATION_ERROR', `${value} was not one of the allowed options for ${name}`);
+      }
+      const holder = property.hasUniqueValue && value !== '' ? findBy(type, name, value) : undefined;
+      if (holder && holder !== record) {
+        throw error(
+          409,
+          'CONFLICT',
+          `A ${type} record with ${name} "${value}" already exists. Existing ID: ${holder.id}`,
+        );
+      }
+    }
+    const current = record?.properties.lifecyclestage;
+    if (type === 'contacts' && current && properties.lifecyclestage) {
+      const order = propertyOf(type, 'lifecyclestage')?.options.map((option) => option.value) ?? [];
+      if (order.indexOf(properties.lifecyclestage) < order.indexOf(current)) {
+        throw error(400, 'VALIDATION_ERROR', `lifecyclestage cannot move backwards from ${current}`);
+      }
+    }
+    if (type === 'deals') {
+      const pipelineId = properties.pipeline ?? record?.properties.pipeline;
+      const stageId = properties.dealstage ?? record?.properties.dealstage;
+      const pipeline = pipelines.find((candidate) => candidate.id === pipelineId);
+      if (!pipeline?.stages.some((stage) => stage.id === stageId)) {
+        throw error(400, 'VALIDATION_ERROR', `dealstage ${stageId} is not in pipeline ${pipelineId}`);
+      }
+    }
+  }
+
+  function addRecord(type: ObjectType, properties: Record<string, string>): FakeRecord {
+    const record = { id: String(nextId++), properties: { ...properties } };
+    records[type].push(record);
+    return record;
+  }
+
+  function readRecords(type: ObjectType, body: BatchReadBody): Answer {
+    const idProperty = body.idProperty ?? 'hs_object_id';
+    if (idProperty !== 'hs_object_id' && !propertyOf(type, idProperty)?.hasUniqueValue) {
+      throw error(400, 'VALIDATION_ERROR', `${idProperty} is not a unique property`);
+    }
+    const found = body.inputs.map(({ id }) => findBy(type, idProperty, id));
+    const results = found
+      .filter((record) => record !== undefined)
+      .map((record) => ({
+        id: record.id,
+        properties: Object.fromEntries(
+          [...body.properties, 'hs_object_id'].map((name) => [
+            name,
+            name === 'hs_object_id' ? record.id : (record.properties[name] ?? null),
+          ]),
+        ),
+        createdAt: now(),
+        updatedAt: now(),
+        archived: false,
+      }));
+    const missing = body.inputs.filter((_, index) => found[index] === undefined).map(({ id }) => id);
+    if (missing.length === 0) return batchAnswer(200, results);
+    return batchAnswer(207, results, [
+      {
+        status: 'error',
+        category: 'OBJECT_NOT_FOUND',
+        message: 'Could not get some objects, they may be deleted or not exist.',
+        context: { ids: missing },
+        errors: [],
+      },
+    ]);
+  }
+
+  function upsertRecords(type: ObjectType, body: UpsertBody): Answer {
+    const results = body.inputs.map(({ idProperty = '', id, properties }) => {
+      if (!propertyOf(type, idProperty)?.hasUniqueValue) {
+        throw error(400, 'VALIDATION_ERROR', `${idProperty} is not a unique property`);
+      }
+      const existing = findBy(type, idProperty, id);
+      const values = { ...properties, [idProperty]: id };
+      checkProperties(type, existing, values);
+      const record = existing ?? addRecord(type, {});
+      Object.assign(record.properties, values);
+      return { id: record.id, properties: record.properties, createdAt: now(), updatedAt: now(), new: !existing };
+    });
+    return batchAnswer(200, results);
+  }
+
+  function associate(dealId: string, contactId: string, specs: { associationTypeId: number }[]): Answer {
+    if (!findBy('deals', 'hs_object_id', dealId) || !findBy('contacts', 'hs_object_id', contactId)) {
+      throw error(404, 'OBJECT_NOT_FOUND', 'No such record');
+    }
+    for (const { associationTypeId } of specs) {
+      const known = associations.some(
+        (association) =>
+          association.dealId === dealId &&
+          association.contactId === contactId &&
+          association.associationTypeId === associationTypeId,
+      );
+      if (!known) associations.push({ dealId, contactId, associationTypeId });
+    }
+    return new Answer(201, {
+      fromObjectTypeId: '0-3',
+      fromObjectId: dealId,
+      toObjectTypeId: '0-1',
+      toObjectId: contactId,
+      labels: [],
+    });
+  }
+
+  function createProperties(type: ObjectType, inputs: FakeProperty[]): Answer {
+    for (const input of inputs) {
+      if (propertyOf(type, input.name)) throw error(409, 'OBJECT_ALREADY_EXISTS', `${input.name} already exists`);
+      if (!groups[type].includes(input.groupName)) throw error(400, 'VALIDATION_ERROR', `No group ${input.groupName}`);
+      schema[type].push({ ...input, options: input.options ?? [] });
+    }
+    return batchAnswer(201, inputs);
+  }
+
+  function updateProperty(type: ObjectType, name: string, update: Partial<FakeProperty>): Answer {
+    const property = propertyOf(type, name);
+    if (!property) throw error(404, 'OBJECT_NOT_FOUND', `No property ${name}`);
+    Object.assign(property, update);
+    return new Answer(200, property);
+  }
+
+  function createPipeline(input: PipelineBody): Answer {
+    const pipeline: FakePipeline = {
+      id: String(nextId++),
+      label: input.label,
+      displayOrder: input.displayOrder,
+      archived: false,
+      stages: input.stages.map((stage) => ({ ...stage, id: String(nextId++), archived: false })),
+    };
+    pipelines.push(pipeline);
+    return new Answer(201, pipeline);
+  }
+
+  function route(method: string, path: string, body: unknown): Answer {
+    let match = /^\/crm\/v3\/objects\/(contacts|deals)\/batch\/(read|upsert)$/.exec(path);
+    if (match && method === 'POST') {
+      const type = match[1] as ObjectType;
+      return match[2] === 'read' ? readRecords(type, body as BatchReadBody) : upsertRecords(type, body as UpsertBody);
+    }
+    match = /^\/crm\/v4\/objects\/deals\/(\w+)\/associations\/contacts\/(\w+)$/.exec(path);
+    if (match && method === 'PUT') {
+      return associate(match[1] ?? '', match[2] ?? '', body as { associationTypeId: number }[]);
+    }
+    match = /^\/crm\/v3\/properties\/(contacts|deals)(?:\/(groups|batch\/create|\w+))?$/.exec(path);
+    if (match) {
+      const type = match[1] as ObjectType;
+      const rest = match[2];
+      if (rest === undefined && method === 'GET') return new Answer(200, { results: schema[type] });
+      if (rest === 'batch/create' && method === 'POST') {
+        return createProperties(type, (body as { inputs: FakeProperty[] }).inputs);
+      }
+      if (rest === 'groups' && method === 'GET') {
+        return new Answer(200, {
+          results: groups[type].map((name, displayOrder) => ({ name, label: name, displayOrder, archived: false })),
+        });
+      }
+      if (rest === 'groups' && method === 'POST') {
+        const group = body as { name: string; label: string };
+        if (groups[type].includes(group.name)) throw error(409, 'OBJECT_ALREADY_EXISTS', `${group.name} exists`);
+        groups[type].push(group.name);
+        return new Answer(201, { ...group, displayOrder: -1, archived: false });
+      }
+      if (rest !== undefined && method === 'PATCH') return updateProperty(type, rest, body as Partial<FakeProperty>);
+    }
+    if (path === '/crm/v3/pipelines/deals' && method === 'GET') return new Answer(200, { results: pipelines });
+    if (path === '/crm/v3/pipelines/deals' && method === 'POST') return createPipeline(body as PipelineBody);
+    throw error(404, 'OBJECT_NOT_FOUND', `The fake has no ${method} ${path}`);
+  }
+
+  async function answer(request: IncomingMessage, body: unknown): Promise<Answer> {
+    if (outage) return error(503, 'SERVICE_UNAVAILABLE', 'Service Unavailable');
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const failureIndex = failures.findIndex(({ path }) => path === undefined || url.pathname.includes(path));
+    const [failure] = failureIndex === -1 ? [] : failures.splice(failureIndex, 1);
+    if (failure) {
+      return new Answer(
+        failure.status,
+        failure.body ?? { status: 'error', category: 'INJECTED', message: `Injected ${failure.status}` },
+        failure.headers,
+      );
+    }
+    const delay = delays.shift();
+    if (delay !== undefined) await wait(delay);
+    if (!request.headers.authorization?.startsWith('Bearer ')) {
+      return error(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
+    }
+    try {
+      return route(request.method ?? 'GET', url.pathname, body);
+    } catch (thrown) {
+      if (thrown instanceof Answer) return thrown;
+      throw thrown;
+    }
+  }
+
+  function wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        pendingDelays.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      pendingDelays.add(done);
+    });
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const text = await readBody(request);
+    const body: unknown = text === '' ? undefined : JSON.parse(text);
+    const recorded: RecordedRequest = {
+      method: request.method ?? '',
+      path: request.url ?? '',
+      body,
+      status: 0,
+      receivedAt: Date.now(),
+    };
+    requests.push(recorded);
+    const { status, body: answerBody, headers } = await answer(request, body);
+    recorded.status = status;
+    if (response.destroyed) return;
+    response.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
+    response.end(JSON.stringify(answerBody));
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((thrown: unknown) => {
+      response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ status: 'error', message: String(thrown) }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    contacts: () => records.contacts,
+    deals: () => records.deals,
+    associations: () => associations,
+    pipelines: () => pipelines,
+    properties: (type) => schema[type],
+    propertyGroups: (type) => groups[type],
+    addContact: (properties) => addRecord('contacts', properties),
+    failNext: (count, failure) => failures.push(...Array.from({ length: count }, () => failure)),
+    delayNext: (count, ms) => delays.push(...Array.from({ length: count }, () => ms)),
+    setOutage: (down) => {
+      outage = down;
+    },
+    clearRequests: () => {
+      requests.length = 0;
+    },
+    stop: async () => {
+      if (!server.listening) return;
+      for (const release of pendingDelays) release();
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) =>
+        server.close((closeError) => (closeError ? reject(closeError) : resolve())),
+      );
+    },
+  };
+}
+
+interface BatchReadBody {
+  idProperty?: string;
+  inputs: { id: string }[];
+  properties: string[];
+}
+
+interface UpsertBody {
+  inputs: { idProperty?: string; id: string; properties: Record<string, string> }[];
+}
+
+type FakeStageInput = Omit<FakePipeline['stages'][number], 'id' | 'archived'>;
+type PipelineBody = Pick<FakePipeline, 'label' | 'displayOrder'> & { stages: FakeStageInput[] };
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A client of the fake that does not hold requests back for HubSpot's rate limit. */
+export function fakeHubSpotClient(fake: FakeHubSpot, options: Partial<HubSpotClientOptions> = {}): Client {
+  return createHubSpotClient({
+    accessToken: 'test-token',
+    basePath: fake.url,
+    requestsPerTenSeconds: 10_000,
+    ...options,
+  });
+}
+
+/** A fake HubSpot as `npm run crm:setup` leaves it, its requests cleared, and the client that set it up. */
+export async function startProvisionedHubSpot(
+  clientOptions: Partial<HubSpotClientOptions> = {},
+): Promise<{ fake: FakeHubSpot; client: Client }> {
+  const fake = await startFakeHubSpot();
+  const client = fakeHubSpotClient(fake, clientOptions);
+  await setUpHubSpot(client);
+  fake.clearRequests();
+  return { fake, client };
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { configuredDeliveries } from '../../functions/jobs/configured-deliveries.ts';
+
+const hubspot = { HUBSPOT_ACCESS_TOKEN: 'pat-test' };
+const email = {
+  RESEND_API_KEY: 're_test',
+  EMAIL_FROM: 'Clinic <hello@mail.example.com>',
+  FRONT_DESK_EMAIL: 'desk@example.com',
+  SITE_URL: 'https://clinic.example',
+};
+
+describe('configuredDeliveries', () => {
+  it('leaves out every provider without its settings, and names what is missing', () => {
+    expect(configuredDeliveries({})).toEqual({
+      deliveries: {},
+      missing: ['HUBSPOT_ACCESS_TOKEN', 'RESEND_API_KEY', 'EMAIL_FROM', 'FRONT_DESK_EMAIL', 'SITE_URL'],
+    });
+    expect(configuredDeliveries({ ...email, SITE_URL: '' })).toMatchObject({
+      deliveries: {},
+      missing: ['HUBSPOT_ACCESS_TOKEN', 'SITE_URL'],
+    });
+  });
+
+  it('configures HubSpot for the CRM kinds and Resend for the email kinds', () => {
+    const kinds = (env: Record<string, string>) => Object.keys(configuredDeliveries(env).deliveries).sort();
+    expect(kinds(hubspot)).toEqual(['crm.booking', 'crm.newsletter', 'crm.newsletter-withdrawal']);
+    expect(kinds(email)).toEqual(['email.booking-confirmation', 'email.front-desk', 'email.newsletter-confirmation']);
+    expect(configuredDeliveries({ ...hubspot, ...email }).missing).toEqual([]);
+  });
+});

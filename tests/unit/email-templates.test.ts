@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { RenderedEmail } from '../../functions/delivery/email/render.ts';
+import { bookingConfirmationEmail } from '../../functions/delivery/email/templates/booking-confirmation.tsx';
+import { frontDeskNotificationEmail } from '../../functions/delivery/email/templates/front-desk-notification.tsx';
+import { newsletterConfirmationEmail } from '../../functions/delivery/email/templates/newsletter-confirmation.tsx';
+import {
+  adultConfirmation,
+  adultFrontDesk,
+  minorFrontDesk,
+  newsletterConfirmation,
+  reference,
+} from '../support/email-payloads.ts';
+
+const siteUrl = 'https://www.clinic.test';
+
+/** The HTML part as a reader sees it: no tags, and none of the empty comments React puts between text pieces. */
+const readableHtml = (html: string) => html.replace(/<!--.*?-->|<[^>]*>/g, '').replaceAll('&#x27;', "'");
+
+/** A fact counts when both parts carry it: mail apps show one or the other. */
+function expectInBothParts(email: RenderedEmail, ...facts: string[]) {
+  for (const fact of facts) {
+    expect(readableHtml(email.html)).toContain(fact);
+    expect(email.text).toContain(fact);
+  }
+}
+
+function expectInNeitherPart(email: RenderedEmail, ...facts: string[]) {
+  for (const fact of facts) {
+    expect(email.html).not.toContain(fact);
+    expect(email.text).not.toContain(fact);
+  }
+}
+
+const visitFacts = [
+  reference,
+  'Teeth whitening',
+  'Indiranagar, Bengaluru',
+  'Demo Building, 2nd Floor, 100 Feet Road, Indiranagar, Bengaluru 560038',
+  'Wednesday, 25 November 2026',
+  'Morning (before 12 pm)',
+];
+
+describe('the booking confirmation to the patient', () => {
+  it('says what was asked for, where and when, and that the front desk will confirm a time', async () => {
+    const email = await bookingConfirmationEmail(adultConfirmation(), { siteUrl });
+    expectInBothParts(email, ...visitFacts, 'Hello Asha Rao', 'not a confirmed appointment', 'call you or message');
+    expect(email.subject).toBe(`Kalpa Clinics: we have received your request (${reference})`);
+  });
+
+  it('tells how to change or cancel by phone, and links the privacy policy', async () => {
+    const email = await bookingConfirmationEmail(adultConfirmation(), { siteUrl: `${siteUrl}/` });
+    expectInBothParts(email, 'Call our Indiranagar, Bengaluru clinic on +91 80 4555 0101', 'privacy policy');
+    expect(email.html).toContain('href="tel:+918045550101"');
+    expect(email.html).toContain('href="https://www.clinic.test/privacy-policy/"');
+    expect(email.text).toContain('privacy policy https://www.clinic.test/privacy-policy/');
+  });
+
+  it('carries neither the free-text note nor the date of birth', async () => {
+    const email = await bookingConfirmationEmail(adultConfirmation(), { siteUrl });
+    expectInNeitherPart(email, 'chipped', '1990', '1 May');
+  });
+
+  it('is an accessible English (India) document: a language, one heading, no images', async () => {
+    const { html, text } = await bookingConfirmationEmail(adultConfirmation(), { siteUrl });
+    expect(html).toContain('lang="en-IN"');
+    expect(html.match(/<h1/g)).toHaveLength(1);
+    expect(html).not.toContain('<img');
+    expect(text).not.toContain('<');
+  });
+});
+
+describe('the front desk notification', () => {
+  it("has the request, the patient's details, the note and the WhatsApp consent, marked internal", async () => {
+    const email = await frontDeskNotificationEmail(adultFrontDesk());
+    expectInBothParts(
+      email,
+      ...visitFacts,
+      'Internal',
+      'Asha Rao',
+      '+91 98765 43210',
+      'asha@example.com',
+      'Date of birth: 1 May 1990',
+      'Under 18: No',
+      'WhatsApp updates: Yes',
+      'A chipped front tooth',
+    );
+    expect(email.subject).toBe(`New booking request ${reference}: Teeth whitening, Indiranagar, Bengaluru`);
+  });
+
+  it("flags a minor and gives the guardian's details and consent", async () => {
+    const email = await frontDeskNotificationEmail(minorFrontDesk());
+    expectInBothParts(
+      email,
+      'Kiran Rao',
+      'Date of birth: 10 March 2011',
+      'Under 18: Yes',
+      'The patient is under 18. Call Asha Rao (parent)',
+      'Relationship: Parent',
+      '+91 98765 00001',
+      'Consent: Given on the booking form by the parent or guardian',
+    );
+    expect(email.subject).toContain('(under 18)');
+  });
+
+  it('says when no note was left, and shows a note as text, never as markup', async () => {
+    expectInBothParts(await frontDeskNotificationEmail(adultFrontDesk({ helpText: '' })), 'No note was left.');
+    const { html, text } = await frontDeskNotificationEmail(
+      adultFrontDesk({ helpText: 'Sensitive <b>teeth</b>\nsince May' }),
+    );
+    expect(html).toContain('Sensitive &lt;b&gt;teeth&lt;/b&gt;<br/>since May');
+    expect(text).toContain('Sensitive <b>teeth</b>\nsince May');
+  });
+});
+
+describe('the newsletter confirmation', () => {
+  it('links the confirmation and says until when it works, in the clinic’s time zone', async () => {
+    const email = await newsletterConfirmationEmail(newsletterConfirmation());
+    const confirmUrl = `https://www.clinic.test/newsletter/confirm/?token=${reference}`;
+    expectInBothParts(email, confirmUrl, 'Monday, 30 November 2026 at 3:30 pm IST');
+    expect(email.html).toContain(`href="${confirmUrl}"`);
+    expect(email.subject).toBe('Please confirm your subscription to Kalpa Clinics news');
+  });
+
+  it('tells someone who did not ask that they will not be subscribed', async () => {
+    const email = await newsletterConfirmationEmail(newsletterConfirmation());
+    expectInBothParts(email, 'If you did not ask for this, please ignore this email: you will not be subscribed');
+  });
+});

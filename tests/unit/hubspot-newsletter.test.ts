@@ -1,0 +1,138 @@
+import type { Client } from '@hubspot/api-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHubSpotDeliveries } from '../../functions/delivery/hubspot/deliveries.ts';
+import {
+  createNewsletterDelivery,
+  createNewsletterWithdrawalDelivery,
+} from '../../functions/delivery/hubspot/newsletter.ts';
+import type { CrmNewsletterPayload, CrmNewsletterWithdrawalPayload } from '../../functions/leads/lead-jobs.ts';
+import { type FakeHubSpot, startProvisionedHubSpot } from '../support/fake-hubspot.ts';
+
+const attempt = { idempotencyKey: 'job-1', attempt: 1 };
+const subscriber: CrmNewsletterPayload = {
+  reference: 'KC-NEWS-2345',
+  email: 'asha@example.com',
+  consentAt: '2026-11-23T10:00:00.000Z',
+  confirmedAt: '2026-11-23T10:05:00.000Z',
+};
+const withdrawal: CrmNewsletterWithdrawalPayload = {
+  reference: 'KC-NEWS-2345',
+  email: 'asha@example.com',
+  withdrawnAt: '2026-12-01T08:00:00.000Z',
+};
+
+let fake: FakeHubSpot;
+let client: Client;
+
+afterEach(() => fake.stop());
+
+async function startProvisioned() {
+  ({ fake, client } = await startProvisionedHubSpot());
+}
+
+const confirm = (payload = subscriber) => createNewsletterDelivery(client)(payload, attempt);
+const withdraw = (payload = withdrawal) => createNewsletterWithdrawalDelivery(client)(payload, attempt);
+
+function onlyContact() {
+  const [contact, ...others] = fake.contacts();
+  expect(others).toEqual([]);
+  return contact?.properties;
+}
+
+describe('the crm.newsletter delivery', () => {
+  it('upserts the subscriber by email with the email news consent from the confirmation', async () => {
+    await startProvisioned();
+
+    expect(await confirm()).toEqual({ status: 'delivered' });
+
+    expect(fake.requests.map(({ method, path, body }) => ({ method, path, body }))).toEqual([
+      {
+        method: 'POST',
+        path: '/crm/v3/objects/contacts/batch/read',
+        body: {
+          idProperty: 'email',
+          inputs: [{ id: 'asha@example.com' }],
+          properties: ['email', 'clinic_mobile', 'lifecyclestage', 'clinic_email_news_consent_at'],
+          propertiesWithHistory: [],
+        },
+      },
+      {
+        method: 'POST',
+        path: '/crm/v3/objects/contacts/batch/upsert',
+        body: {
+          inputs: [
+            {
+              idProperty: 'email',
+              id: 'asha@example.com',
+              properties: {
+                email: 'asha@example.com',
+                lifecyclestage: 'subscriber',
+                clinic_email_news_consent: 'true',
+                clinic_email_news_consent_at: '2026-11-23T10:05:00.000Z',
+              },
+            },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('leaves a later lifecycle stage alone', async () => {
+    await startProvisioned();
+    fake.addContact({ email: 'asha@example.com', lifecyclestage: 'lead' });
+
+    expect(await confirm()).toEqual({ status: 'delivered' });
+
+    expect(onlyContact()).toMatchObject({ lifecyclestage: 'lead', clinic_email_news_consent: 'true' });
+  });
+});
+
+describe('the crm.newsletter-withdrawal delivery', () => {
+  it("withdraws the contact's email news consent, with the time of the unsubscribe", async () => {
+    await startProvisioned();
+    await confirm();
+    fake.clearRequests();
+
+    expect(await withdraw()).toEqual({ status: 'delivered' });
+
+    expect(fake.requests.at(-1)?.body).toEqual({
+      inputs: [
+        {
+          idProperty: 'email',
+          id: 'asha@example.com',
+          properties: {
+            email: 'asha@example.com',
+            clinic_email_news_consent: 'false',
+            clinic_email_news_consent_at: '2026-12-01T08:00:00.000Z',
+          },
+        },
+      ],
+    });
+    expect(onlyContact()).toMatchObject({ lifecyclestage: 'subscriber', clinic_email_news_consent: 'false' });
+  });
+
+  it('is not undone by a confirmation delivered after it', async () => {
+    await startProvisioned();
+
+    await withdraw();
+    expect(await confirm()).toEqual({ status: 'delivered' });
+
+    expect(onlyContact()).toMatchObject({
+      clinic_email_news_consent: 'false',
+      clinic_email_news_consent_at: withdrawal.withdrawnAt,
+    });
+  });
+});
+
+describe('createHubSpotDeliveries', () => {
+  it('makes the three CRM deliveries', async () => {
+    await startProvisioned();
+
+    const deliveries = createHubSpotDeliveries({ accessToken: 'test-token', basePath: fake.url });
+
+    expect(Object.keys(deliveries)).toEqual(['crm.booking', 'crm.newsletter', 'crm.newsletter-withdrawal']);
+    expect(await deliveries['crm.newsletter']?.(subscriber, attempt)).toEqual({ status: 'delivered' });
+    expect(await deliveries['crm.newsletter-withdrawal']?.(withdrawal, attempt)).toEqual({ status: 'delivered' });
+    expect(onlyContact()).toMatchObject({ clinic_email_news_consent: 'false' });
+  });
+});

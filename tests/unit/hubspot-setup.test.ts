@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setUpHubSpot } from '../../functions/delivery/hubspot/setup.ts';
+import { branches } from '../../src/config/clinic.ts';
+import { type FakeHubSpot, fakeHubSpotClient, startFakeHubSpot } from '../support/fake-hubspot.ts';
+
+const repository = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
+
+let fake: FakeHubSpot;
+
+afterEach(() => fake.stop());
+
+describe('setUpHubSpot', () => {
+  it('creates the property groups, properties and pipeline, and nothing on a second run', async () => {
+    fake = await startFakeHubSpot();
+    const client = fakeHubSpotClient(fake);
+
+    const first = await setUpHubSpot(client);
+
+    expect(first.created).toEqual(
+      expect.arrayContaining([
+        'contacts property group clinic_website',
+        'contacts property clinic_mobile',
+        'contacts property clinic_email_news_consent',
+        'deals property group clinic_website',
+        'deals property clinic_booking_reference',
+        'deals pipeline "Website appointment requests"',
+      ]),
+    );
+    expect(first.updated).toEqual([]);
+    expect(first.found).toEqual([]);
+    const unique = (type: 'contacts' | 'deals') =>
+      fake
+        .properties(type)
+        .filter((property) => property.hasUniqueValue)
+        .map(({ name }) => name);
+    expect(unique('contacts')).toEqual(['email', 'clinic_mobile']);
+    expect(unique('deals')).toEqual(['clinic_booking_reference']);
+    expect(
+      fake
+        .pipelines()
+        .at(-1)
+        ?.stages.map(({ label }) => label),
+    ).toEqual(['Requested', 'Confirmed', 'Booked', 'Closed without booking']);
+
+    fake.clearRequests();
+    const second = await setUpHubSpot(client);
+
+    expect(second).toEqual({ created: [], updated: [], found: first.created });
+    expect(fake.requests.map(({ method }) => method)).toEqual(['GET', 'GET', 'GET', 'GET', 'GET']);
+  });
+
+  it("adds the options a choice property lacks, as after a branch is added to the site's config", async () => {
+    fake = await startFakeHubSpot();
+    const client = fakeHubSpotClient(fake);
+    await setUpHubSpot(client);
+    const branchProperty = fake.properties('contacts').find(({ name }) => name === 'clinic_branch');
+    branchProperty?.options.pop();
+
+    const report = await setUpHubSpot(client);
+
+    expect(report.created).toEqual([]);
+    expect(report.updated).toEqual(['contacts property clinic_branch']);
+    expect(branchProperty?.options.map(({ value }) => value)).toEqual(branches.map(({ id }) => id));
+  });
+
+  it('spaces its requests to keep within the rate limit', async () => {
+    fake = await startFakeHubSpot();
+
+    await setUpHubSpot(fakeHubSpotClient(fake, { requestsPerTenSeconds: 100 }));
+
+    const starts = fake.requests.map(({ receivedAt }) => receivedAt);
+    const gaps = starts.slice(1).map((start, index) => start - (starts[index] ?? start));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(95);
+  });
+});
+
+describe('npm run crm:setup', () => {
+  const setup = (env: Record<string, string>) =>
+    run(process.execPath, ['--import', 'tsx', 'functions/delivery/hubspot/setup.ts'], {
+      cwd: repository,
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+
+  it('sets HubSpot up and says what it created, then that all was there', { timeout: 30_000 }, async () => {
+    fake = await startFakeHubSpot();
+    const env = { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url };
+
+    const first = await setup(env);
+    expect(first.stdout).toMatch(/^Created: 32\n {2}contacts property group clinic_website\n/);
+    expect(first.stdout).toMatch(/Updated: 0\nAlready there: 0\n$/);
+
+    const second = await setup(env);
+    expect(second.stdout).toBe('Created: 0\nUpdated: 0\nAlready there: 32\n');
+  });
+
+  it('exits with 2 and says why without an access token', { timeout: 30_000 }, async () => {
+    fake = await startFakeHubSpot();
+
+    const failure = await setup({}).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toMatch(/^HUBSPOT_ACCESS_TOKEN is not set/);
+  });
+});
