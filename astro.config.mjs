@@ -58,6 +58,8 @@ export default defineConfig({
       DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
       // `secret` only so it is read when the server starts, not inlined at build time; it is not confidential.
       DATA_DIR: envField.string({ context: 'server', access: 'secret', default: '.data' }),
+      // Form submissions allowed per client address in 10 minutes (raised by the intake bench).
+      FORM_RATE_LIMIT: envField.number({ context: 'server', access: 'secret', int: true, gt: 0, default: 10 }),
     },
   },
   server: { host: '127.0.0.1' },

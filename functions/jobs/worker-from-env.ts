@@ -2,6 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { getStore } from '../store/instance.ts';
+import { storeConfigFromEnv } from '../store/open.ts';
 import type { Database } from '../store/schema.ts';
 import { configuredDeliveries } from './configured-deliveries.ts';
 import { startWorker, type Worker } from './worker.ts';
@@ -31,7 +32,7 @@ export function startInProcessWorker(env: Env): Worker {
   const started = (async () => {
     while (!stopping.signal.aborted) {
       try {
-        const store = await getStore({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || '.data' });
+        const store = await getStore(storeConfigFromEnv(env));
         return stopping.signal.aborted ? undefined : startWorkerFromEnv(store.db, env);
       } catch (error) {
         console.error(`Outbox worker: the store did not open, trying again in ${storeRetryMs / 1000} s`, error);

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { countLeads, findLeadByReference, latestBookings } from '../store/lead-reports.ts';
-import { openStore } from '../store/open.ts';
+import { openStore, storeConfigFromEnv } from '../store/open.ts';
 import { listDeadJobs, retryDeadJobs } from '../store/outbox.ts';
 import type { Database } from '../store/schema.ts';
 import { normaliseReference } from './reference.ts';
@@ -47,10 +47,7 @@ function parse(args: string[]) {
 }
 
 async function withStore(task: (db: Kysely<Database>) => Promise<number>): Promise<number> {
-  const store = await openStore({
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: process.env.DATA_DIR || '.data',
-  });
+  const store = await openStore(storeConfigFromEnv(process.env));
   try {
     return await task(store.db);
   } finally {

@@ -13,6 +13,11 @@ export interface StoreConfig {
   dataDir: string;
 }
 
+/** The store the environment names: DATABASE_URL (PostgreSQL), else the embedded database in DATA_DIR (default .data). */
+export function storeConfigFromEnv(env: Record<string, string | undefined>): StoreConfig {
+  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || '.data' };
+}
+
 export interface Store {
   db: Kysely<Database>;
   close(): Promise<void>;

@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { DATA_DIR, DATABASE_URL } from 'astro:env/server';
+import { DATA_DIR, DATABASE_URL, FORM_RATE_LIMIT } from 'astro:env/server';
 import { formDataToObject } from '../../functions/http/form-fields';
 import { createClientRateLimiter } from '../../functions/http/rate-limit';
 import { readFormBody } from '../../functions/http/request-body';
@@ -31,7 +31,7 @@ export async function bookingCatalogue() {
 
 /** One intake per server process: its rate limiter must see every request. */
 export const bookingIntake = createBookingIntake({
-  rateLimit: createClientRateLimiter({ points: 10, windowSeconds: 600 }),
+  rateLimit: createClientRateLimiter({ points: FORM_RATE_LIMIT, windowSeconds: 600 }),
   database: async () => (await getStore({ databaseUrl: DATABASE_URL, dataDir: DATA_DIR })).db,
   treatments: async () => (await bookingCatalogue()).treatments,
 });
