@@ -18,6 +18,15 @@ const trackerSources = cspSourcesFor(
     meta: process.env.PUBLIC_META_PIXEL_ID,
   }),
 );
+// Error, confirmation and link-landing pages are not for search engines (each is marked noindex).
+const unlistedPaths = [
+  '/404/',
+  '/book/thank-you/',
+  '/newsletter/thank-you/',
+  '/newsletter/confirm/',
+  '/newsletter/unsubscribe/',
+];
+
 /** @param {string[]} list */
 const sources = (...list) => list.join(' ');
 
@@ -29,8 +38,7 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [
     react(),
-    // Error and confirmation pages are not for search engines (both are marked noindex).
-    sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/book/thank-you/') }),
+    sitemap({ filter: (page) => !unlistedPaths.some((path) => new URL(page).pathname === path) }),
   ],
   markdown: { processor: unified({ remarkPlugins: [remarkClinicTokens] }) },
   build: { inlineStylesheets: 'always' },
@@ -58,6 +66,8 @@ export default defineConfig({
       DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
       // `secret` only so it is read when the server starts, not inlined at build time; it is not confidential.
       DATA_DIR: envField.string({ context: 'server', access: 'secret', default: '.data' }),
+      // Signs the newsletter's confirmation and unsubscribe links; unset, a key is made and kept in the database.
+      LINK_SIGNING_KEY: envField.string({ context: 'server', access: 'secret', optional: true, min: 32 }),
       // Form submissions allowed per client address in 10 minutes (raised by the intake bench).
       FORM_RATE_LIMIT: envField.number({ context: 'server', access: 'secret', int: true, gt: 0, default: 10 }),
     },

@@ -4,7 +4,12 @@ import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import type { Worker } from '../jobs/worker.ts';
 import { startInProcessWorker } from '../jobs/worker-from-env.ts';
-import { closeStore } from '../store/instance.ts';
+import { newsletterPaths } from '../leads/newsletter-links.ts';
+import { createOneClickUnsubscribeHandler } from '../leads/one-click-unsubscribe.ts';
+import { closeStore, getStore } from '../store/instance.ts';
+import { storeConfigFromEnv } from '../store/open.ts';
+import { linkSigningKey } from '../store/site-secrets.ts';
+import { respondWithFetchHandler } from './node-fetch-bridge.ts';
 import { securityHeadersFor } from './security-headers.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
@@ -20,8 +25,18 @@ const compress = compression();
 // `compression` is typed for Express but only uses the plain Node request and response.
 type CompressArgs = Parameters<typeof compress>;
 
+// Outside Astro, whose origin check refuses form posts without the site's Origin, as mail apps send them.
+const oneClickUnsubscribe = createOneClickUnsubscribeHandler({
+  database: async () => (await getStore(storeConfigFromEnv(process.env))).db,
+  signingKey: (db) => linkSigningKey(db, process.env.LINK_SIGNING_KEY),
+});
+
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(securityHeadersFor(req.url ?? '/'))) res.setHeader(name, value);
+  if (new URL(req.url ?? '/', 'http://localhost').pathname === newsletterPaths.oneClickUnsubscribe) {
+    respondWithFetchHandler(req, res, oneClickUnsubscribe);
+    return;
+  }
   compress(req as CompressArgs[0], res as CompressArgs[1], () => handler(req, res));
 });
 

@@ -1,20 +1,13 @@
-/** A booking request from either path (JSON or plain form): limit, screen bots, validate, store with its jobs. */
+/** A booking request from either path (JSON or plain form), through the lead intake. */
 import type { Kysely } from 'kysely';
-import { fieldErrors } from '../http/field-errors.ts';
+import { parseWithFieldErrors } from '../http/field-errors.ts';
 import type { ClientRateLimiter } from '../http/rate-limit.ts';
 import { recordBookingRequest } from '../store/leads.ts';
 import type { Database } from '../store/schema.ts';
 import { type BookableTreatment, createBookingSchema } from './booking-schema.ts';
-import { isLikelyBot, separateBotSignals } from './bots.ts';
 import { todayInClinic } from './clinic-today.ts';
+import { createLeadIntake } from './lead-intake.ts';
 import { toMobileE164 } from './phone.ts';
-import { generateReference } from './reference.ts';
-
-export type BookingIntakeResult =
-  | { kind: 'accepted'; reference: string; created: boolean }
-  | { kind: 'invalid'; fields: Record<string, string> }
-  | { kind: 'rate-limited'; retryAfterSeconds: number }
-  | { kind: 'error' };
 
 export interface BookingIntakeDependencies {
   rateLimit: ClientRateLimiter;
@@ -23,35 +16,22 @@ export interface BookingIntakeDependencies {
   now?: () => Date;
 }
 
-export function createBookingIntake({
-  rateLimit,
-  database,
-  treatments,
-  now = () => new Date(),
-}: BookingIntakeDependencies) {
-  return async (input: unknown, clientAddress: string): Promise<BookingIntakeResult> => {
-    try {
-      const decision = await rateLimit(clientAddress);
-      if (!decision.allowed) return { kind: 'rate-limited', retryAfterSeconds: decision.retryAfterSeconds };
-
-      const moment = now();
-      const { signals, fields } = separateBotSignals(input);
-      const schema = createBookingSchema({
-        treatments: await treatments(),
-        today: todayInClinic(moment),
-        parseMobile: toMobileE164,
-      });
-      const parsed = schema.safeParse(fields);
-      // Errors come first, so a person who is quick with an incomplete form is never told it was booked.
-      if (!parsed.success) return { kind: 'invalid', fields: fieldErrors(parsed.error.issues) };
-      // Bots get the same answer as people, so they learn nothing; nothing of theirs is stored.
-      if (isLikelyBot(signals, moment)) return { kind: 'accepted', reference: generateReference(), created: false };
-
-      const stored = await recordBookingRequest(await database(), parsed.data);
-      return { kind: 'accepted', reference: stored.reference, created: stored.created };
-    } catch (error) {
-      console.error('Booking request not stored:', error);
-      return { kind: 'error' };
-    }
-  };
+export function createBookingIntake({ rateLimit, database, treatments, now }: BookingIntakeDependencies) {
+  return createLeadIntake({
+    leadName: 'Booking request',
+    rateLimit,
+    ...(now && { now }),
+    validate: async (fields, moment) =>
+      parseWithFieldErrors(
+        createBookingSchema({
+          treatments: await treatments(),
+          today: todayInClinic(moment),
+          parseMobile: toMobileE164,
+        }),
+        fields,
+      ),
+    // The booking form always carries the time the server showed it.
+    botCheck: { fillTime: 'required' },
+    record: async (request) => recordBookingRequest(await database(), request),
+  });
 }

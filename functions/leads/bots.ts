@@ -18,9 +18,18 @@ export function separateBotSignals(body: unknown): { signals: BotSignals; fields
   return { signals: { website, startedAt }, fields };
 }
 
+/**
+ * How much the fill time says: `required` for a form the server rendered with its time; `when-given` for one
+ * on a prebuilt page (the footer's newsletter form), which can only carry the honeypot.
+ */
+export interface BotCheck {
+  fillTime: 'required' | 'when-given';
+}
+
 /** A filled honeypot, or a form sent within 3 seconds of being shown, or "shown" in the future or never. */
-export function isLikelyBot({ website, startedAt }: BotSignals, now: Date): boolean {
+export function isLikelyBot({ website, startedAt }: BotSignals, now: Date, { fillTime }: BotCheck): boolean {
   if (website !== undefined && website !== '') return true;
+  if (startedAt === undefined && fillTime === 'when-given') return false;
   const shownAt = typeof startedAt === 'string' && /^\d{1,16}$/.test(startedAt) ? Number(startedAt) : startedAt;
   if (typeof shownAt !== 'number' || !Number.isFinite(shownAt)) return true;
   return now.getTime() - shownAt < minimumFillTimeMs;

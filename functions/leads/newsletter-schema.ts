@@ -55,7 +55,13 @@ export function createNewsletterSchema({ today }: NewsletterSchemaOptions) {
           dateOfBirth: optionalInput(dateOfBirthField(today)),
           birthYear: optionalInput(
             z
-              .int({ error: yearMessage })
+              .pipe(
+                // A plain form posts the year as text; JSON may send it as a number.
+                z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^\d{4}$/)), z.transform(Number))], {
+                  error: yearMessage,
+                }),
+                z.int({ error: yearMessage }),
+              )
               .check(
                 z.gte(currentYear - maxAgeYears, `Check the year: that is more than ${maxAgeYears} years ago.`),
                 z.lte(currentYear, "A birth year can't be in the future."),

@@ -140,9 +140,22 @@ function bookingRow(request: BookingRequest, reference: string): InsertObject<Da
 
 type JobLead = { lead_reference: string } & ({ booking_request_id: string } | { newsletter_subscription_id: string });
 
-async function insertJobs(trx: Transaction<Database>, jobs: readonly OutboxJobDraft[], lead: JobLead): Promise<void> {
+/** Inserts a lead's jobs, due at once unless `runAfter` says when. */
+export async function insertJobs(
+  trx: Transaction<Database>,
+  jobs: readonly OutboxJobDraft[],
+  lead: JobLead,
+  runAfter?: Date,
+): Promise<void> {
   await trx
     .insertInto('outbox_jobs')
-    .values(jobs.map((job) => ({ ...lead, kind: job.kind, payload: JSON.stringify(job.payload) })))
+    .values(
+      jobs.map((job) => ({
+        ...lead,
+        kind: job.kind,
+        payload: JSON.stringify(job.payload),
+        ...(runAfter && { run_after: runAfter }),
+      })),
+    )
     .execute();
 }

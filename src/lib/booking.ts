@@ -1,17 +1,13 @@
 import { getCollection } from 'astro:content';
-import { DATA_DIR, DATABASE_URL, FORM_RATE_LIMIT } from 'astro:env/server';
-import { formDataToObject } from '../../functions/http/form-fields';
-import { createClientRateLimiter } from '../../functions/http/rate-limit';
-import { readFormBody } from '../../functions/http/request-body';
-import { maxBookingBytes } from '../../functions/leads/booking-endpoint';
-import { type BookingIntakeResult, createBookingIntake } from '../../functions/leads/booking-intake';
+import { createBookingIntake } from '../../functions/leads/booking-intake';
 import { maxDaysAhead } from '../../functions/leads/booking-schema';
 import { todayInClinic } from '../../functions/leads/clinic-today';
 import { addDaysTo } from '../../functions/leads/dates';
-import { getStore } from '../../functions/store/instance';
 import { branches, specialties } from '../config/clinic';
 import type { BookingFormProps } from '../islands/BookingForm';
 import { summariseHours } from './hours';
+import { type LeadFormSubmission, submitLeadForm, submittedValues } from './lead-form';
+import { clinicDatabase, formRateLimiter } from './store';
 
 const checkboxFields = ['consents.privacyNotice', 'consents.whatsappUpdates', 'consents.emailNews', 'guardian.consent'];
 
@@ -31,50 +27,21 @@ export async function bookingCatalogue() {
 
 /** One intake per server process: its rate limiter must see every request. */
 export const bookingIntake = createBookingIntake({
-  rateLimit: createClientRateLimiter({ points: FORM_RATE_LIMIT, windowSeconds: 600 }),
-  database: async () => (await getStore({ databaseUrl: DATABASE_URL, dataDir: DATA_DIR })).db,
+  rateLimit: formRateLimiter(),
+  database: clinicDatabase,
   treatments: async () => (await bookingCatalogue()).treatments,
 });
 
-export type BookingFormSubmission =
-  | { kind: 'accepted'; reference: string }
-  | { kind: 'invalid'; status: 400; fields: Record<string, string>; values: Record<string, unknown> }
-  | { kind: 'failed'; status: number; message: string; values?: Record<string, unknown> };
-
 /** The no-JavaScript path: a plain form post to the booking page. */
-export async function submitBookingForm(request: Request, clientAddress: string): Promise<BookingFormSubmission> {
-  const body = await readFormBody(request, maxBookingBytes);
-  if (!body.ok) return { kind: 'failed', status: body.status, message: body.error.message };
-  const values = formDataToObject(body.value, checkboxFields);
-  const result: BookingIntakeResult = await bookingIntake(values, clientAddress);
-  switch (result.kind) {
-    case 'accepted':
-      return { kind: 'accepted', reference: result.reference };
-    case 'invalid':
-      return { kind: 'invalid', status: 400, fields: result.fields, values };
-    case 'rate-limited':
-      return {
-        kind: 'failed',
-        status: 429,
-        message: `Too many requests from this connection. Please wait ${Math.ceil(result.retryAfterSeconds / 60)} minutes, or call us.`,
-        values,
-      };
-    case 'error':
-      return {
-        kind: 'failed',
-        status: 500,
-        message: 'Something went wrong on our side. Please send again, or call us.',
-        values,
-      };
-  }
+export function submitBookingForm(request: Request, clientAddress: string): Promise<LeadFormSubmission> {
+  return submitLeadForm(request, clientAddress, bookingIntake, checkboxFields);
 }
 
-export async function bookingFormProps(url: URL, submission?: BookingFormSubmission): Promise<BookingFormProps> {
+export async function bookingFormProps(url: URL, submission?: LeadFormSubmission): Promise<BookingFormProps> {
   const { treatments } = await bookingCatalogue();
   const today = todayInClinic(new Date());
   const requested = url.searchParams.get('treatment');
-  const submitted = submission && 'values' in submission ? submission.values : undefined;
-  const { submissionId, startedAt, ...defaults } = submitted ?? {
+  const { submissionId, startedAt, ...defaults } = submittedValues(submission) ?? {
     treatment: treatments.some((treatment) => treatment.id === requested) ? requested : '',
     consents: { privacyNotice: false, whatsappUpdates: false, emailNews: false },
   };

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { createClientRateLimiter } from '../../functions/http/rate-limit.ts';
-import { createBookingHandler, maxBookingBytes } from '../../functions/leads/booking-endpoint.ts';
 import { createBookingIntake } from '../../functions/leads/booking-intake.ts';
+import { createLeadHandler, maxLeadBytes } from '../../functions/leads/lead-endpoint.ts';
 import { adultBookingValues, minorBookingValues, today, treatments } from '../support/lead-fixtures.ts';
 import { emptyStoreForSuite, postgresBackend } from '../support/store-backends.ts';
 
@@ -13,13 +13,14 @@ const now = () => new Date(`${today}T06:30:00Z`);
 const humanSignals = () => ({ website: '', startedAt: now().getTime() - 60_000 });
 
 function handler(points = 1000) {
-  return createBookingHandler(
+  return createLeadHandler(
     createBookingIntake({
       rateLimit: createClientRateLimiter({ points, windowSeconds: 600 }),
       database: async () => opened.store.db,
       treatments: async () => treatments,
       now,
     }),
+    'invalid_booking',
   );
 }
 
@@ -98,7 +99,7 @@ describe('POST /api/booking', () => {
     });
 
     it('413 for a body over the limit, even with a false Content-Length', async () => {
-      const huge = JSON.stringify({ ...adultBookingValues(), helpText: 'x'.repeat(maxBookingBytes) });
+      const huge = JSON.stringify({ ...adultBookingValues(), helpText: 'x'.repeat(maxLeadBytes) });
       await expectNothingStored(await handler()(post(huge), client), 413);
       await expectNothingStored(
         await handler()(post(huge, 'application/json', { 'Content-Length': '20' }), client),
@@ -180,7 +181,7 @@ describe('POST /api/booking', () => {
 
   it('answers 500 without internals and stores nothing when the database fails', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const failing = createBookingHandler(
+    const failing = createLeadHandler(
       createBookingIntake({
         rateLimit: createClientRateLimiter({ points: 10, windowSeconds: 60 }),
         database: async () => {
@@ -189,6 +190,7 @@ describe('POST /api/booking', () => {
         treatments: async () => treatments,
         now,
       }),
+      'invalid_booking',
     );
     const body = await expectNothingStored(
       await failing(post(JSON.stringify({ ...adultBookingValues(), ...humanSignals() })), client),

@@ -61,6 +61,16 @@ describe('createNewsletterSchema', () => {
     expect(fieldsOf(signupValues({ dateOfBirth: '', birthYear: Number.NaN }))).toEqual(expected);
   });
 
+  it('reads the birth year as a plain form posts it, as text', () => {
+    expect(schema.safeParse(signupValues({ dateOfBirth: '', birthYear: ' 1990 ' })).success).toBe(true);
+    expect(fieldsOf(signupValues({ dateOfBirth: '', birthYear: '2010' }))).toEqual({ birthYear: minorSignupMessage });
+    for (const birthYear of ['19x0', '90', '1990.0', 'nineteen ninety']) {
+      expect(fieldsOf(signupValues({ dateOfBirth: '', birthYear })), birthYear).toEqual({
+        birthYear: 'Enter the year you were born, like 1996.',
+      });
+    }
+  });
+
   it('checks the birth year is a plausible year', () => {
     expect(fieldsOf(signupValues({ dateOfBirth: '', birthYear: 1990.5 }))).toEqual({
       birthYear: 'Enter the year you were born, like 1996.',

@@ -1,0 +1,50 @@
+import { formDataToObject } from '../../functions/http/form-fields';
+import { readFormBody } from '../../functions/http/request-body';
+import { maxLeadBytes } from '../../functions/leads/lead-endpoint';
+import type { LeadIntake } from '../../functions/leads/lead-intake';
+
+export type LeadFormSubmission =
+  | { kind: 'accepted'; reference: string }
+  | { kind: 'invalid'; status: 400; fields: Record<string, string>; values: Record<string, unknown> }
+  | { kind: 'failed'; status: number; message: string; values?: Record<string, unknown> };
+
+/**
+ * A lead form's no-JavaScript path: the plain form post, through the same intake as the JSON endpoint.
+ * Unticked checkboxes are absent from a form post, so `checkboxFields` names those that mean `false` then.
+ */
+export async function submitLeadForm(
+  request: Request,
+  clientAddress: string,
+  intake: LeadIntake,
+  checkboxFields: readonly string[],
+): Promise<LeadFormSubmission> {
+  const body = await readFormBody(request, maxLeadBytes);
+  if (!body.ok) return { kind: 'failed', status: body.status, message: body.error.message };
+  const values = formDataToObject(body.value, checkboxFields);
+  const result = await intake(values, clientAddress);
+  switch (result.kind) {
+    case 'accepted':
+      return { kind: 'accepted', reference: result.reference };
+    case 'invalid':
+      return { kind: 'invalid', status: 400, fields: result.fields, values };
+    case 'rate-limited':
+      return {
+        kind: 'failed',
+        status: 429,
+        message: `Too many requests from this connection. Please wait ${Math.ceil(result.retryAfterSeconds / 60)} minutes, or call us.`,
+        values,
+      };
+    case 'error':
+      return {
+        kind: 'failed',
+        status: 500,
+        message: 'Something went wrong on our side. Please send again, or call us.',
+        values,
+      };
+  }
+}
+
+/** The values a form sent, or `undefined`, to fill the form again beside its errors. */
+export function submittedValues(submission: LeadFormSubmission | undefined): Record<string, unknown> | undefined {
+  return submission && 'values' in submission ? submission.values : undefined;
+}
