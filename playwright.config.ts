@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { e2eLinkSigningKey } from './tests/support/e2e-settings';
 
 const port = Number(process.env.E2E_PORT ?? 4411);
 export const baseURL = `http://127.0.0.1:${port}`;
@@ -39,7 +40,7 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx functions/http/server.ts',
     url: `${baseURL}/robots.txt`,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: '.data/e2e' },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: '.data/e2e', LINK_SIGNING_KEY: e2eLinkSigningKey },
     reuseExistingServer: false,
     timeout: 30_000,
   },

@@ -45,7 +45,10 @@ export default function BookingForm(props: BookingFormProps) {
     errors: errorsFromServer,
     // The raw values are posted: the server parses them with the same schema.
     resolver: zodResolver(schema, undefined, { raw: true }),
-    mode: 'onTouched',
+    // Checked when sent, then as each problem is fixed: an error appearing as a field loses focus would move
+    // the control being clicked (the next box, or the send button) out from under the pointer.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
     shouldFocusError: false,
   });
   const form = useRef<HTMLFormElement>(null);
@@ -120,7 +123,8 @@ export default function BookingForm(props: BookingFormProps) {
           {failure}
         </p>
       )}
-      <ErrorSummary errors={errors} />
+      {/* Listed once the visitor has tried to send: a list appearing while they fill in the form would move it. */}
+      <ErrorSummary errors={formState.submitCount > 0 || Object.keys(serverErrors).length > 0 ? errors : []} />
       {/* Not registered: the form's values hold it already, and a hidden input would be "focused" as the first error. */}
       <input type="hidden" name="submissionId" value={submissionId} />
       {/* Bot signals sit outside the validated fields: a filled honeypot or an instant submission is discarded. */}

@@ -44,7 +44,10 @@ export default function NewsletterForm({
     defaultValues: { submissionId, ...defaults } as DefaultValues<NewsletterFormValues>,
     errors: errorsFromServer,
     resolver: zodResolver(schema, undefined, { raw: true }),
-    mode: 'onTouched',
+    // Checked when sent, then as each problem is fixed: an error appearing as a field loses focus would move
+    // the control being clicked (the next box, or the send button) out from under the pointer.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
     shouldFocusError: false,
   });
   const form = useRef<HTMLFormElement>(null);
@@ -113,7 +116,8 @@ export default function NewsletterForm({
           {failure}
         </p>
       )}
-      <ErrorSummary errors={errors} />
+      {/* Listed once the visitor has tried to send: a list appearing while they fill in the form would move it. */}
+      <ErrorSummary errors={formState.submitCount > 0 || Object.keys(serverErrors).length > 0 ? errors : []} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="startedAt" value={startedAt} />
       <div className="honeypot" aria-hidden="true">

@@ -8,6 +8,7 @@ export const pageTypes = {
   about: '/about/',
   contact: '/contact/',
   booking: '/book/',
+  newsletter: '/newsletter/',
   privacyPolicy: '/privacy-policy/',
   cookiePolicy: '/cookie-policy/',
   terms: '/terms/',
