@@ -25,6 +25,7 @@ const unlistedPaths = [
   '/newsletter/thank-you/',
   '/newsletter/confirm/',
   '/newsletter/unsubscribe/',
+  '/privacy-rights/thank-you/',
 ];
 
 /** @param {string[]} list */

@@ -1,6 +1,7 @@
 /** The outbox worker as the environment configures it: in the server's process, or as `npm run worker`. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
+import { startRetentionFromEnv } from '../privacy/retention-purge.ts';
 import { getStore } from '../store/instance.ts';
 import { storeConfigFromEnv } from '../store/open.ts';
 import type { Database } from '../store/schema.ts';
@@ -21,6 +22,7 @@ const storeRetryMs = 30_000;
 /**
  * The worker inside the server, on the process's store (an embedded PGlite database can be opened by one
  * process only, so this is how its jobs get delivered). WORKER=off leaves delivery to `npm run worker`.
+ * The retention purge runs beside it on the same store, daily (RETENTION=off leaves it to a cron job).
  * A store that does not open yet (PostgreSQL still starting) is tried again until it does.
  */
 export function startInProcessWorker(env: Env): Worker {
@@ -33,7 +35,14 @@ export function startInProcessWorker(env: Env): Worker {
     while (!stopping.signal.aborted) {
       try {
         const store = await getStore(storeConfigFromEnv(env));
-        return stopping.signal.aborted ? undefined : startWorkerFromEnv(store.db, env);
+        if (stopping.signal.aborted) return undefined;
+        const worker = startWorkerFromEnv(store.db, env);
+        const purge = startRetentionFromEnv(store.db, env);
+        return {
+          async stop() {
+            await Promise.all([worker.stop(), purge?.stop()]);
+          },
+        };
       } catch (error) {
         console.error(`Outbox worker: the store did not open, trying again in ${storeRetryMs / 1000} s`, error);
         await sleep(storeRetryMs, undefined, { signal: stopping.signal }).catch(() => {});

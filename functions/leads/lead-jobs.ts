@@ -6,6 +6,7 @@
 import type { Attribution } from './attribution.ts';
 import type { BookingRequest, Guardian } from './booking-schema.ts';
 import type { NewsletterSignup } from './newsletter-schema.ts';
+import type { RightsRequest } from './rights-request-schema.ts';
 
 export type OutboxJobKind =
   | 'crm.booking'
@@ -14,8 +15,12 @@ export type OutboxJobKind =
   // Queued when a subscriber follows the link in the confirmation email.
   | 'crm.newsletter'
   | 'email.newsletter-confirmation'
-  // Queued when a subscriber unsubscribes: the CRM contact's marketing consent is withdrawn.
-  | 'crm.newsletter-withdrawal';
+  // Queued when a subscriber unsubscribes, or asks the clinic to stop marketing: the CRM contact's marketing
+  // consent is withdrawn.
+  | 'crm.newsletter-withdrawal'
+  // A data-rights request: a ticket for the privacy team, and an acknowledgement when an email was given.
+  | 'crm.rights-request'
+  | 'email.rights-acknowledgement';
 
 interface BookingSummary {
   reference: string;
@@ -85,13 +90,33 @@ export interface CrmNewsletterWithdrawalPayload {
   withdrawnAt: string;
 }
 
+/** When a data-rights request was received, and the deadlines the clinic's policy sets for it (ISO 8601). */
+export interface RightsRequestReceipt {
+  reference: string;
+  receivedAt: string;
+  /** Within 48 hours of receipt. */
+  acknowledgeBy: string;
+  /** Within 30 days of receipt. */
+  resolveBy: string;
+}
+
+/** A data-rights request as the privacy team's ticket shows it. */
+export interface CrmRightsRequestPayload extends Omit<RightsRequest, 'submissionId'>, RightsRequestReceipt {}
+
+export interface RightsAcknowledgementEmailPayload
+  extends Pick<CrmRightsRequestPayload, 'reference' | 'requestType' | 'fullName' | 'receivedAt' | 'resolveBy'> {
+  to: string;
+}
+
 export type OutboxJobDraft =
   | { kind: 'crm.booking'; payload: CrmBookingPayload }
   | { kind: 'email.front-desk'; payload: FrontDeskEmailPayload }
   | { kind: 'email.booking-confirmation'; payload: BookingConfirmationEmailPayload }
   | { kind: 'email.newsletter-confirmation'; payload: NewsletterConfirmationEmailPayload }
   | { kind: 'crm.newsletter'; payload: CrmNewsletterPayload }
-  | { kind: 'crm.newsletter-withdrawal'; payload: CrmNewsletterWithdrawalPayload };
+  | { kind: 'crm.newsletter-withdrawal'; payload: CrmNewsletterWithdrawalPayload }
+  | { kind: 'crm.rights-request'; payload: CrmRightsRequestPayload }
+  | { kind: 'email.rights-acknowledgement'; payload: RightsAcknowledgementEmailPayload };
 
 export type OutboxJobPayload<Kind extends OutboxJobKind> = Extract<OutboxJobDraft, { kind: Kind }>['payload'];
 
@@ -156,4 +181,25 @@ export type NewsletterLinks = Pick<NewsletterConfirmationEmailPayload, 'confirmU
 /** The double opt-in email; the CRM hears of the subscriber only once they confirm. */
 export function newsletterJobs(signup: NewsletterSignup, reference: string, links: NewsletterLinks): OutboxJobDraft[] {
   return [{ kind: 'email.newsletter-confirmation', payload: { reference, to: signup.email, ...links } }];
+}
+
+/** The privacy team's ticket always; an acknowledgement to the requester when they gave an email address. */
+export function rightsRequestJobs(request: RightsRequest, receipt: RightsRequestReceipt): OutboxJobDraft[] {
+  const { submissionId: _submissionId, ...details } = request;
+  const crm: CrmRightsRequestPayload = { ...details, ...receipt };
+  const jobs: OutboxJobDraft[] = [{ kind: 'crm.rights-request', payload: crm }];
+  if (request.email) {
+    jobs.push({
+      kind: 'email.rights-acknowledgement',
+      payload: {
+        reference: crm.reference,
+        to: request.email,
+        requestType: crm.requestType,
+        fullName: crm.fullName,
+        receivedAt: crm.receivedAt,
+        resolveBy: crm.resolveBy,
+      },
+    });
+  }
+  return jobs;
 }

@@ -3,6 +3,7 @@
  * the subscription, or unsubscribing.
  */
 import type { Kysely } from 'kysely';
+import { retention } from '../privacy/retention-periods.ts';
 import {
   type ConfirmationOutcome,
   confirmNewsletterSubscription,
@@ -20,8 +21,8 @@ export const newsletterPaths = {
   oneClickUnsubscribe: '/api/newsletter/unsubscribe',
 } as const;
 
-/** A week, as long as an unconfirmed sign-up is kept (the privacy policy's retention table). */
-export const confirmLinkValidDays = 7;
+/** As long as an unconfirmed sign-up is kept: the link never outlives the sign-up it confirms. */
+export const confirmLinkValidDays = retention.pendingNewsletterDays;
 
 export interface LinkSettings {
   /** The site's public origin, which the links in emails point to. */

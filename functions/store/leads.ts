@@ -100,7 +100,7 @@ type InsertOutcome = { inserted: true; id: string; reference: string } | { inser
  * Inserts with a fresh reference, skipping the row on any unique conflict. A skipped row is a repeat when
  * `existingReference` finds the earlier lead; otherwise the reference itself was taken, so another is drawn.
  */
-async function insertWithUnusedReference(
+export async function insertWithUnusedReference(
   insert: (reference: string) => Promise<{ id: string; reference: string } | undefined>,
   existingReference: () => Promise<string | undefined>,
 ): Promise<InsertOutcome> {
@@ -138,7 +138,11 @@ function bookingRow(request: BookingRequest, reference: string): InsertObject<Da
   };
 }
 
-type JobLead = { lead_reference: string } & ({ booking_request_id: string } | { newsletter_subscription_id: string });
+type JobLead = { lead_reference: string } & (
+  | { booking_request_id: string }
+  | { newsletter_subscription_id: string }
+  | { rights_request_id: string }
+);
 
 /** Inserts a lead's jobs, due at once unless `runAfter` says when. */
 export async function insertJobs(

@@ -4,7 +4,7 @@
  * the jobs it creates or cancels are one transaction, with the subscription's row locked, so a double click or
  * two mail apps acting at once change it once.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { CrmNewsletterPayload, CrmNewsletterWithdrawalPayload } from '../leads/lead-jobs.ts';
 import { insertJobs } from './leads.ts';
 import type { Database, NewsletterStatus } from './schema.ts';
@@ -67,39 +67,61 @@ export function withdrawNewsletterSubscription(db: Kysely<Database>, reference: 
     if (!subscription) return 'not-found';
     if (subscription.status === 'unsubscribed') return 'already-withdrawn';
 
-    const { unsubscribed_at: withdrawnAt } = await trx
-      .updateTable('newsletter_subscriptions')
-      .set({ status: 'unsubscribed', unsubscribed_at: now })
-      .where('id', '=', subscription.id)
-      .returning('unsubscribed_at')
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('outbox_jobs')
-      .set({ status: 'cancelled', updated_at: now })
-      .where('newsletter_subscription_id', '=', subscription.id)
-      .where('status', 'in', ['pending', 'dead'])
-      .execute();
-    const crmMayKnow = await trx
-      .selectFrom('outbox_jobs')
-      .select(({ fn }) => fn.max('locked_until').as('lastLease'))
-      .select(({ fn }) => fn.countAll<string>().as('count'))
-      .where('newsletter_subscription_id', '=', subscription.id)
-      .where('kind', '=', 'crm.newsletter')
-      .where('status', 'in', ['done', 'running'])
-      .executeTakeFirstOrThrow();
-    if (Number(crmMayKnow.count) > 0) {
-      const payload: CrmNewsletterWithdrawalPayload = {
-        reference,
-        email: subscription.email,
-        withdrawnAt: (withdrawnAt ?? new Date()).toISOString(),
-      };
+    const { withdrawnAt, crmMayKnow, lastLease } = await endSubscriptions(trx, [subscription.id]);
+    if (crmMayKnow) {
+      const payload: CrmNewsletterWithdrawalPayload = { reference, email: subscription.email, withdrawnAt };
       await insertJobs(
         trx,
         [{ kind: 'crm.newsletter-withdrawal', payload }],
         { newsletter_subscription_id: subscription.id, lead_reference: reference },
-        crmMayKnow.lastLease ?? undefined,
+        lastLease,
       );
     }
     return 'withdrawn';
   });
+}
+
+export interface EndedSubscriptions {
+  /** ISO 8601. */
+  withdrawnAt: string;
+  /** Whether a subscribe may have reached the CRM (delivered, or under way). */
+  crmMayKnow: boolean;
+  /** When the lease of a subscribe still under way ends: a withdrawal must not run before it. */
+  lastLease: Date | undefined;
+}
+
+/** Marks the subscriptions unsubscribed and cancels their jobs not yet started (and dead ones), in `trx`. */
+export async function endSubscriptions(
+  trx: Transaction<Database>,
+  subscriptionIds: readonly string[],
+): Promise<EndedSubscriptions> {
+  const { withdrawnAt } = await sql<{ withdrawnAt: Date }>`select now() as "withdrawnAt"`
+    .execute(trx)
+    .then((result) => result.rows[0] ?? { withdrawnAt: new Date() });
+  if (subscriptionIds.length === 0)
+    return { withdrawnAt: withdrawnAt.toISOString(), crmMayKnow: false, lastLease: undefined };
+  await trx
+    .updateTable('newsletter_subscriptions')
+    .set({ status: 'unsubscribed', unsubscribed_at: now })
+    .where('id', 'in', subscriptionIds)
+    .execute();
+  await trx
+    .updateTable('outbox_jobs')
+    .set({ status: 'cancelled', updated_at: now })
+    .where('newsletter_subscription_id', 'in', subscriptionIds)
+    .where('status', 'in', ['pending', 'dead'])
+    .execute();
+  const subscribes = await trx
+    .selectFrom('outbox_jobs')
+    .select(({ fn }) => fn.max('locked_until').as('lastLease'))
+    .select(({ fn }) => fn.countAll<string>().as('count'))
+    .where('newsletter_subscription_id', 'in', subscriptionIds)
+    .where('kind', '=', 'crm.newsletter')
+    .where('status', 'in', ['done', 'running'])
+    .executeTakeFirstOrThrow();
+  return {
+    withdrawnAt: withdrawnAt.toISOString(),
+    crmMayKnow: Number(subscribes.count) > 0,
+    lastLease: subscribes.lastLease ?? undefined,
+  };
 }

@@ -4,6 +4,7 @@ import type { ConsentReceipt } from '../consent/receipt.ts';
 import type { Attribution } from '../leads/attribution.ts';
 import type { GuardianRelationship } from '../leads/booking-schema.ts';
 import type { OutboxJobKind } from '../leads/lead-jobs.ts';
+import type { RequesterRole, RightsRequestType } from '../leads/rights-request-schema.ts';
 import type { TimeWindowId } from '../leads/time-windows.ts';
 
 export interface Database {
@@ -12,6 +13,8 @@ export interface Database {
   newsletter_subscriptions: NewsletterSubscriptionsTable;
   outbox_jobs: OutboxJobsTable;
   site_secrets: SiteSecretsTable;
+  privacy_audit: PrivacyAuditTable;
+  rights_requests: RightsRequestsTable;
 }
 
 export interface ConsentReceiptsTable {
@@ -80,6 +83,7 @@ export interface OutboxJobsTable {
   kind: OutboxJobKind;
   booking_request_id: string | null;
   newsletter_subscription_id: string | null;
+  rights_request_id: string | null;
   lead_reference: string;
   payload: Json<unknown>;
   status: ColumnType<OutboxJobStatus, OutboxJobStatus | undefined, OutboxJobStatus>;
@@ -94,5 +98,31 @@ export interface OutboxJobsTable {
 export interface SiteSecretsTable {
   name: string;
   value: string;
+  created_at: RecordedAt;
+}
+
+export type PrivacyAuditAction = 'export' | 'erase' | 'purge';
+
+/** One export, erasure or retention purge: what it found or changed, as counts; never whom it concerned. */
+export interface PrivacyAuditTable {
+  id: Generated<string>;
+  action: PrivacyAuditAction;
+  counts: Json<Record<string, unknown>>;
+  /** The privacy request's own reference (a ticket or letter number), if staff gave one. */
+  request_reference: string | null;
+  performed_at: RecordedAt;
+}
+
+export interface RightsRequestsTable {
+  id: Generated<string>;
+  submission_id: string;
+  reference: string;
+  request_type: RightsRequestType;
+  full_name: string;
+  email: string | null;
+  mobile_e164: string | null;
+  requester_role: RequesterRole;
+  subject_name: string | null;
+  details: string | null;
   created_at: RecordedAt;
 }

@@ -134,11 +134,5 @@ export const clinic = {
   },
 } as const;
 
-/** How long the website's own records are kept; the privacy policy quotes these values. */
-export const retention = {
-  websiteLeadMonths: 12,
-  deliveredJobPayloadDays: 30,
-  pendingNewsletterDays: 7,
-  consentReceiptMonths: 24,
-  serverLogDays: 90,
-} as const;
+/** How long the website's own records are kept; the privacy policy quotes these values, and the purge applies them. */
+export { retention } from '../../functions/privacy/retention-periods.ts';

@@ -16,7 +16,7 @@ export const consentSettings = {
    * Pages that never load a third-party tracker, even after "Accept all" (path prefixes): the lead forms'
    * pages. They load no consent layer either, as there is nothing on them to consent to (see BaseLayout).
    */
-  trackerFreeRoutes: ['/book/', '/newsletter/'],
+  trackerFreeRoutes: ['/book/', '/newsletter/', '/privacy-rights/'],
 } as const;
 
 export type ConsentLanguage = keyof typeof consentSettings.revisionNote;

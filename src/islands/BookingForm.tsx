@@ -1,6 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
-import { type DefaultValues, type FieldError, get, type Path, useForm } from 'react-hook-form';
+import { useEffect, useState } from 'react';
 import { isMinor } from '../../functions/leads/age';
 import { type BookingFormValues, createBookingSchema } from '../../functions/leads/booking-schema';
 import { isCalendarDate } from '../../functions/leads/dates';
@@ -8,57 +6,41 @@ import { plausibleMobileNumber } from '../../functions/leads/mobile-number';
 import { timeWindows } from '../../functions/leads/time-windows';
 import type { SpecialtyId } from '../config/clinic';
 import { announceMinorVisitor, arrivalWithFormPage } from './consent-handoff';
-import { CheckboxField, ErrorSummary, Field, fieldId } from './Field';
-import { errorList, type FlatFieldErrors, focusFirstProblem, nestedErrors, postLead } from './form-state';
+import { CheckboxField, Field, fieldId, RadioGroup } from './Field';
+import { LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form';
 
-export interface BookingFormProps {
+export interface BookingFormProps extends LeadFormState {
   treatments: { id: string; title: string; specialty: SpecialtyId; specialtyLabel: string }[];
   branches: { id: string; name: string; specialtyLabels: string; openDays: string }[];
   today: string;
   lastBookableDay: string;
-  submissionId: string;
-  startedAt: number;
-  /** What the visitor posted without JavaScript, unchecked (or the treatment a page linked with). */
-  defaults: Record<string, unknown>;
-  /** Field errors from a submission the server already checked (the no-JavaScript path). */
-  serverErrors: FlatFieldErrors;
 }
-
-type FieldPath = Path<BookingFormValues>;
 
 const thankYouPage = (reference: string) => `/book/thank-you/?ref=${encodeURIComponent(reference)}`;
 
 /**
  * The booking request form. Rendered on the server it posts to /book/, which validates it with the shared schema
  * and renders it again with field errors, or redirects to the thank-you page: it needs no JavaScript. Hydrated, it
- * checks each field with the same schema as the visitor goes, shows the guardian's questions only for a patient
+ * checks the fields with the same schema as the server, shows the guardian's questions only for a patient
  * under 18, and sends the request to /api/booking.
  */
 export default function BookingForm(props: BookingFormProps) {
-  const { treatments, branches, today, lastBookableDay, submissionId, startedAt, defaults, serverErrors } = props;
+  const { treatments, branches, today, lastBookableDay, ...state } = props;
   const [schema] = useState(() => createBookingSchema({ treatments, today, parseMobile: plausibleMobileNumber }));
-  // Made once: react-hook-form resets its errors to this prop whenever the prop changes.
-  const [errorsFromServer] = useState(() => nestedErrors(serverErrors));
-  const { register, handleSubmit, formState, watch, setError, setValue } = useForm<BookingFormValues>({
-    // Shown again as posted: the resolver checks every value before anything is sent.
-    defaultValues: { submissionId, ...defaults } as DefaultValues<BookingFormValues>,
-    errors: errorsFromServer,
-    // The raw values are posted: the server parses them with the same schema.
-    resolver: zodResolver(schema, undefined, { raw: true }),
-    // Checked when sent, then as each problem is fixed: an error appearing as a field loses focus would move
-    // the control being clicked (the next box, or the send button) out from under the pointer.
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-    shouldFocusError: false,
+  const lead = useLeadForm<BookingFormValues>({
+    schema,
+    endpoint: '/api/booking',
+    thankYouPage,
+    extraBody: (): Record<string, unknown> => {
+      const attribution = minor ? undefined : arrivalWithFormPage(window.location.pathname);
+      return attribution ? { attribution } : {};
+    },
+    ...state,
   });
-  const form = useRef<HTMLFormElement>(null);
-  const [enhanced, setEnhanced] = useState(false);
-  const [failure, setFailure] = useState<string>();
-  const honeypot = useRef<HTMLInputElement>(null);
-  useEffect(() => setEnhanced(true), []);
+  const { register, formState, watch, setValue, enhanced, error, defaultText, text, checkbox } = lead;
 
   const dateOfBirth = watch('dateOfBirth');
-  const minor = typeof dateOfBirth === 'string' && isCalendarDate(dateOfBirth) && isMinor(dateOfBirth, today);
+  const minor: boolean = typeof dateOfBirth === 'string' && isCalendarDate(dateOfBirth) && isMinor(dateOfBirth, today);
   useEffect(() => {
     if (!minor) return;
     // DPDP Act s.9: no tracking of a child, from now on in this browser; no clinic news for them either.
@@ -66,82 +48,8 @@ export default function BookingForm(props: BookingFormProps) {
     setValue('consents.emailNews', false);
   }, [minor, setValue]);
 
-  const defaultText = (path: FieldPath) => {
-    const value = get(defaults, path) as unknown;
-    return typeof value === 'string' ? value : '';
-  };
-  const text = (path: FieldPath) => ({ ...register(path), defaultValue: defaultText(path) });
-  const error = (path: FieldPath) => (get(formState.errors, path) as FieldError | undefined)?.message;
-  const checkbox = (path: FieldPath) => ({
-    ...register(path),
-    defaultChecked: get(defaults, path) === true,
-    error: error(path),
-  });
-  const errors = errorList(formState.errors);
-
-  const send = handleSubmit(
-    async (values): Promise<void> => {
-      setFailure(undefined);
-      const attribution = minor ? undefined : arrivalWithFormPage(window.location.pathname);
-      const result = await postLead('/api/booking', {
-        ...values,
-        ...(attribution && { attribution }),
-        startedAt,
-        website: honeypot.current?.value ?? '',
-      });
-      if (result.kind === 'accepted') {
-        window.location.assign(thankYouPage(result.reference));
-      } else if (result.kind === 'invalid') {
-        for (const [path, message] of Object.entries(result.fields)) {
-          setError(path as FieldPath, { type: 'server', message });
-        }
-        focusFirstProblem(form.current, Object.keys(result.fields));
-      } else {
-        setFailure(result.message);
-      }
-    },
-    (problems) =>
-      focusFirstProblem(
-        form.current,
-        errorList(problems).map(([path]) => path),
-      ),
-  );
-
   return (
-    <form
-      ref={form}
-      className="booking-form"
-      method="post"
-      action="/book/"
-      noValidate
-      data-clarity-mask="true"
-      onSubmit={send}
-      aria-busy={formState.isSubmitting}
-    >
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
-      {/* Listed once the visitor has tried to send: a list appearing while they fill in the form would move it. */}
-      <ErrorSummary errors={formState.submitCount > 0 || Object.keys(serverErrors).length > 0 ? errors : []} />
-      {/* Not registered: the form's values hold it already, and a hidden input would be "focused" as the first error. */}
-      <input type="hidden" name="submissionId" value={submissionId} />
-      {/* Bot signals sit outside the validated fields: a filled honeypot or an instant submission is discarded. */}
-      <input type="hidden" name="startedAt" value={startedAt} />
-      <div className="honeypot" aria-hidden="true">
-        <label htmlFor="field-website">Leave this field empty</label>
-        <input
-          id="field-website"
-          name="website"
-          type="text"
-          tabIndex={-1}
-          autoComplete="off"
-          defaultValue=""
-          ref={honeypot}
-        />
-      </div>
-
+    <LeadFormFrame lead={lead} className="booking-form" action="/book/" {...state}>
       <fieldset>
         <legend>Your appointment</legend>
         <Field id={fieldId('treatment')} label="Treatment" error={error('treatment')}>
@@ -187,30 +95,14 @@ export default function BookingForm(props: BookingFormProps) {
         >
           {(aria) => <input type="date" min={today} max={lastBookableDay} {...aria} {...text('preferredDate')} />}
         </Field>
-        <fieldset
-          className="radio-group"
-          aria-describedby={error('timeWindow') ? `${fieldId('timeWindow')}-error` : undefined}
-        >
-          <legend>Preferred time of day</legend>
-          {error('timeWindow') && (
-            <p className="error" id={`${fieldId('timeWindow')}-error`}>
-              <span className="visually-hidden">Error: </span>
-              {error('timeWindow')}
-            </p>
-          )}
-          {Object.entries(timeWindows).map(([id, { label }], index) => (
-            <label key={id} className="choice">
-              <input
-                type="radio"
-                value={id}
-                {...(index === 0 ? { id: fieldId('timeWindow') } : {})}
-                {...register('timeWindow')}
-                defaultChecked={defaultText('timeWindow') === id}
-              />
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup
+          name="timeWindow"
+          legend="Preferred time of day"
+          error={error('timeWindow')}
+          options={Object.entries(timeWindows).map(([value, { label }]) => ({ value, label }))}
+          radio={register('timeWindow')}
+          checkedValue={defaultText('timeWindow')}
+        />
       </fieldset>
 
       <fieldset>
@@ -309,6 +201,6 @@ export default function BookingForm(props: BookingFormProps) {
       <button type="submit" className="button" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? 'Sending…' : 'Send booking request'}
       </button>
-    </form>
+    </LeadFormFrame>
   );
 }

@@ -72,6 +72,45 @@ export function CheckboxField({ name, error, children, ...input }: CheckboxField
   );
 }
 
+interface RadioGroupProps {
+  /** The field's path in the form: the first radio gets its id, so the error summary's link focuses it. */
+  name: string;
+  legend: string;
+  error?: string | undefined;
+  options: readonly { value: string; label: string }[];
+  /** The props each radio takes from the form library (its `name`, `ref` and handlers). */
+  radio: Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value'> & { ref?: Ref<HTMLInputElement> };
+  checkedValue: string;
+}
+
+/** A set of radio buttons under a legend, with its error named in the group's description. */
+export function RadioGroup({ name, legend, error, options, radio, checkedValue }: RadioGroupProps) {
+  const id = fieldId(name);
+  return (
+    <fieldset className="radio-group" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {error && (
+        <p className="error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      {options.map(({ value, label }, index) => (
+        <label key={value} className="choice">
+          <input
+            type="radio"
+            value={value}
+            {...(index === 0 ? { id } : {})}
+            {...radio}
+            defaultChecked={checkedValue === value}
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 interface ErrorSummaryProps {
   /** `[field path, message]`, in the form's order. */
   errors: readonly (readonly [string, string])[];

@@ -48,3 +48,15 @@ export async function submitLeadForm(
 export function submittedValues(submission: LeadFormSubmission | undefined): Record<string, unknown> | undefined {
   return submission && 'values' in submission ? submission.values : undefined;
 }
+
+/** What a lead form island starts from: a new submission, or the one sent without JavaScript with its errors. */
+export function leadFormState(submission: LeadFormSubmission | undefined, initialValues: Record<string, unknown> = {}) {
+  const { submissionId, startedAt: _startedAt, ...defaults } = submittedValues(submission) ?? initialValues;
+  return {
+    // A resubmission keeps its id, so a repeat after an error can never be stored twice.
+    submissionId: typeof submissionId === 'string' ? submissionId : crypto.randomUUID(),
+    startedAt: Date.now(),
+    defaults,
+    serverErrors: submission?.kind === 'invalid' ? submission.fields : {},
+  };
+}

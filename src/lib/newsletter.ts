@@ -7,7 +7,7 @@ import { confirmWithLink, isUnsubscribeLink, unsubscribeWithLink } from '../../f
 import { checkLink } from '../../functions/leads/signed-links';
 import { linkSigningKey } from '../../functions/store/site-secrets';
 import type { NewsletterFormProps } from '../islands/NewsletterForm';
-import { type LeadFormSubmission, submitLeadForm, submittedValues } from './lead-form';
+import { type LeadFormSubmission, leadFormState, submitLeadForm } from './lead-form';
 import { clinicDatabase, formRateLimiter } from './store';
 
 export const newsletterIntake = createNewsletterIntake({
@@ -30,14 +30,7 @@ export function submitNewsletterForm(request: Request, clientAddress: string): P
 }
 
 export function newsletterFormProps(submission?: LeadFormSubmission): NewsletterFormProps {
-  const { submissionId, startedAt: _startedAt, ...defaults } = submittedValues(submission) ?? {};
-  return {
-    today: todayInClinic(new Date()),
-    submissionId: typeof submissionId === 'string' ? submissionId : crypto.randomUUID(),
-    startedAt: Date.now(),
-    defaults,
-    serverErrors: submission?.kind === 'invalid' ? submission.fields : {},
-  };
+  return { today: todayInClinic(new Date()), ...leadFormState(submission) };
 }
 
 async function databaseAndKey() {

@@ -4,6 +4,8 @@ import type { Database } from '../schema.ts';
 import * as consentReceipts from './0001-consent-receipts.ts';
 import * as leads from './0002-leads.ts';
 import * as newsletterWithdrawalAndSecrets from './0003-newsletter-withdrawal-and-secrets.ts';
+import * as privacyAudit from './0004-privacy-audit.ts';
+import * as rightsRequests from './0005-rights-requests.ts';
 
 /**
  * Every migration, in order of their names. A static record rather than a folder scan, so the
@@ -13,6 +15,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001-consent-receipts': consentReceipts,
   '0002-leads': leads,
   '0003-newsletter-withdrawal-and-secrets': newsletterWithdrawalAndSecrets,
+  '0004-privacy-audit': privacyAudit,
+  '0005-rights-requests': rightsRequests,
 };
 
 /** Applies the migrations not yet applied and returns their names; throws if one fails. */

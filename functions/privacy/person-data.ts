@@ -1,0 +1,226 @@
+/**
+ * Everything the website's database holds about one person, found by email address or mobile number, for a
+ * data principal's requests: access (export) and erasure. Booking requests match on the person's own email or
+ * mobile and on a guardian's mobile (for a child, the DPDP Act's data principal includes the parent or
+ * guardian, s.2(j)); newsletter subscriptions match on the email. Every outbox job of those leads comes with
+ * them, and so does any other job whose payload names the person as a JSON string value.
+ *
+ * Export and erasure each write a privacy_audit row in the same transaction: counts, never the identifier.
+ */
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type {
+  BookingRequestsTable,
+  Database,
+  NewsletterSubscriptionsTable,
+  OutboxJobStatus,
+  OutboxJobsTable,
+} from '../store/schema.ts';
+import type { PersonIdentifier } from './identifier.ts';
+import { recordPrivacyAudit } from './privacy-audit.ts';
+
+export type BookingMatch = 'email' | 'mobile' | 'guardianMobile';
+export type OutboxJobRecord = Selectable<OutboxJobsTable>;
+
+export interface MatchedBooking {
+  matchedOn: BookingMatch[];
+  record: Selectable<BookingRequestsTable>;
+  outboxJobs: OutboxJobRecord[];
+}
+
+export interface MatchedSubscription {
+  record: Selectable<NewsletterSubscriptionsTable>;
+  outboxJobs: OutboxJobRecord[];
+}
+
+export interface PersonData {
+  bookingRequests: MatchedBooking[];
+  newsletterSubscriptions: MatchedSubscription[];
+  /** Jobs of leads that did not match, whose payload names the person all the same. */
+  otherOutboxJobs: OutboxJobRecord[];
+}
+
+/** Jobs whose payload has not reached its destination: waiting, being delivered, or given up on. */
+export const notDeliveredStatuses = ['pending', 'running', 'dead'] as const satisfies readonly OutboxJobStatus[];
+type NotDeliveredStatus = (typeof notDeliveredStatuses)[number];
+
+/** What a request found, as the audit log keeps it: numbers, and which kind of identifier was given. */
+export interface PersonDataCounts {
+  identifierType: PersonIdentifier['type'];
+  bookingRequests: number;
+  bookingRequestsMatchedOn: Record<BookingMatch, number>;
+  newsletterSubscriptions: number;
+  /** Every job found: those of the matched leads and the others naming the person. */
+  outboxJobs: number;
+  outboxJobsOfOtherLeads: number;
+  notDelivered: Record<NotDeliveredStatus, number>;
+}
+
+/** Which of a booking's columns hold the identifier. */
+export function bookingMatches(record: Selectable<BookingRequestsTable>, identifier: PersonIdentifier): BookingMatch[] {
+  if (identifier.type === 'email') return record.email?.toLowerCase() === identifier.email ? ['email'] : [];
+  const matches: BookingMatch[] = [];
+  if (record.mobile_e164 === identifier.mobile) matches.push('mobile');
+  if (record.guardian_mobile_e164 === identifier.mobile) matches.push('guardianMobile');
+  return matches;
+}
+
+export function allOutboxJobs(data: PersonData): OutboxJobRecord[] {
+  return [
+    ...data.bookingRequests.flatMap((booking) => booking.outboxJobs),
+    ...data.newsletterSubscriptions.flatMap((subscription) => subscription.outboxJobs),
+    ...data.otherOutboxJobs,
+  ];
+}
+
+export function countPersonData(identifier: PersonIdentifier, data: PersonData): PersonDataCounts {
+  const jobs = allOutboxJobs(data);
+  const matchedOn = (match: BookingMatch) =>
+    data.bookingRequests.filter((booking) => booking.matchedOn.includes(match)).length;
+  const withStatus = (status: NotDeliveredStatus) => jobs.filter((job) => job.status === status).length;
+  return {
+    identifierType: identifier.type,
+    bookingRequests: data.bookingRequests.length,
+    bookingRequestsMatchedOn: {
+      email: matchedOn('email'),
+      mobile: matchedOn('mobile'),
+      guardianMobile: matchedOn('guardianMobile'),
+    },
+    newsletterSubscriptions: data.newsletterSubscriptions.length,
+    outboxJobs: jobs.length,
+    outboxJobsOfOtherLeads: data.otherOutboxJobs.length,
+    notDelivered: { pending: withStatus('pending'), running: withStatus('running'), dead: withStatus('dead') },
+  };
+}
+
+export function notDeliveredTotal(counts: PersonDataCounts): number {
+  return counts.notDelivered.pending + counts.notDelivered.running + counts.notDelivered.dead;
+}
+
+/** Finds the person's rows; `lock` holds them (for update) until the transaction ends, as an erasure needs. */
+export async function findPersonData(
+  db: Kysely<Database>,
+  identifier: PersonIdentifier,
+  { lock = false }: { lock?: boolean } = {},
+): Promise<PersonData> {
+  let bookingQuery = db
+    .selectFrom('booking_requests')
+    .selectAll()
+    .where((where) =>
+      identifier.type === 'email'
+        ? where(where.fn('lower', ['email']), '=', identifier.email)
+        : where.or([
+            where('mobile_e164', '=', identifier.mobile),
+            where('guardian_mobile_e164', '=', identifier.mobile),
+          ]),
+    )
+    .orderBy('created_at')
+    .orderBy('id');
+  if (lock) bookingQuery = bookingQuery.forUpdate();
+  const bookings = await bookingQuery.execute();
+
+  let subscriptions: Selectable<NewsletterSubscriptionsTable>[] = [];
+  if (identifier.type === 'email') {
+    let subscriptionQuery = db
+      .selectFrom('newsletter_subscriptions')
+      .selectAll()
+      .where((where) => where(where.fn('lower', ['email']), '=', identifier.email))
+      .orderBy('created_at')
+      .orderBy('id');
+    if (lock) subscriptionQuery = subscriptionQuery.forUpdate();
+    subscriptions = await subscriptionQuery.execute();
+  }
+
+  const bookingIds = bookings.map((booking) => booking.id);
+  const subscriptionIds = subscriptions.map((subscription) => subscription.id);
+  // The identifier as the payload's JSON holds it, quotes included, so a number never matches a longer one.
+  const needle = JSON.stringify(identifier.type === 'email' ? identifier.email : identifier.mobile);
+  let jobQuery = db
+    .selectFrom('outbox_jobs')
+    .selectAll()
+    .where((where) =>
+      where.or([
+        ...(bookingIds.length > 0 ? [where('booking_request_id', 'in', bookingIds)] : []),
+        ...(subscriptionIds.length > 0 ? [where('newsletter_subscription_id', 'in', subscriptionIds)] : []),
+        where(sql<number>`strpos(lower(payload::text), ${needle})`, '>', 0),
+      ]),
+    )
+    .orderBy('created_at')
+    .orderBy('kind')
+    .orderBy('id');
+  if (lock) jobQuery = jobQuery.forUpdate();
+  const jobs = await jobQuery.execute();
+
+  const jobsOf = (column: 'booking_request_id' | 'newsletter_subscription_id', leadId: string) =>
+    jobs.filter((job) => job[column] === leadId);
+  const linked = (job: OutboxJobRecord) =>
+    (job.booking_request_id !== null && bookingIds.includes(job.booking_request_id)) ||
+    (job.newsletter_subscription_id !== null && subscriptionIds.includes(job.newsletter_subscription_id));
+  return {
+    bookingRequests: bookings.map((record) => ({
+      matchedOn: bookingMatches(record, identifier),
+      record,
+      outboxJobs: jobsOf('booking_request_id', record.id),
+    })),
+    newsletterSubscriptions: subscriptions.map((record) => ({
+      record,
+      outboxJobs: jobsOf('newsletter_subscription_id', record.id),
+    })),
+    otherOutboxJobs: jobs.filter((job) => !linked(job)),
+  };
+}
+
+export interface PersonExport {
+  data: PersonData;
+  counts: PersonDataCounts;
+  auditId: string;
+  /** The database's clock, as the audit entry has it. */
+  exportedAt: Date;
+}
+
+/** Reads the person's rows and logs the export, in one transaction. */
+export function exportPersonData(
+  db: Kysely<Database>,
+  identifier: PersonIdentifier,
+  { requestReference }: { requestReference?: string | undefined } = {},
+): Promise<PersonExport> {
+  return db.transaction().execute(async (trx) => {
+    const data = await findPersonData(trx, identifier);
+    const counts = countPersonData(identifier, data);
+    const audit = await recordPrivacyAudit(trx, { action: 'export', counts, requestReference });
+    return { data, counts, auditId: audit.id, exportedAt: audit.performedAt };
+  });
+}
+
+export type ErasureOutcome =
+  | { status: 'erased'; counts: PersonDataCounts; auditId: string }
+  /** Jobs not yet delivered would have been dropped, and the caller did not allow it: nothing changed. */
+  | { status: 'needs-confirmation'; counts: PersonDataCounts };
+
+/**
+ * Deletes the person's booking requests, newsletter subscriptions and every job found with them, and logs the
+ * erasure, in one transaction. Refuses, changing nothing, when that would drop jobs not yet delivered (a booking
+ * the front desk has not seen, a withdrawal the CRM has not heard of) unless `dropNotDelivered`.
+ */
+export function erasePersonData(
+  db: Kysely<Database>,
+  identifier: PersonIdentifier,
+  { dropNotDelivered, requestReference }: { dropNotDelivered: boolean; requestReference?: string | undefined },
+): Promise<ErasureOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const data = await findPersonData(trx, identifier, { lock: true });
+    const counts = countPersonData(identifier, data);
+    if (notDeliveredTotal(counts) > 0 && !dropNotDelivered) return { status: 'needs-confirmation', counts };
+
+    const jobIds = allOutboxJobs(data).map((job) => job.id);
+    const bookingIds = data.bookingRequests.map((booking) => booking.record.id);
+    const subscriptionIds = data.newsletterSubscriptions.map((subscription) => subscription.record.id);
+    // Jobs first; deleting a lead would also take its jobs (on delete cascade), including any written since.
+    if (jobIds.length > 0) await trx.deleteFrom('outbox_jobs').where('id', 'in', jobIds).execute();
+    if (bookingIds.length > 0) await trx.deleteFrom('booking_requests').where('id', 'in', bookingIds).execute();
+    if (subscriptionIds.length > 0) {
+      await trx.deleteFrom('newsletter_subscriptions').where('id', 'in', subscriptionIds).execute();
+    }
+    const audit = await recordPrivacyAudit(trx, { action: 'erase', counts, requestReference });
+    return { status: 'erased', counts, auditId: audit.id };
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * What the privacy command and the retention purge say: the export document (JSON), the erasure's outcome and
+ * the purge's one log line. Only the export names the person; the rest is counts.
+ */
+import type { PersonIdentifier } from './identifier.ts';
+import type { ErasureOutcome, OutboxJobRecord, PersonData, PersonDataCounts } from './person-data.ts';
+import type { PurgeCounts } from './retention-purge.ts';
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+export const elsewhereNote =
+  'This covers the website database only. The CRM (HubSpot) and the email service (Resend) hold their own ' +
+  'copies of what was delivered to them: handle the request there too.';
+
+const consentReceiptNote =
+  'Cookie consent records are not included: they hold a random browser ID and no name, email address or ' +
+  'phone number, so none can be linked to a person.';
+
+function jobDocument(job: OutboxJobRecord) {
+  return {
+    id: job.id,
+    kind: job.kind,
+    leadReference: job.lead_reference,
+    status: job.status,
+    attempts: job.attempts,
+    createdAt: job.created_at,
+    updatedAt: job.updated_at,
+    lastError: job.last_error,
+    payload: job.payload,
+  };
+}
+
+/** Everything found, as stored: the leads' columns under their SQL names, each lead with its jobs. */
+export function exportDocument(identifier: PersonIdentifier, data: PersonData, exportedAt: Date) {
+  return {
+    exportedAt,
+    identifier,
+    bookingRequests: data.bookingRequests.map((booking) => ({
+      matchedOn: booking.matchedOn,
+      record: booking.record,
+      outboxJobs: booking.outboxJobs.map(jobDocument),
+    })),
+    newsletterSubscriptions: data.newsletterSubscriptions.map((subscription) => ({
+      matchedOn: ['email'],
+      record: subscription.record,
+      outboxJobs: subscription.outboxJobs.map(jobDocument),
+    })),
+    otherOutboxJobs: data.otherOutboxJobs.map((job) => ({ matchedOn: ['payload'], ...jobDocument(job) })),
+    notes: [consentReceiptNote, elsewhereNote],
+  };
+}
+
+function foundText(counts: PersonDataCounts): string {
+  const by = counts.bookingRequestsMatchedOn;
+  const matched = [
+    by.email > 0 && `${by.email} by email`,
+    by.mobile > 0 && `${by.mobile} by mobile`,
+    by.guardianMobile > 0 && `${by.guardianMobile} by guardian's mobile`,
+  ].filter(Boolean);
+  return [
+    `${plural(counts.bookingRequests, 'booking request')}${matched.length > 0 ? ` (${matched.join(', ')})` : ''}`,
+    plural(counts.newsletterSubscriptions, 'newsletter subscription'),
+    `${plural(counts.outboxJobs, 'outbox job')}${
+      counts.outboxJobsOfOtherLeads > 0 ? ` (${counts.outboxJobsOfOtherLeads} of other leads naming them)` : ''
+    }`,
+  ].join(', ');
+}
+
+function notDeliveredText(counts: PersonDataCounts): string {
+  const { pending, running, dead } = counts.notDelivered;
+  const parts = [
+    pending > 0 && `${pending} waiting`,
+    running > 0 && `${running} being delivered now`,
+    dead > 0 && `${dead} dead`,
+  ].filter(Boolean);
+  return `${plural(pending + running + dead, 'job')} not yet delivered (${parts.join(', ')})`;
+}
+
+/** The line printed beside an export (on stderr, so the JSON on stdout can go straight to a file). */
+export function exportNoteText(counts: PersonDataCounts, auditId: string): string {
+  return `Exported ${foundText(counts)}. Audit entry ${auditId} (counts only).`;
+}
+
+export function erasureText(outcome: ErasureOutcome): string[] {
+  const { counts } = outcome;
+  if (outcome.status === 'needs-confirmation') {
+    return [
+      `Nothing erased: erasing would drop ${notDeliveredText(counts)}, so that lead or withdrawal would never ` +
+        'reach the front desk or the CRM.',
+      `Found ${foundText(counts)}.`,
+      'Run again with --yes to erase anyway.',
+    ];
+  }
+  if (counts.bookingRequests + counts.newsletterSubscriptions + counts.outboxJobs === 0) {
+    return [
+      'Nothing to erase: the website database holds nothing about this person.',
+      `Audit entry ${outcome.auditId} (counts only).`,
+      elsewhereNote,
+    ];
+  }
+  const notDelivered = counts.notDelivered.pending + counts.notDelivered.running + counts.notDelivered.dead;
+  return [
+    `Erased ${foundText(counts)}.`,
+    ...(notDelivered > 0 ? [`Dropped ${notDeliveredText(counts)}.`] : []),
+    ...(counts.notDelivered.running > 0
+      ? ['A delivery that was under way may still have reached the CRM or the email service: check them.']
+      : []),
+    `Audit entry ${outcome.auditId} (counts only).`,
+    elsewhereNote,
+  ];
+}
+
+/** One log line of counts, for the server's log and the purge command. */
+export function purgeSummary(counts: PurgeCounts): string {
+  const { bookingRequests, deliveredJobPayloads, unconfirmedNewsletterSignups, unsubscribedNewsletterSignups } = counts;
+  return [
+    `Retention purge: booking requests ${bookingRequests.deleted} deleted (${plural(bookingRequests.jobsDeleted, 'job')}), ${bookingRequests.keptUndelivered} kept until delivered`,
+    `delivered job payloads ${deliveredJobPayloads.cleared} cleared`,
+    `unconfirmed newsletter sign-ups ${unconfirmedNewsletterSignups.deleted} deleted (${plural(unconfirmedNewsletterSignups.jobsDeleted, 'job')}), ${unconfirmedNewsletterSignups.keptSending} kept while their email is sent`,
+    `unsubscribed newsletter sign-ups ${unsubscribedNewsletterSignups.deleted} deleted (${plural(unsubscribedNewsletterSignups.jobsDeleted, 'job')}), ${unsubscribedNewsletterSignups.keptWithdrawalUndelivered} kept until the CRM has the withdrawal`,
+    `consent receipts ${counts.consentReceipts.deleted} deleted`,
+  ].join('; ');
+}

@@ -1,0 +1,25 @@
+/**
+ * How long the website's own records are kept. The privacy policy quotes these values (its
+ * `{{retention.*}}` tokens, through src/config/clinic.ts) and the retention purge (retention-purge.ts)
+ * applies exactly these, so the policy and the database cannot drift apart: change a period here only
+ * together with the policy's wording.
+ *
+ * Unsubscribed newsletter sign-ups have no period of their own: the purge deletes them at its first run
+ * after the withdrawal has reached the CRM (see retention-purge.ts), and the policy's "until you
+ * unsubscribe" is then the whole story.
+ */
+export const retention = {
+  /** Booking requests, in calendar months from when they were sent; kept longer only while undelivered. */
+  websiteLeadMonths: 12,
+  /** The copy of a lead in a delivered (or cancelled) outbox job, in days after that job last changed. */
+  deliveredJobPayloadDays: 30,
+  /** Newsletter sign-ups never confirmed, in days from the sign-up (the confirmation link lasts as long). */
+  pendingNewsletterDays: 7,
+  /** Cookie consent receipts, in calendar months from when they were recorded. */
+  consentReceiptMonths: 24,
+  /** Server logs. The server writes to standard output; the host's log rotation keeps them this long. */
+  serverLogDays: 90,
+} as const;
+
+/** The periods a purge applies: the policy's in production, others in tests. */
+export type RetentionPeriods = { readonly [Period in keyof typeof retention]: number };

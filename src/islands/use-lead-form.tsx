@@ -1,0 +1,179 @@
+/**
+ * What every lead form island shares: react-hook-form on the shared schema, the server's errors from a form sent
+ * without JavaScript, the bot signals, and sending the form as JSON to its endpoint.
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
+import {
+  type DefaultValues,
+  type FieldError,
+  type FieldErrors,
+  type FieldValues,
+  get,
+  type Path,
+  useForm,
+} from 'react-hook-form';
+import type * as z from 'zod/mini';
+import { ErrorSummary } from './Field';
+import { errorList, type FlatFieldErrors, focusFirstProblem, nestedErrors, postLead } from './form-state';
+
+export interface LeadFormState {
+  submissionId: string;
+  /** When the server showed the form (epoch ms): a form sent within seconds of it is a bot's. */
+  startedAt: number;
+  /** What the visitor posted without JavaScript, unchecked. */
+  defaults: Record<string, unknown>;
+  /** Field errors from a submission the server already checked (the no-JavaScript path). */
+  serverErrors: FlatFieldErrors;
+}
+
+interface LeadFormOptions<Values extends FieldValues> extends LeadFormState {
+  schema: z.core.$ZodType<unknown, Values>;
+  endpoint: string;
+  thankYouPage: (reference: string) => string;
+  /** Sent beside the fields, read when the form is sent. */
+  extraBody?: () => Record<string, unknown>;
+}
+
+export function useLeadForm<Values extends FieldValues>({
+  schema,
+  endpoint,
+  thankYouPage,
+  extraBody,
+  submissionId,
+  startedAt,
+  defaults,
+  serverErrors,
+}: LeadFormOptions<Values>) {
+  // Made once: react-hook-form resets its errors to this prop whenever the prop changes.
+  const [errorsFromServer] = useState(() => nestedErrors(serverErrors) as FieldErrors<Values>);
+  const methods = useForm<Values>({
+    // Shown again as posted: the resolver checks every value before anything is sent.
+    defaultValues: { submissionId, ...defaults } as DefaultValues<Values>,
+    errors: errorsFromServer,
+    // The raw values are posted: the server parses them with the same schema.
+    resolver: zodResolver(schema, undefined, { raw: true }),
+    // Checked when sent, then as each problem is fixed: an error appearing as a field loses focus would move
+    // the control being clicked (the next box, or the send button) out from under the pointer.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: false,
+  });
+  const { register, handleSubmit, formState, setError } = methods;
+  const form = useRef<HTMLFormElement>(null);
+  const honeypot = useRef<HTMLInputElement>(null);
+  const [enhanced, setEnhanced] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  useEffect(() => setEnhanced(true), []);
+
+  const defaultText = (path: Path<Values>) => {
+    const value = get(defaults, path) as unknown;
+    return typeof value === 'string' ? value : '';
+  };
+  const error = (path: Path<Values>) => (get(formState.errors, path) as FieldError | undefined)?.message;
+
+  const send = handleSubmit(
+    async (values): Promise<void> => {
+      setFailure(undefined);
+      const result = await postLead(endpoint, {
+        ...values,
+        ...extraBody?.(),
+        startedAt,
+        website: honeypot.current?.value ?? '',
+      });
+      if (result.kind === 'accepted') {
+        window.location.assign(thankYouPage(result.reference));
+      } else if (result.kind === 'invalid') {
+        for (const [path, message] of Object.entries(result.fields)) {
+          setError(path as Path<Values>, { type: 'server', message });
+        }
+        focusFirstProblem(form.current, Object.keys(result.fields));
+      } else {
+        setFailure(result.message);
+      }
+    },
+    (problems) =>
+      focusFirstProblem(
+        form.current,
+        errorList(problems).map(([path]) => path),
+      ),
+  );
+
+  return {
+    ...methods,
+    form,
+    honeypot,
+    enhanced,
+    failure,
+    send,
+    errors: errorList(formState.errors),
+    // Listed once the visitor has tried to send: a list appearing while they fill in the form would move it.
+    showSummary: formState.submitCount > 0 || Object.keys(serverErrors).length > 0,
+    error,
+    defaultText,
+    text: (path: Path<Values>) => ({ ...register(path), defaultValue: defaultText(path) }),
+    checkbox: (path: Path<Values>) => ({
+      ...register(path),
+      defaultChecked: get(defaults, path) === true,
+      error: error(path),
+    }),
+  };
+}
+
+interface LeadFormFrameProps {
+  lead: {
+    form: RefObject<HTMLFormElement | null>;
+    honeypot: RefObject<HTMLInputElement | null>;
+    failure: string | undefined;
+    send: () => Promise<void>;
+    errors: [string, string][];
+    showSummary: boolean;
+    formState: { isSubmitting: boolean };
+  };
+  className: string;
+  /** Where the form posts without JavaScript: its own page. */
+  action: string;
+  submissionId: string;
+  startedAt: number;
+  children: ReactNode;
+}
+
+/** The form element with its failure message, error summary and bot signals; the fields are its children. */
+export function LeadFormFrame({ lead, className, action, submissionId, startedAt, children }: LeadFormFrameProps) {
+  return (
+    <form
+      ref={lead.form}
+      className={className}
+      method="post"
+      action={action}
+      noValidate
+      data-clarity-mask="true"
+      onSubmit={lead.send}
+      aria-busy={lead.formState.isSubmitting}
+    >
+      {lead.failure && (
+        <p className="form-failure" role="alert">
+          {lead.failure}
+        </p>
+      )}
+      <ErrorSummary errors={lead.showSummary ? lead.errors : []} />
+      {/* Not registered: the form's values hold it already, and a hidden input would be "focused" as the first error. */}
+      <input type="hidden" name="submissionId" value={submissionId} />
+      {/* Bot signals sit outside the validated fields: a filled honeypot or an instant submission is discarded. */}
+      <input type="hidden" name="startedAt" value={startedAt} />
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="field-website">Leave this field empty</label>
+        <input
+          id="field-website"
+          name="website"
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          defaultValue=""
+          ref={lead.honeypot}
+        />
+      </div>
+      {children}
+    </form>
+  );
+}
