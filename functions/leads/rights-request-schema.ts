@@ -4,7 +4,14 @@
  * to find the person's records and reach them, and identity is verified by staff, not by the form.
  */
 import * as z from 'zod/mini';
-import { emailField, formObjectError, optionalInput, personNameField, submissionIdField } from './fields.ts';
+import {
+  emailField,
+  formObjectError,
+  optionalInput,
+  personNameField,
+  submissionIdField,
+  whenFieldsValid,
+} from './fields.ts';
 import { type MobileNumberParser, mobileNumberField } from './mobile-number.ts';
 
 /** The rights the DPDP Act 2023 (and the clinic's policy) gives, in the order the form lists them. */
@@ -70,22 +77,26 @@ export function createRightsRequestSchema({ parseMobile }: { parseMobile: Mobile
         formObjectError,
       )
       .check(
-        z.superRefine(({ email, mobile, requesterRole, subjectName }, context) => {
-          if (email === undefined && mobile === undefined) {
-            context.addIssue({
-              code: 'custom',
-              path: ['email'],
-              message: 'Enter an email address or a mobile number, so we can find your records and reply.',
-            });
-          }
-          if (requesterRole !== 'self' && subjectName === undefined) {
-            context.addIssue({
-              code: 'custom',
-              path: ['subjectName'],
-              message: 'Enter the full name of the person this request is about.',
-            });
-          }
-        }),
+        z.superRefine(
+          ({ email, mobile, requesterRole, subjectName }, context) => {
+            if (email === undefined && mobile === undefined) {
+              context.addIssue({
+                code: 'custom',
+                path: ['email'],
+                message: 'Enter an email address or a mobile number, so we can find your records and reply.',
+              });
+            }
+            if (requesterRole !== 'self' && subjectName === undefined) {
+              context.addIssue({
+                code: 'custom',
+                path: ['subjectName'],
+                message: 'Enter the full name of the person this request is about.',
+              });
+            }
+          },
+          // Reported with the other fields' problems, not only once those are fixed.
+          whenFieldsValid('email', 'mobile', 'requesterRole', 'subjectName'),
+        ),
       ),
     z.transform(
       ({ submissionId, requestType, fullName, email, mobile, requesterRole, subjectName, details }): RightsRequest => ({

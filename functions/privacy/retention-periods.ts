@@ -17,6 +17,11 @@ export const retention = {
   pendingNewsletterDays: 7,
   /** Cookie consent receipts, in calendar months from when they were recorded. */
   consentReceiptMonths: 24,
+  /**
+   * Data-rights requests (what was asked, by whom), in calendar months from receipt: long enough to show how a
+   * request was handled if a complaint follows (the Limitation Act's three years for most claims).
+   */
+  rightsRequestMonths: 36,
   /** Server logs. The server writes to standard output; the host's log rotation keeps them this long. */
   serverLogDays: 90,
 } as const;

@@ -62,6 +62,14 @@ describe('the rights request schema', () => {
     expect(schema.parse(requestValues({ subjectName: 'Kabir Rao' }))).not.toHaveProperty('subjectName');
   });
 
+  it('reports a missing way to reach the person beside the other problems, not after them', () => {
+    expect(fieldsOf(requestValues({ requestType: '', fullName: '', email: '' }))).toEqual({
+      requestType: 'Choose what you would like us to do.',
+      fullName: 'Enter your full name.',
+      email: 'Enter an email address or a mobile number, so we can find your records and reply.',
+    });
+  });
+
   it('refuses unknown types, roles and fields, and over-long details', () => {
     expect(fieldsOf(requestValues({ requestType: 'sell-my-data', requesterRole: 'admin', extra: 1 }))).toEqual({
       requestType: 'Choose what you would like us to do.',
