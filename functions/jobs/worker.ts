@@ -185,6 +185,20 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
+/**
+ * Kinds that share a provider (the part of the kind before the dot: `crm`, `email`) share a lane. Lanes run side
+ * by side, so one provider's outage or rate limit never holds up another's deliveries: the front desk's email does
+ * not wait behind CRM jobs queued for HubSpot's request limit.
+ */
+export function providerLanes(deliveries: Deliveries): Deliveries[] {
+  const lanes = new Map<string, Record<string, unknown>>();
+  for (const kind of deliveredKinds(deliveries)) {
+    const provider = kind.slice(0, kind.indexOf('.'));
+    lanes.set(provider, { ...lanes.get(provider), [kind]: deliveries[kind] });
+  }
+  return [...lanes.values()] as Deliveries[];
+}
+
 export function startWorker(options: WorkerOptions): Worker {
   const {
     db,
@@ -194,13 +208,10 @@ export function startWorker(options: WorkerOptions): Worker {
     pollIntervalMs = workerDefaults.pollIntervalMs,
     graceMs = workerDefaults.graceMs,
   } = options;
-  const runner = createJobRunner(options);
+  const runners = providerLanes(deliveries).map((lane) => createJobRunner({ ...options, deliveries: lane }));
   const stopping = new AbortController();
 
-  const loop = (async () => {
-    await reportWaitingJobs(db, deliveries, logger).catch((error: unknown) =>
-      logger.error(`Outbox worker: counting waiting jobs failed: ${errorText(error)}`),
-    );
+  const runLane = async (runner: JobRunner) => {
     while (!stopping.signal.aborted) {
       let claimed = 0;
       try {
@@ -210,6 +221,12 @@ export function startWorker(options: WorkerOptions): Worker {
       }
       if (claimed < batchSize) await sleep(pollIntervalMs, undefined, { signal: stopping.signal }).catch(() => {});
     }
+  };
+  const lanes = (async () => {
+    await reportWaitingJobs(db, deliveries, logger).catch((error: unknown) =>
+      logger.error(`Outbox worker: counting waiting jobs failed: ${errorText(error)}`),
+    );
+    await Promise.all(runners.map(runLane));
   })();
 
   let stopped: Promise<void> | undefined;
@@ -218,11 +235,17 @@ export function startWorker(options: WorkerOptions): Worker {
       stopped ??= (async () => {
         stopping.abort();
         const finished = await withTimeout(
-          loop.then(() => true),
+          lanes.then(() => true),
           graceMs,
           false,
         );
-        if (!finished) logger.warn(`Outbox worker: gave back ${jobCount(await runner.releaseHeld())} still under way`);
+        if (!finished) {
+          const released = (await Promise.all(runners.map((runner) => runner.releaseHeld()))).reduce(
+            (a, b) => a + b,
+            0,
+          );
+          logger.warn(`Outbox worker: gave back ${jobCount(released)} still under way`);
+        }
         logger.info('Outbox worker stopped');
       })();
       return stopped;

@@ -218,6 +218,35 @@ function deliversJobs(opened: OpenedStore) {
     expect(lines.at(-1)).toBe('info: Outbox worker stopped');
   });
 
+  it('keeps each provider in its own lane: emails go out while every CRM delivery hangs', async () => {
+    const { db } = opened.store;
+    const references = [await bookingWithJobs(db), await bookingWithJobs(db), await bookingWithJobs(db)];
+    const hung = deferred<DeliveryOutcome>();
+    const calls: RecordedCall[] = [];
+    const worker = startWorker({
+      db,
+      logger: capturedLog().logger,
+      pollIntervalMs: 10,
+      graceMs: 50,
+      // One at a time, so a single hanging CRM delivery would hold up a shared queue.
+      batchSize: 1,
+      deliveries: {
+        'crm.booking': () => hung.promise,
+        'email.front-desk': fakeDelivery(calls, 'email.front-desk'),
+        'email.booking-confirmation': fakeDelivery(calls, 'email.booking-confirmation'),
+      },
+    });
+    try {
+      await vi.waitFor(() => expect(calls).toHaveLength(6));
+    } finally {
+      await worker.stop();
+      hung.resolve({ status: 'delivered' });
+    }
+    for (const reference of references) {
+      expect(await jobOf(db, reference, 'email.front-desk')).toMatchObject({ status: 'done' });
+    }
+  });
+
   it('stop() waits for deliveries under way, then gives back the jobs still held, and drops their late outcomes', async () => {
     const { db } = opened.store;
     const reference = await bookingWithJobs(db);
