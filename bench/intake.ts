@@ -67,15 +67,6 @@ async function freshStoreConfig(): Promise<{ label: string; config: StoreConfig;
   };
 }
 
-/** startSite gives up waiting after about 10 s; a loaded machine can take longer to start the server. */
-async function waitUntilUp(origin: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await fetch(`${origin}/robots.txt`).catch(() => undefined))?.ok) {
-    if (Date.now() > deadline) throw new Error(`The server did not start on ${origin}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 interface Answer {
   status: number;
   reference?: string;
@@ -166,7 +157,6 @@ const rows: Record<string, string | number>[] = [];
 let settledTotal = 0;
 let exitCode = 0;
 try {
-  await waitUntilUp(site.origin);
   // Warm-up (opens the store, compiles the hot paths); its submissions are checked like the others.
   await load(site.origin, 4, warmUpSeconds);
   settledTotal += await settleUnanswered(site.origin);
