@@ -1,4 +1,7 @@
-/** Real email job payloads, made by the same functions that queue them, from the lead fixtures. */
+/**
+ * Real job payloads, made by the same functions that queue them: the emails' from the lead fixtures, and both
+ * jobs of a data-rights request from a form parsed by the real schema.
+ */
 import { randomUUID } from 'node:crypto';
 import type { BookingFormValues } from '../../functions/leads/booking-schema.ts';
 import {
@@ -7,7 +10,14 @@ import {
   type OutboxJobDraft,
   type OutboxJobKind,
   type OutboxJobPayload,
+  type RightsRequestReceipt,
+  rightsRequestJobs,
 } from '../../functions/leads/lead-jobs.ts';
+import { toMobileE164 } from '../../functions/leads/phone.ts';
+import {
+  createRightsRequestSchema,
+  type RightsRequestFormValues,
+} from '../../functions/leads/rights-request-schema.ts';
 import { adultBooking, minorBooking, newsletterLinks } from './lead-fixtures.ts';
 
 export const reference = 'KC-7Q4M-X2P9';
@@ -28,3 +38,35 @@ export const newsletterConfirmation = () =>
     newsletterJobs({ submissionId: randomUUID(), email: 'asha@example.com' }, reference, newsletterLinks(reference)),
     'email.newsletter-confirmation',
   );
+
+/** Received at 10:30 am IST on Monday 23 November 2026, with the policy's 48-hour and 30-day deadlines. */
+export const rightsReceipt: RightsRequestReceipt = {
+  reference,
+  receivedAt: '2026-11-23T05:00:00.000Z',
+  acknowledgeBy: '2026-11-25T05:00:00.000Z',
+  resolveBy: '2026-12-23T05:00:00.000Z',
+};
+
+const rightsRequestSchema = createRightsRequestSchema({ parseMobile: toMobileE164 });
+
+/** Asha asks for her own information to be deleted, giving both an email and a mobile; '' leaves a field out. */
+export function rightsRequestValues(overrides: Partial<RightsRequestFormValues> = {}): RightsRequestFormValues {
+  return {
+    submissionId: randomUUID(),
+    requestType: 'erasure',
+    fullName: 'Asha Rao',
+    email: 'Asha@Example.com',
+    mobile: '98765 43210',
+    requesterRole: 'self',
+    details: 'Please delete everything from my booking last year.',
+    ...overrides,
+  };
+}
+
+const rightsJobs = (overrides: Partial<RightsRequestFormValues>) =>
+  rightsRequestJobs(rightsRequestSchema.parse(rightsRequestValues(overrides)), rightsReceipt);
+
+export const crmRightsRequest = (overrides: Partial<RightsRequestFormValues> = {}) =>
+  payloadOf(rightsJobs(overrides), 'crm.rights-request');
+export const rightsAcknowledgement = (overrides: Partial<RightsRequestFormValues> = {}) =>
+  payloadOf(rightsJobs(overrides), 'email.rights-acknowledgement');

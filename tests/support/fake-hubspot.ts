@@ -1,10 +1,12 @@
 /**
  * A local fake of the HubSpot API with just the endpoints the CRM deliveries and `crm:setup` call, for
- * tests that drive the real SDK against it (basePath = `fake.url`). Records live in memory and are found
- * by their unique properties, so a duplicate contact or deal would show. It refuses what HubSpot refuses
- * and the site must not do: an unknown property or option, an upsert by a property that is not unique, a
- * unique value another record holds, a lifecycle stage moved backwards, a deal stage outside its
- * pipeline. Every request is recorded, and failures can be injected: errors, delays and an outage.
+ * tests that drive the real SDK against it (basePath = `fake.url`). Records (contacts, deals, tickets) live in
+ * memory and are found by their unique properties, so a duplicate contact, deal or ticket would show. It
+ * refuses what HubSpot refuses and the site must not do: an unknown property or option, an upsert by a
+ * property that is not unique, a unique value another record holds, a lifecycle stage moved backwards, a
+ * deal or ticket stage outside its pipeline, a ticket without a subject, a ticket stage without an open or
+ * closed state, an association of the wrong type. Every request is recorded, and failures can be injected:
+ * errors, delays and an outage.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +14,8 @@ import type { Client } from '@hubspot/api-client';
 import { createHubSpotClient, type HubSpotClientOptions } from '../../functions/delivery/hubspot/client.ts';
 import { setUpHubSpot } from '../../functions/delivery/hubspot/setup.ts';
 
-type ObjectType = 'contacts' | 'deals';
+type ObjectType = 'contacts' | 'deals' | 'tickets';
+type PipelineObjectType = 'deals' | 'tickets';
 
 export interface RecordedRequest {
   method: string;
@@ -61,6 +64,12 @@ export interface FakeAssociation {
   associationTypeId: number;
 }
 
+export interface FakeTicketAssociation {
+  ticketId: string;
+  contactId: string;
+  associationTypeId: number;
+}
+
 export interface InjectedFailure {
   status: number;
   /** Only for a request whose path contains this; the first request of all by default. */
@@ -77,8 +86,12 @@ export interface FakeHubSpot {
   /** The live records: change one to play the front desk. */
   contacts(): FakeRecord[];
   deals(): FakeRecord[];
+  tickets(): FakeRecord[];
+  /** Deal-to-contact associations. */
   associations(): FakeAssociation[];
-  pipelines(): FakePipeline[];
+  ticketAssociations(): FakeTicketAssociation[];
+  /** The deal pipelines by default. */
+  pipelines(objectType?: PipelineObjectType): FakePipeline[];
   properties(objectType: ObjectType): FakeProperty[];
   propertyGroups(objectType: ObjectType): string[];
   /** A contact that was in HubSpot before the test. */
@@ -115,11 +128,51 @@ const builtInProperties: Record<ObjectType, FakeProperty[]> = {
     }),
   ],
   deals: [builtIn('dealname'), builtIn('pipeline'), builtIn('dealstage')],
+  tickets: [
+    builtIn('subject'),
+    builtIn('content'),
+    builtIn('hs_pipeline'),
+    builtIn('hs_pipeline_stage'),
+    builtIn('hs_ticket_priority', {
+      type: 'enumeration',
+      options: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'].map((value, displayOrder) => ({
+        label: value,
+        value,
+        displayOrder,
+      })),
+    }),
+  ],
 };
 
 function builtIn(name: string, details: Partial<FakeProperty> = {}): FakeProperty {
   return { name, label: name, type: 'string', fieldType: 'text', groupName: 'builtin', options: [], ...details };
 }
+
+/** HubSpot's own ticket pipeline, which every account has: "0", with stages "1" to "4". */
+function supportPipeline(): FakePipeline {
+  const stage = (id: string, label: string, ticketState: string) => ({
+    id,
+    label,
+    displayOrder: Number(id) - 1,
+    metadata: { ticketState },
+    archived: false,
+  });
+  return {
+    id: '0',
+    label: 'Support Pipeline',
+    displayOrder: 0,
+    archived: false,
+    stages: [
+      stage('1', 'New', 'OPEN'),
+      stage('2', 'Waiting on contact', 'OPEN'),
+      stage('3', 'Waiting on us', 'OPEN'),
+      stage('4', 'Closed', 'CLOSED'),
+    ],
+  };
+}
+
+/** The association type HubSpot defines from each kind of record to a contact. */
+const contactAssociationTypeIds: Record<PipelineObjectType, number> = { deals: 3, tickets: 16 };
 
 function salesPipeline(): FakePipeline {
   const stage = (id: string, displayOrder: number) => ({
@@ -165,14 +218,23 @@ const batchAnswer = (status: number, results: unknown[], errors: unknown[] = [])
   });
 
 export async function startFakeHubSpot(): Promise<FakeHubSpot> {
-  const records: Record<ObjectType, FakeRecord[]> = { contacts: [], deals: [] };
+  const records: Record<ObjectType, FakeRecord[]> = { contacts: [], deals: [], tickets: [] };
   const schema: Record<ObjectType, FakeProperty[]> = {
     contacts: [...builtInProperties.contacts],
     deals: [...builtInProperties.deals],
+    tickets: [...builtInProperties.tickets],
   };
-  const groups: Record<ObjectType, string[]> = { contacts: ['contactinformation'], deals: ['dealinformation'] };
-  const pipelines: FakePipeline[] = [salesPipeline()];
+  const groups: Record<ObjectType, string[]> = {
+    contacts: ['contactinformation'],
+    deals: ['dealinformation'],
+    tickets: ['ticketinformation'],
+  };
+  const pipelines: Record<PipelineObjectType, FakePipeline[]> = {
+    deals: [salesPipeline()],
+    tickets: [supportPipeline()],
+  };
   const associations: FakeAssociation[] = [];
+  const ticketAssociations: FakeTicketAssociation[] = [];
   const requests: RecordedRequest[] = [];
   const failures: InjectedFailure[] = [];
   const delays: number[] = [];
@@ -210,9 +272,21 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
     if (type === 'deals') {
       const pipelineId = properties.pipeline ?? record?.properties.pipeline;
       const stageId = properties.dealstage ?? record?.properties.dealstage;
-      const pipeline = pipelines.find((candidate) => candidate.id === pipelineId);
+      const pipeline = pipelines.deals.find((candidate) => candidate.id === pipelineId);
       if (!pipeline?.stages.some((stage) => stage.id === stageId)) {
         throw error(400, 'VALIDATION_ERROR', `dealstage ${stageId} is not in pipeline ${pipelineId}`);
+      }
+    }
+    if (type === 'tickets') {
+      if (!(properties.subject ?? record?.properties.subject)) {
+        throw error(400, 'VALIDATION_ERROR', 'Property values were not valid: subject is required');
+      }
+      // HubSpot puts a ticket without a pipeline in its default one.
+      const pipelineId = properties.hs_pipeline ?? record?.properties.hs_pipeline ?? '0';
+      const stageId = properties.hs_pipeline_stage ?? record?.properties.hs_pipeline_stage;
+      const pipeline = pipelines.tickets.find((candidate) => candidate.id === pipelineId);
+      if (!pipeline?.stages.some((stage) => stage.id === stageId)) {
+        throw error(400, 'VALIDATION_ERROR', `hs_pipeline_stage ${stageId} is not in pipeline ${pipelineId}`);
       }
     }
   }
@@ -271,22 +345,40 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
     return batchAnswer(200, results);
   }
 
-  function associate(dealId: string, contactId: string, specs: { associationTypeId: number }[]): Answer {
-    if (!findBy('deals', 'hs_object_id', dealId) || !findBy('contacts', 'hs_object_id', contactId)) {
+  function associate(
+    type: PipelineObjectType,
+    id: string,
+    contactId: string,
+    specs: { associationCategory?: string; associationTypeId: number }[],
+  ): Answer {
+    if (!findBy(type, 'hs_object_id', id) || !findBy('contacts', 'hs_object_id', contactId)) {
       throw error(404, 'OBJECT_NOT_FOUND', 'No such record');
     }
-    for (const { associationTypeId } of specs) {
-      const known = associations.some(
-        (association) =>
-          association.dealId === dealId &&
-          association.contactId === contactId &&
-          association.associationTypeId === associationTypeId,
-      );
-      if (!known) associations.push({ dealId, contactId, associationTypeId });
+    for (const { associationCategory, associationTypeId } of specs) {
+      if (associationCategory === 'HUBSPOT_DEFINED' && associationTypeId !== contactAssociationTypeIds[type]) {
+        throw error(400, 'VALIDATION_ERROR', `${associationTypeId} is not a valid ${type} to contacts association`);
+      }
+      if (type === 'deals') {
+        const known = associations.some(
+          (association) =>
+            association.dealId === id &&
+            association.contactId === contactId &&
+            association.associationTypeId === associationTypeId,
+        );
+        if (!known) associations.push({ dealId: id, contactId, associationTypeId });
+      } else {
+        const known = ticketAssociations.some(
+          (association) =>
+            association.ticketId === id &&
+            association.contactId === contactId &&
+            association.associationTypeId === associationTypeId,
+        );
+        if (!known) ticketAssociations.push({ ticketId: id, contactId, associationTypeId });
+      }
     }
     return new Answer(201, {
-      fromObjectTypeId: '0-3',
-      fromObjectId: dealId,
+      fromObjectTypeId: type === 'deals' ? '0-3' : '0-5',
+      fromObjectId: id,
       toObjectTypeId: '0-1',
       toObjectId: contactId,
       labels: [],
@@ -309,29 +401,41 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
     return new Answer(200, property);
   }
 
-  function createPipeline(input: PipelineBody): Answer {
+  function createPipeline(type: PipelineObjectType, input: PipelineBody): Answer {
+    if (type === 'tickets') {
+      const stateless = input.stages.find(({ metadata }) => !['OPEN', 'CLOSED'].includes(metadata?.ticketState ?? ''));
+      if (stateless) {
+        throw error(400, 'VALIDATION_ERROR', `Stage ${stateless.label} needs metadata.ticketState OPEN or CLOSED`);
+      }
+    }
     const pipeline: FakePipeline = {
       id: String(nextId++),
       label: input.label,
       displayOrder: input.displayOrder,
       archived: false,
-      stages: input.stages.map((stage) => ({ ...stage, id: String(nextId++), archived: false })),
+      stages: input.stages.map((stage) => ({
+        ...stage,
+        metadata: stage.metadata ?? {},
+        id: String(nextId++),
+        archived: false,
+      })),
     };
-    pipelines.push(pipeline);
+    pipelines[type].push(pipeline);
     return new Answer(201, pipeline);
   }
 
   function route(method: string, path: string, body: unknown): Answer {
-    let match = /^\/crm\/v3\/objects\/(contacts|deals)\/batch\/(read|upsert)$/.exec(path);
+    let match = /^\/crm\/v3\/objects\/(contacts|deals|tickets)\/batch\/(read|upsert)$/.exec(path);
     if (match && method === 'POST') {
       const type = match[1] as ObjectType;
       return match[2] === 'read' ? readRecords(type, body as BatchReadBody) : upsertRecords(type, body as UpsertBody);
     }
-    match = /^\/crm\/v4\/objects\/deals\/(\w+)\/associations\/contacts\/(\w+)$/.exec(path);
+    match = /^\/crm\/v4\/objects\/(deals|tickets)\/(\w+)\/associations\/contacts\/(\w+)$/.exec(path);
     if (match && method === 'PUT') {
-      return associate(match[1] ?? '', match[2] ?? '', body as { associationTypeId: number }[]);
+      const type = match[1] as PipelineObjectType;
+      return associate(type, match[2] ?? '', match[3] ?? '', body as { associationTypeId: number }[]);
     }
-    match = /^\/crm\/v3\/properties\/(contacts|deals)(?:\/(groups|batch\/create|\w+))?$/.exec(path);
+    match = /^\/crm\/v3\/properties\/(contacts|deals|tickets)(?:\/(groups|batch\/create|\w+))?$/.exec(path);
     if (match) {
       const type = match[1] as ObjectType;
       const rest = match[2];
@@ -352,8 +456,12 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
       }
       if (rest !== undefined && method === 'PATCH') return updateProperty(type, rest, body as Partial<FakeProperty>);
     }
-    if (path === '/crm/v3/pipelines/deals' && method === 'GET') return new Answer(200, { results: pipelines });
-    if (path === '/crm/v3/pipelines/deals' && method === 'POST') return createPipeline(body as PipelineBody);
+    match = /^\/crm\/v3\/pipelines\/(deals|tickets)$/.exec(path);
+    if (match) {
+      const type = match[1] as PipelineObjectType;
+      if (method === 'GET') return new Answer(200, { results: pipelines[type] });
+      if (method === 'POST') return createPipeline(type, body as PipelineBody);
+    }
     throw error(404, 'OBJECT_NOT_FOUND', `The fake has no ${method} ${path}`);
   }
 
@@ -426,8 +534,10 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
     requests,
     contacts: () => records.contacts,
     deals: () => records.deals,
+    tickets: () => records.tickets,
     associations: () => associations,
-    pipelines: () => pipelines,
+    ticketAssociations: () => ticketAssociations,
+    pipelines: (type = 'deals') => pipelines[type],
     properties: (type) => schema[type],
     propertyGroups: (type) => groups[type],
     addContact: (properties) => addRecord('contacts', properties),
@@ -460,7 +570,9 @@ interface UpsertBody {
   inputs: { idProperty?: string; id: string; properties: Record<string, string> }[];
 }
 
-type FakeStageInput = Omit<FakePipeline['stages'][number], 'id' | 'archived'>;
+type FakeStageInput = Omit<FakePipeline['stages'][number], 'id' | 'archived' | 'metadata'> & {
+  metadata?: Record<string, string>;
+};
 type PipelineBody = Pick<FakePipeline, 'label' | 'displayOrder'> & { stages: FakeStageInput[] };
 
 async function readBody(request: IncomingMessage): Promise<string> {

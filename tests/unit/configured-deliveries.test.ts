@@ -23,8 +23,18 @@ describe('configuredDeliveries', () => {
 
   it('configures HubSpot for the CRM kinds and Resend for the email kinds', () => {
     const kinds = (env: Record<string, string>) => Object.keys(configuredDeliveries(env).deliveries).sort();
-    expect(kinds(hubspot)).toEqual(['crm.booking', 'crm.newsletter', 'crm.newsletter-withdrawal']);
-    expect(kinds(email)).toEqual(['email.booking-confirmation', 'email.front-desk', 'email.newsletter-confirmation']);
+    expect(kinds(hubspot)).toEqual([
+      'crm.booking',
+      'crm.newsletter',
+      'crm.newsletter-withdrawal',
+      'crm.rights-request',
+    ]);
+    expect(kinds(email)).toEqual([
+      'email.booking-confirmation',
+      'email.front-desk',
+      'email.newsletter-confirmation',
+      'email.rights-acknowledgement',
+    ]);
     expect(configuredDeliveries({ ...hubspot, ...email }).missing).toEqual([]);
   });
 });

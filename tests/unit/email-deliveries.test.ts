@@ -1,6 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailDeliveries, type EmailDeliveries } from '../../functions/delivery/email/deliveries.ts';
-import { adultConfirmation, adultFrontDesk, newsletterConfirmation, reference } from '../support/email-payloads.ts';
+import {
+  adultConfirmation,
+  adultFrontDesk,
+  newsletterConfirmation,
+  reference,
+  rightsAcknowledgement,
+} from '../support/email-payloads.ts';
 import { type FakeResend, startFakeResend } from '../support/fake-resend.ts';
 
 const from = 'Kalpa Clinics <hello@mail.clinic.test>';
@@ -52,6 +58,29 @@ describe('createEmailDeliveries', () => {
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       },
     });
+  });
+
+  it('acknowledges a data-rights request to the requester, replies going to the Grievance Officer', async () => {
+    const attempt = { idempotencyKey: 'job-rights-1', attempt: 1 };
+    expect(await deliveries['email.rights-acknowledgement'](rightsAcknowledgement(), attempt)).toEqual({
+      status: 'delivered',
+    });
+    const [sent] = fake.emails;
+    expect(sent).toMatchObject({ from, to: 'asha@example.com', reply_to: 'privacy@example.com' });
+    expect(sent?.subject).toContain(reference);
+    expect(sent?.text).toContain('Data Protection Board of India');
+    expect(sent?.headers).toBeUndefined();
+    expect(fake.requests.map(({ idempotencyKey }) => idempotencyKey)).toEqual(['job-rights-1']);
+  });
+
+  it('sends one acknowledgement for a rights request retried after a 429, waiting as long as Resend asks', async () => {
+    const deliver = deliveries['email.rights-acknowledgement'];
+    fake.failNext(1, { status: 429, retryAfterSeconds: 2 });
+    expect(await deliver(rightsAcknowledgement(), firstAttempt)).toMatchObject({ status: 'retry', retryAfterMs: 2000 });
+    expect(await deliver(rightsAcknowledgement(), { ...firstAttempt, attempt: 2 })).toEqual({ status: 'delivered' });
+    expect(await deliver(rightsAcknowledgement(), { ...firstAttempt, attempt: 3 })).toEqual({ status: 'delivered' });
+    expect(fake.requests.map((request) => request.idempotencyKey)).toEqual(['job-1', 'job-1', 'job-1']);
+    expect(fake.emails).toHaveLength(1);
   });
 
   it('sends one email for a job attempted again with its key, whatever happened to the first answer', async () => {

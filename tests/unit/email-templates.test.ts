@@ -3,12 +3,14 @@ import type { RenderedEmail } from '../../functions/delivery/email/render.ts';
 import { bookingConfirmationEmail } from '../../functions/delivery/email/templates/booking-confirmation.tsx';
 import { frontDeskNotificationEmail } from '../../functions/delivery/email/templates/front-desk-notification.tsx';
 import { newsletterConfirmationEmail } from '../../functions/delivery/email/templates/newsletter-confirmation.tsx';
+import { rightsAcknowledgementEmail } from '../../functions/delivery/email/templates/rights-acknowledgement.tsx';
 import {
   adultConfirmation,
   adultFrontDesk,
   minorFrontDesk,
   newsletterConfirmation,
   reference,
+  rightsAcknowledgement,
 } from '../support/email-payloads.ts';
 
 const siteUrl = 'https://www.clinic.test';
@@ -124,5 +126,55 @@ describe('the newsletter confirmation', () => {
   it('tells someone who did not ask that they will not be subscribed', async () => {
     const email = await newsletterConfirmationEmail(newsletterConfirmation());
     expectInBothParts(email, 'If you did not ask for this, please ignore this email: you will not be subscribed');
+  });
+});
+
+describe('the acknowledgement of a data-rights request', () => {
+  it('gives the reference, what was asked for, when it arrived and the deadlines', async () => {
+    const email = await rightsAcknowledgementEmail(rightsAcknowledgement());
+    expectInBothParts(
+      email,
+      'Hello Asha Rao',
+      `Reference: ${reference}`,
+      'Your request: Delete my information',
+      'Received: Monday, 23 November 2026 at 10:30 am IST',
+      'Our answer by: Wednesday, 23 December 2026',
+      'Within 48 hours, we will contact you to confirm that the request comes from you.',
+      'within 30 days of receiving it, that is by Wednesday, 23 December 2026',
+    );
+    expect(email.subject).toBe(`Kalpa Clinics: we have received your privacy request (${reference})`);
+  });
+
+  it('says that the requester is identified first, and nothing deleted before then', async () => {
+    const email = await rightsAcknowledgementEmail(rightsAcknowledgement());
+    expectInBothParts(email, 'We check this before we act on your request', 'Nothing is deleted before then.');
+  });
+
+  it('names the Grievance Officer and how to reach them, and where to complain', async () => {
+    const email = await rightsAcknowledgementEmail(rightsAcknowledgement());
+    expectInBothParts(
+      email,
+      'Our Grievance Officer, Meera Iyer (demo), is responsible for your request.',
+      'privacy@example.com',
+      'If you are not satisfied with our response, you can complain to the Data Protection Board of India',
+      'If you did not make this request',
+    );
+    expect(email.html).toContain('href="mailto:privacy@example.com"');
+    expect(email.html).toContain('href="https://www.dpb.gov.in"');
+    expect(email.text).toContain('Data Protection Board of India https://www.dpb.gov.in');
+  });
+
+  it("uses each request type's label, and carries neither the details nor the mobile number", async () => {
+    const email = await rightsAcknowledgementEmail(rightsAcknowledgement({ requestType: 'portability' }));
+    expectInBothParts(email, 'Your request: Give me a copy of my information to take elsewhere');
+    expectInNeitherPart(email, 'booking last year', '98765', 'Delete my information');
+  });
+
+  it('is an accessible English (India) document: a language, one heading, no images', async () => {
+    const { html, text } = await rightsAcknowledgementEmail(rightsAcknowledgement());
+    expect(html).toContain('lang="en-IN"');
+    expect(html.match(/<h1/g)).toHaveLength(1);
+    expect(html).not.toContain('<img');
+    expect(text).not.toContain('<');
   });
 });

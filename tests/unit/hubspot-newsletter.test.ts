@@ -125,12 +125,17 @@ describe('the crm.newsletter-withdrawal delivery', () => {
 });
 
 describe('createHubSpotDeliveries', () => {
-  it('makes the three CRM deliveries', async () => {
+  it('makes the four CRM deliveries', async () => {
     await startProvisioned();
 
     const deliveries = createHubSpotDeliveries({ accessToken: 'test-token', basePath: fake.url });
 
-    expect(Object.keys(deliveries)).toEqual(['crm.booking', 'crm.newsletter', 'crm.newsletter-withdrawal']);
+    expect(Object.keys(deliveries)).toEqual([
+      'crm.booking',
+      'crm.newsletter',
+      'crm.newsletter-withdrawal',
+      'crm.rights-request',
+    ]);
     expect(await deliveries['crm.newsletter']?.(subscriber, attempt)).toEqual({ status: 'delivered' });
     expect(await deliveries['crm.newsletter-withdrawal']?.(withdrawal, attempt)).toEqual({ status: 'delivered' });
     expect(onlyContact()).toMatchObject({ clinic_email_news_consent: 'false' });

@@ -9,6 +9,7 @@ import { type OutgoingEmail, sendEmail } from './send.ts';
 import { bookingConfirmationEmail } from './templates/booking-confirmation.tsx';
 import { frontDeskNotificationEmail } from './templates/front-desk-notification.tsx';
 import { newsletterConfirmationEmail } from './templates/newsletter-confirmation.tsx';
+import { rightsAcknowledgementEmail } from './templates/rights-acknowledgement.tsx';
 
 export interface EmailDeliveryOptions {
   apiKey: string;
@@ -22,7 +23,10 @@ export interface EmailDeliveryOptions {
 }
 
 export type EmailDeliveries = Required<
-  Pick<Deliveries, 'email.booking-confirmation' | 'email.front-desk' | 'email.newsletter-confirmation'>
+  Pick<
+    Deliveries,
+    'email.booking-confirmation' | 'email.front-desk' | 'email.newsletter-confirmation' | 'email.rights-acknowledgement'
+  >
 >;
 
 export function createEmailDeliveries({ baseUrl, ...options }: EmailDeliveryOptions): EmailDeliveries {
@@ -50,6 +54,12 @@ export function createEmailDeliveries({ baseUrl, ...options }: EmailDeliveryOpti
           headers: oneClickUnsubscribeHeaders(signup.unsubscribeUrl),
           ...(await newsletterConfirmationEmail(signup)),
         },
+        attempt,
+      ),
+    // Replies go to the Grievance Officer, who answers for the request.
+    'email.rights-acknowledgement': async (request, attempt) =>
+      send(
+        { to: request.to, replyTo: clinic.grievanceOfficer.email, ...(await rightsAcknowledgementEmail(request)) },
         attempt,
       ),
   };

@@ -6,9 +6,9 @@
 import { branches } from '../../../src/config/clinic.ts';
 import type { Attribution } from '../../leads/attribution.ts';
 import type { CrmBookingPayload } from '../../leads/lead-jobs.ts';
-import type { PipelineStart } from './appointment-pipeline.ts';
 import { emailNewsConsentUpdate, lifecycleStageUpdate } from './contact-updates.ts';
 import type { CrmRecord } from './crm-records.ts';
+import type { PipelineStart } from './pipelines.ts';
 import type { ContactProperties, ContactPropertyName, DealProperties } from './properties.ts';
 
 /** The contacts that already have the booking's email address and its mobile number. */

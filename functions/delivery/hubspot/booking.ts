@@ -6,15 +6,15 @@
 import type { Client } from '@hubspot/api-client';
 import type { CrmBookingPayload } from '../../leads/lead-jobs.ts';
 import type { Delivery } from '../delivery.ts';
-import { appointmentPipelineLookup, type PipelineStart } from './appointment-pipeline.ts';
 import { bookingContactProperties, bookingContactTarget, bookingDealProperties } from './booking-records.ts';
 import { contactPropertiesToRead } from './contact-updates.ts';
 import { associateDealWithContact, type CrmRecord, findRecord, upsertRecord } from './crm-records.ts';
 import { HubSpotRefusal, hubSpotAttempt } from './outcome.ts';
+import { type PipelineStart, pipelineStartLookup } from './pipelines.ts';
 import { appointmentPipeline } from './properties.ts';
 
 export function createBookingDelivery(client: Client): Delivery<'crm.booking'> {
-  const findPipelineStart = appointmentPipelineLookup(client);
+  const findPipelineStart = pipelineStartLookup(client, 'deals', appointmentPipeline.label);
   return (payload) =>
     hubSpotAttempt(async () => {
       const pipeline = await findPipelineStart();

@@ -6,7 +6,7 @@ import { AssociationTypes, type Client } from '@hubspot/api-client';
 import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/associations/v4/index.js';
 import { HubSpotRefusal } from './outcome.ts';
 
-type RecordType = 'contacts' | 'deals';
+type RecordType = 'contacts' | 'deals' | 'tickets';
 
 export interface CrmRecord {
   id: string;
@@ -46,11 +46,23 @@ export async function upsertRecord(
 }
 
 /** HubSpot's own deal-to-contact association; setting it again changes nothing. */
-export async function associateDealWithContact(client: Client, dealId: string, contactId: string): Promise<void> {
-  await client.crm.associations.v4.basicApi.create('deals', dealId, 'contacts', contactId, [
-    {
-      associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined,
-      associationTypeId: AssociationTypes.dealToContact,
-    },
+export function associateDealWithContact(client: Client, dealId: string, contactId: string): Promise<void> {
+  return associateWithContact(client, 'deals', dealId, contactId, AssociationTypes.dealToContact);
+}
+
+/** HubSpot's own ticket-to-contact association; setting it again changes nothing. */
+export function associateTicketWithContact(client: Client, ticketId: string, contactId: string): Promise<void> {
+  return associateWithContact(client, 'tickets', ticketId, contactId, AssociationTypes.ticketToContact);
+}
+
+async function associateWithContact(
+  client: Client,
+  type: 'deals' | 'tickets',
+  id: string,
+  contactId: string,
+  associationTypeId: AssociationTypes,
+): Promise<void> {
+  await client.crm.associations.v4.basicApi.create(type, id, 'contacts', contactId, [
+    { associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId },
   ]);
 }

@@ -3,8 +3,12 @@ import type { Deliveries } from '../delivery.ts';
 import { createBookingDelivery } from './booking.ts';
 import { createHubSpotClient, type HubSpotClientOptions } from './client.ts';
 import { createNewsletterDelivery, createNewsletterWithdrawalDelivery } from './newsletter.ts';
+import { createRightsRequestDelivery } from './rights-request.ts';
 
-export type HubSpotDeliveries = Pick<Deliveries, 'crm.booking' | 'crm.newsletter' | 'crm.newsletter-withdrawal'>;
+export type HubSpotDeliveries = Pick<
+  Deliveries,
+  'crm.booking' | 'crm.newsletter' | 'crm.newsletter-withdrawal' | 'crm.rights-request'
+>;
 
 /** Call once per process (see client.ts). */
 export function createHubSpotDeliveries(options: HubSpotClientOptions): HubSpotDeliveries {
@@ -13,5 +17,6 @@ export function createHubSpotDeliveries(options: HubSpotClientOptions): HubSpotD
     'crm.booking': createBookingDelivery(client),
     'crm.newsletter': createNewsletterDelivery(client),
     'crm.newsletter-withdrawal': createNewsletterWithdrawalDelivery(client),
+    'crm.rights-request': createRightsRequestDelivery(client),
   };
 }

@@ -1,7 +1,8 @@
 /**
- * What the site writes to HubSpot: its own property group, the custom properties of contacts and deals,
- * and the deal pipeline of appointment requests. `npm run crm:setup` creates them (setup.ts); the
- * deliveries write nothing else, which the `ContactProperties` and `DealProperties` types hold them to.
+ * What the site writes to HubSpot: its own property group, the custom properties of contacts, deals and
+ * tickets, the deal pipeline of appointment requests and the ticket pipeline of privacy requests.
+ * `npm run crm:setup` creates them (setup.ts); the deliveries write nothing else, which the
+ * `ContactProperties`, `DealProperties` and `TicketProperties` types hold them to.
  */
 import type { PipelineInput } from '@hubspot/api-client/lib/codegen/crm/pipelines/index.js';
 import {
@@ -11,8 +12,9 @@ import {
   type PropertyGroupCreate,
   PropertyCreateTypeEnum as ValueType,
 } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
-import { branches } from '../../../src/config/clinic.ts';
+import { branches, clinic } from '../../../src/config/clinic.ts';
 import { type GuardianRelationship, guardianRelationships } from '../../leads/booking-schema.ts';
+import { type RightsRequestType, rightsRequestTypes } from '../../leads/rights-request-schema.ts';
 import { timeWindowIds, timeWindows } from '../../leads/time-windows.ts';
 
 export const propertyGroup = { name: 'clinic_website', label: 'Clinic website' } satisfies PropertyGroupCreate;
@@ -112,13 +114,42 @@ export const dealProperties = [
   ...requestProperties,
 ];
 
+const { acknowledgeWithinHours, resolveWithinDays } = clinic.grievanceOfficer;
+
+/** On a ticket: a data-rights request, what it asks for and its deadlines. */
+export const ticketProperties = [
+  text('clinic_request_reference', 'Request reference', {
+    description: 'The reference the website gave the privacy request, like KC-7Q4M-X2P9.',
+    hasUniqueValue: true,
+  }),
+  property(
+    'clinic_rights_request_type',
+    'Privacy request type',
+    oneOf(
+      (Object.keys(rightsRequestTypes) as RightsRequestType[]).map((value) => ({
+        value,
+        label: rightsRequestTypes[value].label,
+      })),
+    ),
+  ),
+  property('clinic_acknowledge_by', 'Acknowledge by', dateTimeValue, {
+    description: `Contact the requester by then: ${acknowledgeWithinHours} hours after the request arrived.`,
+  }),
+  property('clinic_resolve_by', 'Resolve by', dateTimeValue, {
+    description: `Answer the request by then: ${resolveWithinDays} days after it arrived.`,
+  }),
+];
+
 type StandardContactProperty = 'email' | 'firstname' | 'lastname' | 'mobilephone' | 'lifecyclestage';
 type StandardDealProperty = 'dealname' | 'pipeline' | 'dealstage';
+type StandardTicketProperty = 'subject' | 'content' | 'hs_pipeline' | 'hs_pipeline_stage' | 'hs_ticket_priority';
 
 export type ContactPropertyName = StandardContactProperty | (typeof contactProperties)[number]['name'];
 export type DealPropertyName = StandardDealProperty | (typeof dealProperties)[number]['name'];
+export type TicketPropertyName = StandardTicketProperty | (typeof ticketProperties)[number]['name'];
 export type ContactProperties = Partial<Record<ContactPropertyName, string>>;
 export type DealProperties = Partial<Record<DealPropertyName, string>>;
+export type TicketProperties = Partial<Record<TicketPropertyName, string>>;
 
 /** HubSpot generates pipeline ids, so deliveries find this pipeline by its label. */
 export const appointmentPipeline = {
@@ -129,5 +160,17 @@ export const appointmentPipeline = {
     { label: 'Confirmed', displayOrder: 1, metadata: { probability: '0.6' } },
     { label: 'Booked', displayOrder: 2, metadata: { probability: '1.0', isClosed: 'true' } },
     { label: 'Closed without booking', displayOrder: 3, metadata: { probability: '0.0', isClosed: 'true' } },
+  ],
+} satisfies PipelineInput;
+
+/** HubSpot generates pipeline ids, so deliveries find this pipeline by its label. A new request is "New". */
+export const privacyRequestPipeline = {
+  label: 'Privacy requests',
+  displayOrder: 1,
+  stages: [
+    { label: 'New', displayOrder: 0, metadata: { ticketState: 'OPEN' } },
+    { label: 'Identity check', displayOrder: 1, metadata: { ticketState: 'OPEN' } },
+    { label: 'In progress', displayOrder: 2, metadata: { ticketState: 'OPEN' } },
+    { label: 'Resolved', displayOrder: 3, metadata: { ticketState: 'CLOSED' } },
   ],
 } satisfies PipelineInput;

@@ -1,18 +1,26 @@
 /**
- * Provisions HubSpot for the deliveries (properties.ts): the property group and properties of contacts and
- * deals, and the appointments pipeline. Idempotent: it creates what is missing, adds branches or time
- * windows that are new in the site's config to the choice properties, and leaves the rest as it finds it,
- * so a second run creates nothing.
+ * Provisions HubSpot for the deliveries (properties.ts): the property group and properties of contacts, deals
+ * and tickets, the appointments (deal) pipeline and the privacy requests (ticket) pipeline. Idempotent: it
+ * creates what is missing, adds branches, time windows or request types that are new in the site's config to
+ * the choice properties, and leaves the rest as it finds it, so a second run creates nothing.
  *
  * `npm run crm:setup` reads HUBSPOT_ACCESS_TOKEN (a private app's token, required) and HUBSPOT_BASE_URL
  * (optional, another API address). Exit codes: 0 done, 1 HubSpot failed, 2 no token.
  */
 import type { Client } from '@hubspot/api-client';
+import type { PipelineInput } from '@hubspot/api-client/lib/codegen/crm/pipelines/index.js';
 import type { PropertyCreate } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
-import { isAppointmentPipeline } from './appointment-pipeline.ts';
 import { createHubSpotClient } from './client.ts';
 import { HubSpotRefusal, hubSpotFailureOutcome } from './outcome.ts';
-import { appointmentPipeline, contactProperties, dealProperties, propertyGroup } from './properties.ts';
+import { isPipelineLabelled, type PipelineObjectType } from './pipelines.ts';
+import {
+  appointmentPipeline,
+  contactProperties,
+  dealProperties,
+  privacyRequestPipeline,
+  propertyGroup,
+  ticketProperties,
+} from './properties.ts';
 
 export interface SetupReport {
   created: string[];
@@ -21,19 +29,21 @@ export interface SetupReport {
   found: string[];
 }
 
-type ObjectType = 'contacts' | 'deals';
+type ObjectType = 'contacts' | 'deals' | 'tickets';
 
 export async function setUpHubSpot(client: Client): Promise<SetupReport> {
   const report: SetupReport = { created: [], updated: [], found: [] };
   const objects: [ObjectType, readonly PropertyCreate[]][] = [
     ['contacts', contactProperties],
     ['deals', dealProperties],
+    ['tickets', ticketProperties],
   ];
   for (const [objectType, definitions] of objects) {
     await ensurePropertyGroup(client, objectType, report);
     await ensureProperties(client, objectType, definitions, report);
   }
-  await ensurePipeline(client, report);
+  await ensurePipeline(client, 'deals', appointmentPipeline, report);
+  await ensurePipeline(client, 'tickets', privacyRequestPipeline, report);
   return report;
 }
 
@@ -82,14 +92,19 @@ async function ensureProperties(
   report.created.push(...missing.map(itemOf));
 }
 
-async function ensurePipeline(client: Client, report: SetupReport): Promise<void> {
-  const item = `deals pipeline "${appointmentPipeline.label}"`;
-  const { results } = await client.crm.pipelines.pipelinesApi.getAll('deals');
-  if (results.some(isAppointmentPipeline)) {
+async function ensurePipeline(
+  client: Client,
+  objectType: PipelineObjectType,
+  definition: PipelineInput,
+  report: SetupReport,
+): Promise<void> {
+  const item = `${objectType} pipeline "${definition.label}"`;
+  const { results } = await client.crm.pipelines.pipelinesApi.getAll(objectType);
+  if (results.some(isPipelineLabelled(definition.label))) {
     report.found.push(item);
     return;
   }
-  await client.crm.pipelines.pipelinesApi.create('deals', appointmentPipeline);
+  await client.crm.pipelines.pipelinesApi.create(objectType, definition);
   report.created.push(item);
 }
 
@@ -108,7 +123,7 @@ export async function runSetup(env: NodeJS.ProcessEnv): Promise<number> {
   if (!accessToken) {
     console.error(
       'HUBSPOT_ACCESS_TOKEN is not set: set it to the access token of a HubSpot private app that may read and ' +
-        'write contacts, deals and their schemas.',
+        'write contacts, deals, tickets and their schemas.',
     );
     return exitCode.usage;
   }

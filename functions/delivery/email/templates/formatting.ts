@@ -17,6 +17,8 @@ const momentInClinic = new Intl.DateTimeFormat(clinic.locale, {
   timeZone: clinic.timeZone,
 });
 
+const dayInClinic = new Intl.DateTimeFormat(clinic.locale, { dateStyle: 'full', timeZone: clinic.timeZone });
+
 const startOfDay = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** "2026-11-25" → "Wednesday, 25 November 2026" */
@@ -32,6 +34,11 @@ export function formatDay(date: string): string {
 /** An ISO 8601 instant as the clinic's clock shows it: "Monday, 30 November 2026 at 3:30 pm IST". */
 export function formatMomentInClinic(isoMoment: string): string {
   return momentInClinic.format(new Date(isoMoment));
+}
+
+/** The day an ISO 8601 instant falls on at the clinic: "Wednesday, 23 December 2026". */
+export function formatDayInClinic(isoMoment: string): string {
+  return dayInClinic.format(new Date(isoMoment));
 }
 
 // Payloads carry ids that were checked against the config when the request was taken.

@@ -1,0 +1,83 @@
+/**
+ * To someone who used one of their data rights (to see, correct or delete their information, say): the request
+ * has arrived, what happens next and by when, and where to turn if they are unhappy with the answer. Nothing is
+ * done on the strength of the form alone: staff first check that the request comes from the person it says.
+ */
+import { Heading, Link, Text } from '@react-email/components';
+import { clinic } from '../../../../src/config/clinic.ts';
+import type { RightsAcknowledgementEmailPayload } from '../../../leads/lead-jobs.ts';
+import { rightsRequestTypes } from '../../../leads/rights-request-schema.ts';
+import { type RenderedEmail, renderEmail } from '../render.ts';
+import { formatDayInClinic, formatMomentInClinic } from './formatting.ts';
+import { Detail, Details, EmailLayout, SignOff, styles } from './layout.tsx';
+
+/** The Data Protection Board of India, which hears complaints under the DPDP Act 2023. */
+const dataProtectionBoardUrl = 'https://www.dpb.gov.in';
+
+function RightsAcknowledgement({ request }: { request: RightsAcknowledgementEmailPayload }) {
+  const officer = clinic.grievanceOfficer;
+  const resolveBy = formatDayInClinic(request.resolveBy);
+  const officerEmail = (
+    <Link href={`mailto:${officer.email}`} style={styles.link}>
+      {officer.email}
+    </Link>
+  );
+  return (
+    <EmailLayout
+      preview={`Your reference is ${request.reference}. We will contact you within ${officer.acknowledgeWithinHours} hours to confirm the request is yours.`}
+      heading="We have received your request"
+    >
+      <Text style={styles.paragraph}>Hello {request.fullName},</Text>
+      <Text style={styles.paragraph}>
+        Thank you for contacting {clinic.brand} about your personal information. Your request has reached the people who
+        look after privacy at the clinic.
+      </Text>
+      <Details>
+        <Detail label="Reference">{request.reference}</Detail>
+        <Detail label="Your request">{rightsRequestTypes[request.requestType].label}</Detail>
+        <Detail label="Received">{formatMomentInClinic(request.receivedAt)}</Detail>
+        <Detail label="Our answer by">{resolveBy}</Detail>
+      </Details>
+
+      <Heading as="h2" style={styles.subheading}>
+        What happens next
+      </Heading>
+      <Text style={styles.paragraph}>
+        Within {officer.acknowledgeWithinHours} hours, we will contact you to confirm that the request comes from you.
+        We check this before we act on your request, so that nobody else can see, change or delete your information in
+        your name. Nothing is deleted before then.
+      </Text>
+      <Text style={styles.paragraph}>
+        Once we have confirmed it is you, we will deal with your request and reply within {officer.resolveWithinDays}{' '}
+        days of receiving it, that is by {resolveBy}. If there is anything we cannot do, for example because the law
+        asks us to keep certain records, we will tell you what and why.
+      </Text>
+
+      <Heading as="h2" style={styles.subheading}>
+        Questions or concerns
+      </Heading>
+      <Text style={styles.paragraph}>
+        Our Grievance Officer, {officer.name}, is responsible for your request. You can write to them at {officerEmail}{' '}
+        or reply to this email, quoting your reference, {request.reference}.
+      </Text>
+      <Text style={styles.paragraph}>
+        If you are not satisfied with our response, you can complain to the{' '}
+        <Link href={dataProtectionBoardUrl} style={styles.link}>
+          Data Protection Board of India
+        </Link>
+        .
+      </Text>
+      <Text style={styles.paragraph}>
+        If you did not make this request, please tell us at {officerEmail} so that we can look into it.
+      </Text>
+      <SignOff />
+    </EmailLayout>
+  );
+}
+
+export function rightsAcknowledgementEmail(request: RightsAcknowledgementEmailPayload): Promise<RenderedEmail> {
+  return renderEmail(
+    `${clinic.brand}: we have received your privacy request (${request.reference})`,
+    <RightsAcknowledgement request={request} />,
+  );
+}
