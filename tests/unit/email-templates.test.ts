@@ -150,6 +150,13 @@ describe('the acknowledgement of a data-rights request', () => {
     expectInBothParts(email, 'We check this before we act on your request', 'Nothing is deleted before then.');
   });
 
+  it('says, for a stop-marketing request only, what has already been done', async () => {
+    const stop = await rightsAcknowledgementEmail(rightsAcknowledgement({ requestType: 'stop-marketing' }));
+    expectInBothParts(stop, 'One part has already happened: we ended any newsletter subscription');
+    const erase = await rightsAcknowledgementEmail(rightsAcknowledgement());
+    expect(erase.text).not.toContain('One part has already happened');
+  });
+
   it('names the Grievance Officer and how to reach them, and where to complain', async () => {
     const email = await rightsAcknowledgementEmail(rightsAcknowledgement());
     expectInBothParts(

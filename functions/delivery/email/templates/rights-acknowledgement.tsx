@@ -47,6 +47,13 @@ function RightsAcknowledgement({ request }: { request: RightsAcknowledgementEmai
         We check this before we act on your request, so that nobody else can see, change or delete your information in
         your name. Nothing is deleted before then.
       </Text>
+      {request.requestType === 'stop-marketing' && (
+        <Text style={styles.paragraph}>
+          One part has already happened: we ended any newsletter subscription for this email address and told our
+          contact system that you no longer agree to marketing emails. You may still get messages about appointments you
+          have asked for.
+        </Text>
+      )}
       <Text style={styles.paragraph}>
         Once we have confirmed it is you, we will deal with your request and reply within {officer.resolveWithinDays}{' '}
         days of receiving it, that is by {resolveBy}. If there is anything we cannot do, for example because the law
