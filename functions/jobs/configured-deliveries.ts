@@ -18,6 +18,7 @@ export function configuredDeliveries(env: Record<string, string | undefined>): C
   const {
     HUBSPOT_ACCESS_TOKEN: accessToken,
     HUBSPOT_BASE_URL: basePath,
+    HUBSPOT_REQUESTS_PER_10S: requestsPerTenSeconds,
     RESEND_API_KEY: apiKey,
     RESEND_BASE_URL: baseUrl,
     EMAIL_FROM: from,
@@ -25,7 +26,13 @@ export function configuredDeliveries(env: Record<string, string | undefined>): C
     SITE_URL: siteUrl,
   } = env;
   const deliveries: Deliveries = {
-    ...(accessToken && createHubSpotDeliveries({ accessToken, ...(basePath && { basePath }) })),
+    ...(accessToken &&
+      createHubSpotDeliveries({
+        accessToken,
+        ...(basePath && { basePath }),
+        // The account's limit is shared by every app on it: raise this only for a higher tier's headroom.
+        ...(Number(requestsPerTenSeconds) > 0 && { requestsPerTenSeconds: Number(requestsPerTenSeconds) }),
+      })),
     ...(apiKey &&
       from &&
       frontDeskEmail &&
