@@ -7,6 +7,7 @@ import { intervalToDuration } from 'date-fns/intervalToDuration';
 import { clinic } from '../../src/config/clinic.ts';
 import type { BookingListItem, LeadCounts, OutboxJobSummary, StoredLead } from '../store/lead-reports.ts';
 import type { DeadJob } from '../store/outbox.ts';
+import { rightsRequestTypes } from './rights-request-schema.ts';
 
 const inClinicTimeZone = tz(clinic.timeZone);
 const time = (moment: Date) => format(moment, 'yyyy-MM-dd HH:mm', { in: inClinicTimeZone });
@@ -40,6 +41,7 @@ export function statusText(counts: LeadCounts): string[] {
     ...details([
       ['Booking requests', String(counts.bookings)],
       ['Newsletter subscriptions', `${pending} pending, ${confirmed} confirmed, ${unsubscribed} unsubscribed`],
+      ['Privacy requests', String(counts.rightsRequests)],
       [
         'Oldest pending job',
         counts.oldestPendingJobAgeSeconds === undefined
@@ -83,6 +85,27 @@ function jobsText(jobs: readonly OutboxJobSummary[]): string[] {
 }
 
 export function leadText(lead: StoredLead): string[] {
+  if (lead.type === 'rights-request') {
+    const request = lead.record;
+    return [
+      `Privacy request ${request.reference} (times in ${clinic.timeZone})`,
+      ...details([
+        ['Received', time(request.created_at)],
+        ['Submission ID', request.submission_id],
+        ['Request', rightsRequestTypes[request.request_type].label],
+        ['Name', request.full_name],
+        ['Email', request.email ?? '—'],
+        ['Mobile', request.mobile_e164 ?? '—'],
+        [
+          'About',
+          request.subject_name ? `${request.subject_name} (${request.requester_role})` : 'their own information',
+        ],
+        ['Details', request.details ?? '—'],
+      ]),
+      '',
+      ...jobsText(lead.jobs),
+    ];
+  }
   if (lead.type === 'newsletter') {
     const subscription = lead.record;
     return [

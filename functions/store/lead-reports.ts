@@ -7,11 +7,13 @@ import type {
   NewsletterStatus,
   NewsletterSubscriptionsTable,
   OutboxJobStatus,
+  RightsRequestsTable,
 } from './schema.ts';
 
 export interface LeadCounts {
   bookings: number;
   newsletter: Record<NewsletterStatus, number>;
+  rightsRequests: number;
   jobs: { kind: OutboxJobKind; status: OutboxJobStatus; count: number }[];
   /** Seconds since the oldest job still pending was created; undefined when none is pending. */
   oldestPendingJobAgeSeconds: number | undefined;
@@ -22,6 +24,7 @@ export const count = sql<number>`count(*)::int`;
 
 export async function countLeads(db: Kysely<Database>): Promise<LeadCounts> {
   const bookings = await db.selectFrom('booking_requests').select(count.as('count')).executeTakeFirstOrThrow();
+  const rightsRequests = await db.selectFrom('rights_requests').select(count.as('count')).executeTakeFirstOrThrow();
   const newsletter = await db
     .selectFrom('newsletter_subscriptions')
     .select(['status', count.as('count')])
@@ -47,6 +50,7 @@ export async function countLeads(db: Kysely<Database>): Promise<LeadCounts> {
       confirmed: newsletterCount('confirmed'),
       unsubscribed: newsletterCount('unsubscribed'),
     },
+    rightsRequests: rightsRequests.count,
     jobs,
     oldestPendingJobAgeSeconds: oldestPending.ageSeconds ?? undefined,
   };
@@ -82,9 +86,10 @@ export interface OutboxJobSummary {
 
 export type StoredLead =
   | { type: 'booking'; record: Selectable<BookingRequestsTable>; jobs: OutboxJobSummary[] }
-  | { type: 'newsletter'; record: Selectable<NewsletterSubscriptionsTable>; jobs: OutboxJobSummary[] };
+  | { type: 'newsletter'; record: Selectable<NewsletterSubscriptionsTable>; jobs: OutboxJobSummary[] }
+  | { type: 'rights-request'; record: Selectable<RightsRequestsTable>; jobs: OutboxJobSummary[] };
 
-/** The booking request or newsletter subscription with this reference, with its outbox jobs. */
+/** The booking request, newsletter subscription or rights request with this reference, with its outbox jobs. */
 export async function findLeadByReference(db: Kysely<Database>, reference: string): Promise<StoredLead | undefined> {
   const booking = await db
     .selectFrom('booking_requests')
@@ -104,12 +109,19 @@ export async function findLeadByReference(db: Kysely<Database>, reference: strin
       jobs: await jobsOf(db, 'newsletter_subscription_id', subscription.id),
     };
   }
+  const request = await db
+    .selectFrom('rights_requests')
+    .selectAll()
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  if (request)
+    return { type: 'rights-request', record: request, jobs: await jobsOf(db, 'rights_request_id', request.id) };
   return undefined;
 }
 
 function jobsOf(
   db: Kysely<Database>,
-  leadColumn: 'booking_request_id' | 'newsletter_subscription_id',
+  leadColumn: 'booking_request_id' | 'newsletter_subscription_id' | 'rights_request_id',
   leadId: string,
 ): Promise<OutboxJobSummary[]> {
   return db

@@ -3,13 +3,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
 import { openStore } from '../../functions/store/open.ts';
+import { recordRightsRequest } from '../../functions/store/rights-requests.ts';
 import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { pgliteBackend } from '../support/store-backends.ts';
 
 const run = promisify(execFile);
 let dataDir = '';
 let cleanUp = () => {};
-const references = { adult: '', minor: '', newsletter: '' };
+const references = { adult: '', minor: '', newsletter: '', rights: '' };
 
 async function leads(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const { DATABASE_URL: _embeddedDatabaseOnly, ...inherited } = process.env;
@@ -39,6 +40,20 @@ beforeAll(async () => {
         newsletterLinks,
       )
     ).reference;
+    const rightsRequest = {
+      submissionId: crypto.randomUUID(),
+      requestType: 'correction',
+      fullName: 'Asha Rao',
+      mobile: '+919876543210',
+      requesterRole: 'self',
+      details: 'My date of birth is wrong.',
+    } as const;
+    references.rights = (
+      await recordRightsRequest(store.db, rightsRequest, new Date(), {
+        acknowledgeWithinHours: 48,
+        resolveWithinDays: 30,
+      })
+    ).reference;
   } finally {
     await store.close();
   }
@@ -52,6 +67,8 @@ describe('npm run leads', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/Booking requests\s+2\n/);
     expect(stdout).toMatch(/Newsletter subscriptions\s+1 pending, 0 confirmed, 0 unsubscribed\n/);
+    expect(stdout).toMatch(/Privacy requests\s+1\n/);
+    expect(stdout).toMatch(/crm\.rights-request\s+pending\s+1\n/);
     expect(stdout).toMatch(/Oldest pending job\s+\d+ (seconds?|minutes?) old\n/);
     expect(stdout).toMatch(/crm\.booking\s+pending\s+2\n/);
     expect(stdout).toMatch(/email\.newsletter-confirmation\s+pending\s+1\n/);
@@ -89,6 +106,15 @@ describe('npm run leads', () => {
     expect(stdout).toContain(`Newsletter subscription ${references.newsletter}`);
     expect(stdout).toMatch(/Status\s+pending\n/);
     expect(stdout).toMatch(/email\.newsletter-confirmation\s+pending/);
+  }, 30_000);
+
+  it('show: a privacy request', async () => {
+    const { code, stdout } = await leads('show', references.rights);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Privacy request ${references.rights}`);
+    expect(stdout).toMatch(/Request\s+Correct or complete my information\n/);
+    expect(stdout).toMatch(/About\s+their own information\n/);
+    expect(stdout).toMatch(/crm\.rights-request\s+pending/);
   }, 30_000);
 
   it('show: exit code 1 for an unknown reference, 2 for something that is not one', async () => {
