@@ -35,6 +35,8 @@ interface BookingSummary {
 type GuardianContact = Omit<Guardian, 'consent'>;
 
 export interface CrmBookingPayload extends BookingSummary {
+  /** ISO 8601: when the request was stored, and so when its consents were given. */
+  requestedAt: string;
   fullName: string;
   mobile: string;
   email?: string;
@@ -124,7 +126,7 @@ export type OutboxJobPayload<Kind extends OutboxJobKind> = Extract<OutboxJobDraf
  * The CRM record and the front desk's email always; a confirmation email when the visitor gave an
  * address. Never to a minor: it would go to the guardian, and the form collects no guardian email.
  */
-export function bookingJobs(request: BookingRequest, reference: string): OutboxJobDraft[] {
+export function bookingJobs(request: BookingRequest, reference: string, requestedAt: string): OutboxJobDraft[] {
   const summary: BookingSummary = {
     reference,
     treatment: request.treatment,
@@ -147,9 +149,10 @@ export function bookingJobs(request: BookingRequest, reference: string): OutboxJ
     },
   };
   const crm: CrmBookingPayload = request.isMinor
-    ? { ...summary, ...contact, ...guardian }
+    ? { ...summary, requestedAt, ...contact, ...guardian }
     : {
         ...summary,
+        requestedAt,
         ...contact,
         consents: { whatsappUpdates: request.consents.whatsappUpdates, emailNews: request.consents.emailNews },
         ...(request.attribution && { attribution: request.attribution }),

@@ -29,7 +29,7 @@ export function recordBookingRequest(db: Kysely<Database>, request: BookingReque
           .insertInto('booking_requests')
           .values(bookingRow(request, reference))
           .onConflict((conflict) => conflict.doNothing())
-          .returning(['id', 'reference'])
+          .returning(['id', 'reference', 'created_at'])
           .executeTakeFirst(),
       async () =>
         (
@@ -41,7 +41,7 @@ export function recordBookingRequest(db: Kysely<Database>, request: BookingReque
         )?.reference,
     );
     if (!outcome.inserted) return { reference: outcome.reference, created: false };
-    await insertJobs(trx, bookingJobs(request, outcome.reference), {
+    await insertJobs(trx, bookingJobs(request, outcome.reference, outcome.created_at.toISOString()), {
       booking_request_id: outcome.id,
       lead_reference: outcome.reference,
     });
@@ -94,16 +94,16 @@ export function recordNewsletterSignup(
 /** A freshly drawn reference colliding this often means something other than chance is wrong. */
 const maxReferenceDraws = 5;
 
-type InsertOutcome = { inserted: true; id: string; reference: string } | { inserted: false; reference: string };
+type InsertOutcome<Row> = ({ inserted: true } & Row) | { inserted: false; reference: string };
 
 /**
  * Inserts with a fresh reference, skipping the row on any unique conflict. A skipped row is a repeat when
  * `existingReference` finds the earlier lead; otherwise the reference itself was taken, so another is drawn.
  */
-export async function insertWithUnusedReference(
-  insert: (reference: string) => Promise<{ id: string; reference: string } | undefined>,
+export async function insertWithUnusedReference<Row extends { id: string; reference: string }>(
+  insert: (reference: string) => Promise<Row | undefined>,
   existingReference: () => Promise<string | undefined>,
-): Promise<InsertOutcome> {
+): Promise<InsertOutcome<Row>> {
   for (let draw = 1; draw <= maxReferenceDraws; draw++) {
     const inserted = await insert(generateReference());
     if (inserted) return { inserted: true, ...inserted };

@@ -18,7 +18,7 @@ import {
   createRightsRequestSchema,
   type RightsRequestFormValues,
 } from '../../functions/leads/rights-request-schema.ts';
-import { adultBooking, minorBooking, newsletterLinks } from './lead-fixtures.ts';
+import { adultBooking, minorBooking, newsletterLinks, requestedAt } from './lead-fixtures.ts';
 
 export const reference = 'KC-7Q4M-X2P9';
 
@@ -28,10 +28,11 @@ function payloadOf<Kind extends OutboxJobKind>(jobs: readonly OutboxJobDraft[], 
   return job.payload as OutboxJobPayload<Kind>;
 }
 
-export const adultConfirmation = () => payloadOf(bookingJobs(adultBooking(), reference), 'email.booking-confirmation');
+export const adultConfirmation = () =>
+  payloadOf(bookingJobs(adultBooking(), reference, requestedAt), 'email.booking-confirmation');
 export const adultFrontDesk = (overrides: Partial<BookingFormValues> = {}) =>
-  payloadOf(bookingJobs(adultBooking(overrides), reference), 'email.front-desk');
-export const minorFrontDesk = () => payloadOf(bookingJobs(minorBooking(), reference), 'email.front-desk');
+  payloadOf(bookingJobs(adultBooking(overrides), reference, requestedAt), 'email.front-desk');
+export const minorFrontDesk = () => payloadOf(bookingJobs(minorBooking(), reference, requestedAt), 'email.front-desk');
 
 export const newsletterConfirmation = () =>
   payloadOf(

@@ -11,6 +11,8 @@ import { toMobileE164 } from '../../functions/leads/phone.ts';
 
 /** A Monday. Indiranagar opens every day (Sundays until 2 pm), Bandra is closed on Sundays, Hauz Khas on Mondays. */
 export const today = '2026-11-23';
+/** When the fixtures' requests were stored: noon in the clinic on `today`. */
+export const requestedAt = '2026-11-23T06:30:00.000Z';
 
 export const treatments: BookableTreatment[] = [
   { id: 'teeth-whitening', specialty: 'dental', title: 'Teeth whitening' },

@@ -11,7 +11,7 @@ import {
   startFakeHubSpot,
   startProvisionedHubSpot,
 } from '../support/fake-hubspot.ts';
-import { adultBooking, minorBooking } from '../support/lead-fixtures.ts';
+import { adultBooking, minorBooking, requestedAt } from '../support/lead-fixtures.ts';
 
 const reference = 'KC-7Q4M-X2P9';
 const isoTimestamp = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -28,7 +28,7 @@ async function startProvisioned() {
 }
 
 function crmPayload(request: BookingRequest, bookingReference = reference): CrmBookingPayload {
-  const job = bookingJobs(request, bookingReference).find((draft) => draft.kind === 'crm.booking');
+  const job = bookingJobs(request, bookingReference, requestedAt).find((draft) => draft.kind === 'crm.booking');
   if (job?.kind !== 'crm.booking') throw new Error('No crm.booking job');
   return job.payload;
 }

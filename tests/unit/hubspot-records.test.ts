@@ -8,12 +8,12 @@ import { emailNewsConsentUpdate, lifecycleStageUpdate } from '../../functions/de
 import type { CrmRecord } from '../../functions/delivery/hubspot/crm-records.ts';
 import type { BookingRequest } from '../../functions/leads/booking-schema.ts';
 import { bookingJobs, type CrmBookingPayload } from '../../functions/leads/lead-jobs.ts';
-import { adultBooking, minorBooking } from '../support/lead-fixtures.ts';
+import { adultBooking, minorBooking, requestedAt } from '../support/lead-fixtures.ts';
 
 const contact = (properties: Record<string, string>, id = '1'): CrmRecord => ({ id, properties });
 
 function crmPayload(request: BookingRequest = adultBooking()): CrmBookingPayload {
-  const job = bookingJobs(request, 'KC-7Q4M-X2P9').find((draft) => draft.kind === 'crm.booking');
+  const job = bookingJobs(request, 'KC-7Q4M-X2P9', requestedAt).find((draft) => draft.kind === 'crm.booking');
   if (job?.kind !== 'crm.booking') throw new Error('No crm.booking job');
   return job.payload;
 }
@@ -101,24 +101,40 @@ describe('bookingContactTarget', () => {
 
 describe('bookingContactProperties', () => {
   const newContact = { idProperty: 'email', id: 'asha@example.com', existing: undefined, holdsMobile: true } as const;
-  const recordedAt = '2026-11-23T10:00:00.000Z';
 
   it("never marks a minor's contact for marketing, even with an emailNews tick in the payload", () => {
     const payload = { ...crmPayload(minorBooking()), consents: { whatsappUpdates: true, emailNews: true } };
-    const properties = bookingContactProperties(payload, newContact, recordedAt);
+    const properties = bookingContactProperties(payload, newContact);
     expect(Object.keys(properties).filter((name) => /consent|utm|page|referrer|clid/.test(name))).toEqual([]);
+  });
+
+  it('dates the consents from the request, so a withdrawal the CRM recorded after it stands', () => {
+    const payload = crmPayload(adultBooking());
+    expect(bookingContactProperties(payload, newContact)).toMatchObject({
+      clinic_whatsapp_updates_consent_at: requestedAt,
+      clinic_email_news_consent: 'true',
+      clinic_email_news_consent_at: requestedAt,
+    });
+    const withdrawnLater = {
+      ...newContact,
+      existing: {
+        id: '1',
+        properties: { clinic_email_news_consent: 'false', clinic_email_news_consent_at: '2026-11-23T09:00:00.000Z' },
+      },
+    };
+    expect(bookingContactProperties(payload, withdrawnLater)).not.toHaveProperty('clinic_email_news_consent');
   });
 
   it('leaves the email news consent alone when the box was not ticked', () => {
     const payload = crmPayload(adultBooking({ consents: { privacyNotice: true, whatsappUpdates: true } }));
-    const properties = bookingContactProperties(payload, newContact, recordedAt);
+    const properties = bookingContactProperties(payload, newContact);
     expect(properties).not.toHaveProperty('clinic_email_news_consent');
     expect(properties).toMatchObject({ clinic_whatsapp_updates_consent: 'true' });
   });
 
   it('keeps a one-word name as the first name', () => {
     const payload = crmPayload(adultBooking({ fullName: 'Asha' }));
-    expect(bookingContactProperties(payload, newContact, recordedAt)).toMatchObject({
+    expect(bookingContactProperties(payload, newContact)).toMatchObject({
       firstname: 'Asha',
       lastname: '',
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookingJobs, newsletterJobs } from '../../functions/leads/lead-jobs.ts';
-import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
+import { adultBooking, minorBooking, newsletterLinks, requestedAt } from '../support/lead-fixtures.ts';
 
 const reference = 'KC-7Q4M-X2P9';
 const summary = {
@@ -14,11 +14,12 @@ const summary = {
 
 describe('bookingJobs', () => {
   it("an adult's booking: the CRM with consents and attribution, the front desk with the free text, a confirmation", () => {
-    expect(bookingJobs(adultBooking(), reference)).toEqual([
+    expect(bookingJobs(adultBooking(), reference, requestedAt)).toEqual([
       {
         kind: 'crm.booking',
         payload: {
           ...summary,
+          requestedAt,
           fullName: 'Asha Rao',
           mobile: '+919876543210',
           email: 'asha@example.com',
@@ -49,25 +50,28 @@ describe('bookingJobs', () => {
 
   it('keeps the free text out of every job but the front desk’s', () => {
     for (const request of [adultBooking(), minorBooking()]) {
-      for (const job of bookingJobs(request, reference)) {
+      for (const job of bookingJobs(request, reference, requestedAt)) {
         expect(JSON.stringify(job.payload).includes('chipped')).toBe(job.kind === 'email.front-desk');
       }
     }
   });
 
   it('sends no confirmation without an email address', () => {
-    const kinds = bookingJobs(adultBooking({ email: '', consents: { privacyNotice: true } }), reference).map(
-      (job) => job.kind,
-    );
+    const kinds = bookingJobs(
+      adultBooking({ email: '', consents: { privacyNotice: true } }),
+      reference,
+      requestedAt,
+    ).map((job) => job.kind);
     expect(kinds).toEqual(['crm.booking', 'email.front-desk']);
   });
 
   it("a minor's booking: the guardian's contact, no consents or attribution for the CRM, and no confirmation", () => {
-    const jobs = bookingJobs(minorBooking(), reference);
+    const jobs = bookingJobs(minorBooking(), reference, requestedAt);
     expect(jobs.map((job) => job.kind)).toEqual(['crm.booking', 'email.front-desk']);
     const guardian = { name: 'Asha Rao', relationship: 'parent', mobile: '+919876500001' };
     expect(jobs[0]?.payload).toEqual({
       ...summary,
+      requestedAt,
       fullName: 'Kiran Rao',
       mobile: '+919876543210',
       email: 'asha@example.com',

@@ -286,6 +286,7 @@ function reportsLeads(opened: OpenedStore) {
     expect(await countLeads(db)).toEqual({
       bookings: 0,
       newsletter: { pending: 0, confirmed: 0, unsubscribed: 0 },
+      rightsRequests: 0,
       jobs: [],
       oldestPendingJobAgeSeconds: undefined,
     });
@@ -299,6 +300,7 @@ function reportsLeads(opened: OpenedStore) {
     expect(counts).toEqual({
       bookings: 2,
       newsletter: { pending: 1, confirmed: 0, unsubscribed: 0 },
+      rightsRequests: 0,
       jobs: [
         { kind: 'crm.booking', status: 'done', count: 2 },
         { kind: 'email.booking-confirmation', status: 'pending', count: 1 },

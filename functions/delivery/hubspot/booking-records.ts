@@ -45,12 +45,8 @@ export function bookingContactTarget(
   return { idProperty: 'email', id: email, existing: undefined, holdsMobile: !byMobile };
 }
 
-/** `recordedAt`: when the consents are recorded (ISO 8601), as the payload does not say when they were given. */
-export function bookingContactProperties(
-  payload: CrmBookingPayload,
-  target: ContactTarget,
-  recordedAt: string,
-): ContactProperties {
+/** Consents are dated when the request was made, so a later withdrawal is never undone by a late delivery. */
+export function bookingContactProperties(payload: CrmBookingPayload, target: ContactTarget): ContactProperties {
   const [firstname = '', ...otherNames] = payload.fullName.split(/\s+/);
   return {
     ...(payload.email && { email: payload.email }),
@@ -66,7 +62,7 @@ export function bookingContactProperties(
     clinic_guardian_relationship: payload.guardian?.relationship ?? '',
     clinic_guardian_mobile: payload.guardian?.mobile ?? '',
     // A minor's payload has neither, and a minor's contact is never marked for marketing.
-    ...(!payload.isMinor && payload.consents && consentProperties(payload.consents, target.existing, recordedAt)),
+    ...(!payload.isMinor && payload.consents && consentProperties(payload.consents, target.existing, payload.requestedAt)),
     ...(!payload.isMinor && attributionProperties(payload.attribution)),
   };
 }
@@ -74,13 +70,13 @@ export function bookingContactProperties(
 function consentProperties(
   consents: NonNullable<CrmBookingPayload['consents']>,
   contact: CrmRecord | undefined,
-  recordedAt: string,
+  givenAt: string,
 ): ContactProperties {
   return {
     clinic_whatsapp_updates_consent: String(consents.whatsappUpdates),
-    clinic_whatsapp_updates_consent_at: recordedAt,
+    clinic_whatsapp_updates_consent_at: givenAt,
     // An unticked box withdraws nothing: unsubscribing does.
-    ...(consents.emailNews && emailNewsConsentUpdate(contact, true, recordedAt)),
+    ...(consents.emailNews && emailNewsConsentUpdate(contact, true, givenAt)),
   };
 }
 

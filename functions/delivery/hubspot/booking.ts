@@ -36,7 +36,7 @@ async function upsertContact(client: Client, payload: CrmBookingPayload): Promis
       ? byEmail
       : await findRecord(client, 'contacts', 'clinic_mobile', payload.mobile, contactPropertiesToRead);
   const target = bookingContactTarget(payload, { byEmail, byMobile });
-  const properties = bookingContactProperties(payload, target, new Date().toISOString());
+  const properties = bookingContactProperties(payload, target);
   return upsertRecord(client, 'contacts', target.idProperty, target.id, properties);
 }
 
