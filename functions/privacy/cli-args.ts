@@ -8,11 +8,14 @@ Commands:
   export <email-or-mobile>
                       everything the website database holds about a person, as JSON on stdout:
                       booking requests matched by their email, mobile or guardian's mobile (and
-                      which matched), newsletter subscriptions, the outbox jobs of both with their
-                      payloads, and any other job whose payload names them
+                      which matched), newsletter subscriptions, data-rights requests, the outbox
+                      jobs of all of them with their payloads, and any other job whose payload
+                      names them
   erase <email-or-mobile>
                       delete all of that in one transaction; refused when it would drop jobs not
-                      yet delivered (pending, running or dead), unless --yes
+                      yet delivered (pending, running or dead), unless --yes. The person's
+                      data-rights requests go too, this one included: the audit entry with
+                      --request is the record that it was handled
   purge               apply the retention periods now, as the server does daily (for cron when the
                       server runs with RETENTION=off or WORKER=off)
 

@@ -2,8 +2,9 @@
  * Everything the website's database holds about one person, found by email address or mobile number, for a
  * data principal's requests: access (export) and erasure. Booking requests match on the person's own email or
  * mobile and on a guardian's mobile (for a child, the DPDP Act's data principal includes the parent or
- * guardian, s.2(j)); newsletter subscriptions match on the email. Every outbox job of those leads comes with
- * them, and so does any other job whose payload names the person as a JSON string value.
+ * guardian, s.2(j)); newsletter subscriptions match on the email; data-rights requests on their email or
+ * mobile. Every outbox job of those rows comes with them, and so does any other job whose payload names the
+ * person as a JSON string value.
  *
  * Export and erasure each write a privacy_audit row in the same transaction: counts, never the identifier.
  */
@@ -14,11 +15,13 @@ import type {
   NewsletterSubscriptionsTable,
   OutboxJobStatus,
   OutboxJobsTable,
+  RightsRequestsTable,
 } from '../store/schema.ts';
 import type { PersonIdentifier } from './identifier.ts';
 import { recordPrivacyAudit } from './privacy-audit.ts';
 
 export type BookingMatch = 'email' | 'mobile' | 'guardianMobile';
+export type RightsRequestMatch = 'email' | 'mobile';
 export type OutboxJobRecord = Selectable<OutboxJobsTable>;
 
 export interface MatchedBooking {
@@ -32,9 +35,17 @@ export interface MatchedSubscription {
   outboxJobs: OutboxJobRecord[];
 }
 
+/** A data-rights request the person made (or that gives their email or mobile to reply to). */
+export interface MatchedRightsRequest {
+  matchedOn: RightsRequestMatch[];
+  record: Selectable<RightsRequestsTable>;
+  outboxJobs: OutboxJobRecord[];
+}
+
 export interface PersonData {
   bookingRequests: MatchedBooking[];
   newsletterSubscriptions: MatchedSubscription[];
+  rightsRequests: MatchedRightsRequest[];
   /** Jobs of leads that did not match, whose payload names the person all the same. */
   otherOutboxJobs: OutboxJobRecord[];
 }
@@ -49,6 +60,8 @@ export interface PersonDataCounts {
   bookingRequests: number;
   bookingRequestsMatchedOn: Record<BookingMatch, number>;
   newsletterSubscriptions: number;
+  rightsRequests: number;
+  rightsRequestsMatchedOn: Record<RightsRequestMatch, number>;
   /** Every job found: those of the matched leads and the others naming the person. */
   outboxJobs: number;
   outboxJobsOfOtherLeads: number;
@@ -64,10 +77,20 @@ export function bookingMatches(record: Selectable<BookingRequestsTable>, identif
   return matches;
 }
 
+/** Which of a rights request's columns hold the identifier. */
+export function rightsRequestMatches(
+  record: Selectable<RightsRequestsTable>,
+  identifier: PersonIdentifier,
+): RightsRequestMatch[] {
+  if (identifier.type === 'email') return record.email?.toLowerCase() === identifier.email ? ['email'] : [];
+  return record.mobile_e164 === identifier.mobile ? ['mobile'] : [];
+}
+
 export function allOutboxJobs(data: PersonData): OutboxJobRecord[] {
   return [
     ...data.bookingRequests.flatMap((booking) => booking.outboxJobs),
     ...data.newsletterSubscriptions.flatMap((subscription) => subscription.outboxJobs),
+    ...data.rightsRequests.flatMap((request) => request.outboxJobs),
     ...data.otherOutboxJobs,
   ];
 }
@@ -76,6 +99,8 @@ export function countPersonData(identifier: PersonIdentifier, data: PersonData):
   const jobs = allOutboxJobs(data);
   const matchedOn = (match: BookingMatch) =>
     data.bookingRequests.filter((booking) => booking.matchedOn.includes(match)).length;
+  const requestsMatchedOn = (match: RightsRequestMatch) =>
+    data.rightsRequests.filter((request) => request.matchedOn.includes(match)).length;
   const withStatus = (status: NotDeliveredStatus) => jobs.filter((job) => job.status === status).length;
   return {
     identifierType: identifier.type,
@@ -86,6 +111,8 @@ export function countPersonData(identifier: PersonIdentifier, data: PersonData):
       guardianMobile: matchedOn('guardianMobile'),
     },
     newsletterSubscriptions: data.newsletterSubscriptions.length,
+    rightsRequests: data.rightsRequests.length,
+    rightsRequestsMatchedOn: { email: requestsMatchedOn('email'), mobile: requestsMatchedOn('mobile') },
     outboxJobs: jobs.length,
     outboxJobsOfOtherLeads: data.otherOutboxJobs.length,
     notDelivered: { pending: withStatus('pending'), running: withStatus('running'), dead: withStatus('dead') },
@@ -130,8 +157,22 @@ export async function findPersonData(
     subscriptions = await subscriptionQuery.execute();
   }
 
+  let rightsRequestQuery = db
+    .selectFrom('rights_requests')
+    .selectAll()
+    .where((where) =>
+      identifier.type === 'email'
+        ? where(where.fn('lower', ['email']), '=', identifier.email)
+        : where('mobile_e164', '=', identifier.mobile),
+    )
+    .orderBy('created_at')
+    .orderBy('id');
+  if (lock) rightsRequestQuery = rightsRequestQuery.forUpdate();
+  const rightsRequests = await rightsRequestQuery.execute();
+
   const bookingIds = bookings.map((booking) => booking.id);
   const subscriptionIds = subscriptions.map((subscription) => subscription.id);
+  const rightsRequestIds = rightsRequests.map((request) => request.id);
   // The identifier as the payload's JSON holds it, quotes included, so a number never matches a longer one.
   const needle = JSON.stringify(identifier.type === 'email' ? identifier.email : identifier.mobile);
   let jobQuery = db
@@ -141,6 +182,7 @@ export async function findPersonData(
       where.or([
         ...(bookingIds.length > 0 ? [where('booking_request_id', 'in', bookingIds)] : []),
         ...(subscriptionIds.length > 0 ? [where('newsletter_subscription_id', 'in', subscriptionIds)] : []),
+        ...(rightsRequestIds.length > 0 ? [where('rights_request_id', 'in', rightsRequestIds)] : []),
         where(sql<number>`strpos(lower(payload::text), ${needle})`, '>', 0),
       ]),
     )
@@ -150,11 +192,12 @@ export async function findPersonData(
   if (lock) jobQuery = jobQuery.forUpdate();
   const jobs = await jobQuery.execute();
 
-  const jobsOf = (column: 'booking_request_id' | 'newsletter_subscription_id', leadId: string) =>
+  const jobsOf = (column: 'booking_request_id' | 'newsletter_subscription_id' | 'rights_request_id', leadId: string) =>
     jobs.filter((job) => job[column] === leadId);
   const linked = (job: OutboxJobRecord) =>
     (job.booking_request_id !== null && bookingIds.includes(job.booking_request_id)) ||
-    (job.newsletter_subscription_id !== null && subscriptionIds.includes(job.newsletter_subscription_id));
+    (job.newsletter_subscription_id !== null && subscriptionIds.includes(job.newsletter_subscription_id)) ||
+    (job.rights_request_id !== null && rightsRequestIds.includes(job.rights_request_id));
   return {
     bookingRequests: bookings.map((record) => ({
       matchedOn: bookingMatches(record, identifier),
@@ -164,6 +207,11 @@ export async function findPersonData(
     newsletterSubscriptions: subscriptions.map((record) => ({
       record,
       outboxJobs: jobsOf('newsletter_subscription_id', record.id),
+    })),
+    rightsRequests: rightsRequests.map((record) => ({
+      matchedOn: rightsRequestMatches(record, identifier),
+      record,
+      outboxJobs: jobsOf('rights_request_id', record.id),
     })),
     otherOutboxJobs: jobs.filter((job) => !linked(job)),
   };
@@ -197,9 +245,13 @@ export type ErasureOutcome =
   | { status: 'needs-confirmation'; counts: PersonDataCounts };
 
 /**
- * Deletes the person's booking requests, newsletter subscriptions and every job found with them, and logs the
- * erasure, in one transaction. Refuses, changing nothing, when that would drop jobs not yet delivered (a booking
- * the front desk has not seen, a withdrawal the CRM has not heard of) unless `dropNotDelivered`.
+ * Deletes the person's booking requests, newsletter subscriptions, data-rights requests and every job found with
+ * them, and logs the erasure, in one transaction. Refuses, changing nothing, when that would drop jobs not yet
+ * delivered (a booking the front desk has not seen, a withdrawal the CRM has not heard of, a rights request the
+ * privacy team has no ticket for) unless `dropNotDelivered`.
+ *
+ * An erasure carried out because the person asked for it deletes that request's own row too (it holds their
+ * name and contact details): the audit entry, with the request's reference, is the record that it was handled.
  */
 export function erasePersonData(
   db: Kysely<Database>,
@@ -214,11 +266,15 @@ export function erasePersonData(
     const jobIds = allOutboxJobs(data).map((job) => job.id);
     const bookingIds = data.bookingRequests.map((booking) => booking.record.id);
     const subscriptionIds = data.newsletterSubscriptions.map((subscription) => subscription.record.id);
+    const rightsRequestIds = data.rightsRequests.map((request) => request.record.id);
     // Jobs first; deleting a lead would also take its jobs (on delete cascade), including any written since.
     if (jobIds.length > 0) await trx.deleteFrom('outbox_jobs').where('id', 'in', jobIds).execute();
     if (bookingIds.length > 0) await trx.deleteFrom('booking_requests').where('id', 'in', bookingIds).execute();
     if (subscriptionIds.length > 0) {
       await trx.deleteFrom('newsletter_subscriptions').where('id', 'in', subscriptionIds).execute();
+    }
+    if (rightsRequestIds.length > 0) {
+      await trx.deleteFrom('rights_requests').where('id', 'in', rightsRequestIds).execute();
     }
     const audit = await recordPrivacyAudit(trx, { action: 'erase', counts, requestReference });
     return { status: 'erased', counts, auditId: audit.id };

@@ -16,6 +16,10 @@ const consentReceiptNote =
   'Cookie consent records are not included: they hold a random browser ID and no name, email address or ' +
   'phone number, so none can be linked to a person.';
 
+const rightsRequestsErasedNote =
+  "The person's data-rights requests are erased too, an erasure request made on the website included: the " +
+  'audit entry (with the --request reference) is the record that it was handled.';
+
 function jobDocument(job: OutboxJobRecord) {
   return {
     id: job.id,
@@ -45,6 +49,11 @@ export function exportDocument(identifier: PersonIdentifier, data: PersonData, e
       record: subscription.record,
       outboxJobs: subscription.outboxJobs.map(jobDocument),
     })),
+    rightsRequests: data.rightsRequests.map((request) => ({
+      matchedOn: request.matchedOn,
+      record: request.record,
+      outboxJobs: request.outboxJobs.map(jobDocument),
+    })),
     otherOutboxJobs: data.otherOutboxJobs.map((job) => ({ matchedOn: ['payload'], ...jobDocument(job) })),
     notes: [consentReceiptNote, elsewhereNote],
   };
@@ -57,9 +66,17 @@ function foundText(counts: PersonDataCounts): string {
     by.mobile > 0 && `${by.mobile} by mobile`,
     by.guardianMobile > 0 && `${by.guardianMobile} by guardian's mobile`,
   ].filter(Boolean);
+  const requestsBy = counts.rightsRequestsMatchedOn;
+  const requestsMatched = [
+    requestsBy.email > 0 && `${requestsBy.email} by email`,
+    requestsBy.mobile > 0 && `${requestsBy.mobile} by mobile`,
+  ].filter(Boolean);
   return [
     `${plural(counts.bookingRequests, 'booking request')}${matched.length > 0 ? ` (${matched.join(', ')})` : ''}`,
     plural(counts.newsletterSubscriptions, 'newsletter subscription'),
+    `${plural(counts.rightsRequests, 'data-rights request')}${
+      requestsMatched.length > 0 ? ` (${requestsMatched.join(', ')})` : ''
+    }`,
     `${plural(counts.outboxJobs, 'outbox job')}${
       counts.outboxJobsOfOtherLeads > 0 ? ` (${counts.outboxJobsOfOtherLeads} of other leads naming them)` : ''
     }`,
@@ -85,13 +102,13 @@ export function erasureText(outcome: ErasureOutcome): string[] {
   const { counts } = outcome;
   if (outcome.status === 'needs-confirmation') {
     return [
-      `Nothing erased: erasing would drop ${notDeliveredText(counts)}, so that lead or withdrawal would never ` +
-        'reach the front desk or the CRM.',
+      `Nothing erased: erasing would drop ${notDeliveredText(counts)}, so that lead, withdrawal or data-rights ` +
+        'request would never reach the front desk or the CRM.',
       `Found ${foundText(counts)}.`,
       'Run again with --yes to erase anyway.',
     ];
   }
-  if (counts.bookingRequests + counts.newsletterSubscriptions + counts.outboxJobs === 0) {
+  if (counts.bookingRequests + counts.newsletterSubscriptions + counts.rightsRequests + counts.outboxJobs === 0) {
     return [
       'Nothing to erase: the website database holds nothing about this person.',
       `Audit entry ${outcome.auditId} (counts only).`,
@@ -105,6 +122,7 @@ export function erasureText(outcome: ErasureOutcome): string[] {
     ...(counts.notDelivered.running > 0
       ? ['A delivery that was under way may still have reached the CRM or the email service: check them.']
       : []),
+    ...(counts.rightsRequests > 0 ? [rightsRequestsErasedNote] : []),
     `Audit entry ${outcome.auditId} (counts only).`,
     elsewhereNote,
   ];
@@ -112,9 +130,16 @@ export function erasureText(outcome: ErasureOutcome): string[] {
 
 /** One log line of counts, for the server's log and the purge command. */
 export function purgeSummary(counts: PurgeCounts): string {
-  const { bookingRequests, deliveredJobPayloads, unconfirmedNewsletterSignups, unsubscribedNewsletterSignups } = counts;
+  const {
+    bookingRequests,
+    rightsRequests,
+    deliveredJobPayloads,
+    unconfirmedNewsletterSignups,
+    unsubscribedNewsletterSignups,
+  } = counts;
   return [
     `Retention purge: booking requests ${bookingRequests.deleted} deleted (${plural(bookingRequests.jobsDeleted, 'job')}), ${bookingRequests.keptUndelivered} kept until delivered`,
+    `data-rights requests ${rightsRequests.deleted} deleted (${plural(rightsRequests.jobsDeleted, 'job')}), ${rightsRequests.keptUndelivered} kept until delivered`,
     `delivered job payloads ${deliveredJobPayloads.cleared} cleared`,
     `unconfirmed newsletter sign-ups ${unconfirmedNewsletterSignups.deleted} deleted (${plural(unconfirmedNewsletterSignups.jobsDeleted, 'job')}), ${unconfirmedNewsletterSignups.keptSending} kept while their email is sent`,
     `unsubscribed newsletter sign-ups ${unsubscribedNewsletterSignups.deleted} deleted (${plural(unsubscribedNewsletterSignups.jobsDeleted, 'job')}), ${unsubscribedNewsletterSignups.keptWithdrawalUndelivered} kept until the CRM has the withdrawal`,

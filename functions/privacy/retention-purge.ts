@@ -8,6 +8,8 @@
  *   are still pending or running: an undelivered lead is never lost, and it goes at the first run after its
  *   delivery. A dead job does not hold a booking back: it has been listed by `npm run leads -- failed` for the
  *   whole period.
+ * - Data-rights requests older than `rightsRequestMonths` are deleted with their outbox jobs, by the same rule:
+ *   one whose ticket, acknowledgement or withdrawal is still pending or running waits until it is delivered.
  * - Outbox jobs delivered (done) or cancelled more than `deliveredJobPayloadDays` ago keep their row, as the
  *   delivery's history, but their payload (the copy of the lead made for sending) becomes `{}`.
  * - Newsletter sign-ups never confirmed within `pendingNewsletterDays` are deleted with their jobs (their
@@ -33,6 +35,7 @@ import { type RetentionPeriods, retention } from './retention-periods.ts';
 
 export interface RetentionCutoffs {
   bookingRequest: Date;
+  rightsRequest: Date;
   deliveredJobPayload: Date;
   pendingNewsletter: Date;
   consentReceipt: Date;
@@ -43,6 +46,7 @@ export function retentionCutoffs(now: Date, periods: RetentionPeriods): Retentio
   const plain = (date: Date) => new Date(date.getTime());
   return {
     bookingRequest: plain(subMonths(now, periods.websiteLeadMonths, { in: utc })),
+    rightsRequest: plain(subMonths(now, periods.rightsRequestMonths, { in: utc })),
     deliveredJobPayload: plain(subDays(now, periods.deliveredJobPayloadDays, { in: utc })),
     pendingNewsletter: plain(subDays(now, periods.pendingNewsletterDays, { in: utc })),
     consentReceipt: plain(subMonths(now, periods.consentReceiptMonths, { in: utc })),
@@ -51,6 +55,7 @@ export function retentionCutoffs(now: Date, periods: RetentionPeriods): Retentio
 
 export interface PurgeCounts {
   bookingRequests: { deleted: number; jobsDeleted: number; keptUndelivered: number };
+  rightsRequests: { deleted: number; jobsDeleted: number; keptUndelivered: number };
   deliveredJobPayloads: { cleared: number };
   unconfirmedNewsletterSignups: { deleted: number; jobsDeleted: number; keptSending: number };
   unsubscribedNewsletterSignups: { deleted: number; jobsDeleted: number; keptWithdrawalUndelivered: number };
@@ -62,9 +67,15 @@ const undelivered = ['pending', 'running'] as const satisfies readonly OutboxJob
 const withdrawalUndelivered = ['pending', 'running', 'dead'] as const satisfies readonly OutboxJobStatus[];
 const finished = ['done', 'cancelled'] as const satisfies readonly OutboxJobStatus[];
 
+const jobColumn = {
+  booking_requests: 'booking_request_id',
+  newsletter_subscriptions: 'newsletter_subscription_id',
+  rights_requests: 'rights_request_id',
+} as const;
+
 /** Whether the lead in the outer query has a job in one of these states. */
-function leadHasJob(lead: 'booking_requests' | 'newsletter_subscriptions', statuses: readonly OutboxJobStatus[]) {
-  const column = lead === 'booking_requests' ? 'booking_request_id' : 'newsletter_subscription_id';
+function leadHasJob(lead: keyof typeof jobColumn, statuses: readonly OutboxJobStatus[]) {
+  const column = jobColumn[lead];
   return sql<boolean>`exists (select 1 from outbox_jobs where ${sql.ref(`outbox_jobs.${column}`)} = ${sql.ref(`${lead}.id`)}
     and outbox_jobs.status in (${sql.join(statuses)}))`;
 }
@@ -72,26 +83,23 @@ const lacks = (condition: RawBuilder<boolean>) => sql<boolean>`not ${condition}`
 
 const deleted = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
 
-async function purgeBookingRequests(trx: Transaction<Database>, cutoff: Date): Promise<PurgeCounts['bookingRequests']> {
-  const waiting = leadHasJob('booking_requests', undelivered);
-  const expired = trx
-    .selectFrom('booking_requests')
-    .select('id')
-    .where('created_at', '<', cutoff)
-    .where(lacks(waiting));
-  const jobs = await trx.deleteFrom('outbox_jobs').where('booking_request_id', 'in', expired).executeTakeFirst();
-  const bookings = await trx
-    .deleteFrom('booking_requests')
-    .where('created_at', '<', cutoff)
-    .where(lacks(waiting))
-    .executeTakeFirst();
+/** Deletes the leads written before `cutoff`, with their jobs, except those with a job still to be delivered. */
+async function purgeOldLeads(
+  trx: Transaction<Database>,
+  lead: 'booking_requests' | 'rights_requests',
+  cutoff: Date,
+): Promise<PurgeCounts['bookingRequests']> {
+  const waiting = leadHasJob(lead, undelivered);
+  const expired = trx.selectFrom(lead).select('id').where('created_at', '<', cutoff).where(lacks(waiting));
+  const jobs = await trx.deleteFrom('outbox_jobs').where(jobColumn[lead], 'in', expired).executeTakeFirst();
+  const leads = await trx.deleteFrom(lead).where('created_at', '<', cutoff).where(lacks(waiting)).executeTakeFirst();
   const kept = await trx
-    .selectFrom('booking_requests')
+    .selectFrom(lead)
     .select(count.as('count'))
     .where('created_at', '<', cutoff)
     .where(waiting)
     .executeTakeFirstOrThrow();
-  return { deleted: deleted(bookings), jobsDeleted: deleted(jobs), keptUndelivered: kept.count };
+  return { deleted: deleted(leads), jobsDeleted: deleted(jobs), keptUndelivered: kept.count };
 }
 
 /** Deletes the newsletter sign-ups `which` selects, with their jobs, except those with a job in `holding` states. */
@@ -126,7 +134,12 @@ export async function purgeExpired(
   { now, periods = retention }: { now: Date; periods?: RetentionPeriods },
 ): Promise<PurgeCounts> {
   const cutoffs = retentionCutoffs(now, periods);
-  const bookingRequests = await db.transaction().execute((trx) => purgeBookingRequests(trx, cutoffs.bookingRequest));
+  const bookingRequests = await db
+    .transaction()
+    .execute((trx) => purgeOldLeads(trx, 'booking_requests', cutoffs.bookingRequest));
+  const rightsRequests = await db
+    .transaction()
+    .execute((trx) => purgeOldLeads(trx, 'rights_requests', cutoffs.rightsRequest));
   const unconfirmed = await db
     .transaction()
     .execute((trx) =>
@@ -157,6 +170,7 @@ export async function purgeExpired(
 
   const counts: PurgeCounts = {
     bookingRequests,
+    rightsRequests,
     deliveredJobPayloads: { cleared: Number(payloads.numUpdatedRows) },
     unconfirmedNewsletterSignups: {
       deleted: unconfirmed.deleted,

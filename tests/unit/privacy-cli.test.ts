@@ -6,6 +6,7 @@ import { parsePrivacyArgs } from '../../functions/privacy/cli-args.ts';
 import { parseIdentifier, parseRequestReference } from '../../functions/privacy/identifier.ts';
 import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
 import { openStore } from '../../functions/store/open.ts';
+import { recordRightsRequest } from '../../functions/store/rights-requests.ts';
 import { adultBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { pgliteBackend } from '../support/store-backends.ts';
 
@@ -13,6 +14,7 @@ const run = promisify(execFile);
 let dataDir = '';
 let cleanUp = () => {};
 let reference = '';
+let erasureRequest = '';
 
 async function privacy(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const { DATABASE_URL: _embeddedDatabaseOnly, ...inherited } = process.env;
@@ -115,6 +117,15 @@ describe('npm run privacy', () => {
         { submissionId: randomUUID(), email: 'asha@example.com' },
         newsletterLinks,
       );
+      const request = {
+        submissionId: randomUUID(),
+        requestType: 'erasure',
+        fullName: 'Asha Rao',
+        email: 'asha@example.com',
+        requesterRole: 'self',
+      } as const;
+      const deadlines = { acknowledgeWithinHours: 48, resolveWithinDays: 30 };
+      erasureRequest = (await recordRightsRequest(store.db, request, new Date(), deadlines)).reference;
       await recordBookingRequest(
         store.db,
         adultBooking({ fullName: 'Ravi Kumar', mobile: '99887 76655', email: '', consents: { privacyNotice: true } }),
@@ -140,9 +151,12 @@ describe('npm run privacy', () => {
       'email.front-desk',
     ]);
     expect(exported.newsletterSubscriptions).toHaveLength(1);
+    expect(exported.rightsRequests).toMatchObject([
+      { matchedOn: ['email'], record: { reference: erasureRequest, request_type: 'erasure' } },
+    ]);
     expect(stdout).not.toContain('Ravi');
     expect(stderr).toMatch(
-      /^Exported 1 booking request \(1 by email\), 1 newsletter subscription, 4 outbox jobs\. Audit entry [0-9a-f-]{36} \(counts only\)\.\n$/,
+      /^Exported 1 booking request \(1 by email\), 1 newsletter subscription, 1 data-rights request \(1 by email\), 6 outbox jobs\. Audit entry [0-9a-f-]{36} \(counts only\)\.\n$/,
     );
   }, 30_000);
 
@@ -151,18 +165,18 @@ describe('npm run privacy', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toBe(
-      'Nothing erased: erasing would drop 3 jobs not yet delivered (3 waiting), so that lead or withdrawal would ' +
-        'never reach the front desk or the CRM.\n' +
-        'Found 1 booking request (1 by mobile), 0 newsletter subscriptions, 3 outbox jobs.\n' +
+      'Nothing erased: erasing would drop 3 jobs not yet delivered (3 waiting), so that lead, withdrawal or ' +
+        'data-rights request would never reach the front desk or the CRM.\n' +
+        'Found 1 booking request (1 by mobile), 0 newsletter subscriptions, 0 data-rights requests, 3 outbox jobs.\n' +
         'Run again with --yes to erase anyway.\n',
     );
   }, 30_000);
 
   it('erase --yes erases all the same, and the person is gone', async () => {
-    const erased = await privacy('erase', 'asha@example.com', '--yes', '--request', 'GRV-7');
+    const erased = await privacy('erase', 'asha@example.com', '--yes', '--request', erasureRequest);
     expect(erased.code).toBe(0);
     expect(erased.stdout).toMatch(
-      /^Erased 1 booking request \(1 by email\), 1 newsletter subscription, 4 outbox jobs\.\nDropped 4 jobs not yet delivered \(4 waiting\)\.\nAudit entry [0-9a-f-]{36} \(counts only\)\.\nThis covers the website database only\./,
+      /^Erased 1 booking request \(1 by email\), 1 newsletter subscription, 1 data-rights request \(1 by email\), 6 outbox jobs\.\nDropped 6 jobs not yet delivered \(6 waiting\)\.\nThe person's data-rights requests are erased too, an erasure request made on the website included: the audit entry \(with the --request reference\) is the record that it was handled\.\nAudit entry [0-9a-f-]{36} \(counts only\)\.\nThis covers the website database only\./,
     );
 
     const after = await privacy('export', '+919876543210');
@@ -170,6 +184,7 @@ describe('npm run privacy', () => {
     expect(JSON.parse(after.stdout)).toMatchObject({
       bookingRequests: [],
       newsletterSubscriptions: [],
+      rightsRequests: [],
       otherOutboxJobs: [],
     });
   }, 60_000);
@@ -208,7 +223,7 @@ describe('npm run privacy', () => {
         .execute();
       expect(audit.map((row) => [row.action, row.request_reference])).toEqual([
         ['export', 'GRV-7'],
-        ['erase', 'GRV-7'],
+        ['erase', erasureRequest],
         ['export', null],
         ['purge', null],
       ]);

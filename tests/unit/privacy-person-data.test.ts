@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { RightsRequest } from '../../functions/leads/rights-request-schema.ts';
 import type { PersonIdentifier } from '../../functions/privacy/identifier.ts';
 import { erasePersonData, exportPersonData, type PersonDataCounts } from '../../functions/privacy/person-data.ts';
-import { erasureText, exportDocument } from '../../functions/privacy/report.ts';
+import { erasureText, exportDocument, exportNoteText } from '../../functions/privacy/report.ts';
 import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
+import { recordRightsRequest } from '../../functions/store/rights-requests.ts';
 import type { Database } from '../../functions/store/schema.ts';
 import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
@@ -14,7 +16,13 @@ const asha = {
   mobile: { type: 'mobile', mobile: '+919876543210' },
 } as const satisfies Record<string, PersonIdentifier>;
 
-const tables = ['outbox_jobs', 'booking_requests', 'newsletter_subscriptions', 'privacy_audit'] as const;
+const tables = [
+  'outbox_jobs',
+  'booking_requests',
+  'newsletter_subscriptions',
+  'rights_requests',
+  'privacy_audit',
+] as const;
 
 async function emptyTables(db: Kysely<Database>) {
   for (const table of tables) await db.deleteFrom(table).execute();
@@ -31,7 +39,13 @@ async function rowsMentioning(db: Kysely<Database>, text: string): Promise<Recor
   return found;
 }
 
-const mentionsNone = { outbox_jobs: 0, booking_requests: 0, newsletter_subscriptions: 0, privacy_audit: 0 };
+const mentionsNone = {
+  outbox_jobs: 0,
+  booking_requests: 0,
+  newsletter_subscriptions: 0,
+  rights_requests: 0,
+  privacy_audit: 0,
+};
 
 /**
  * Asha's own booking (email and mobile), her son's booking with her as the guardian (her mobile only), her
@@ -76,6 +90,37 @@ async function ashaAndRavi(db: Kysely<Database>) {
   return { own: own.reference, son: son.reference, newsletter: newsletter.reference, ravi: ravi.reference };
 }
 
+async function requestRights(db: Kysely<Database>, request: Omit<RightsRequest, 'submissionId' | 'requesterRole'>) {
+  const recorded = await recordRightsRequest(
+    db,
+    { submissionId: randomUUID(), requesterRole: 'self', ...request },
+    new Date(),
+    { acknowledgeWithinHours: 48, resolveWithinDays: 30 },
+  );
+  return recorded.reference;
+}
+
+/**
+ * Asha's erasure request (email and mobile), her access request by phone (mobile only), and Ravi's request,
+ * whose details name Asha's address in free text (not a JSON string value of its own, so never matched).
+ */
+async function rightsRequestsOfAshaAndRavi(db: Kysely<Database>) {
+  const erasure = await requestRights(db, {
+    requestType: 'erasure',
+    fullName: 'Asha Rao',
+    email: 'asha@example.com',
+    mobile: '+919876543210',
+  });
+  const access = await requestRights(db, { requestType: 'access', fullName: 'Asha Rao', mobile: '+919876543210' });
+  const ravi = await requestRights(db, {
+    requestType: 'correction',
+    fullName: 'Ravi Kumar',
+    email: 'ravi@example.com',
+    details: 'My wife writes from asha@example.com',
+  });
+  return { erasure, access, ravi };
+}
+
 async function deliverAll(db: Kysely<Database>) {
   await db.updateTable('outbox_jobs').set({ status: 'done' }).execute();
 }
@@ -114,6 +159,8 @@ function exportsAndErases(opened: OpenedStore) {
       bookingRequests: 2,
       bookingRequestsMatchedOn: { email: 0, mobile: 1, guardianMobile: 1 },
       newsletterSubscriptions: 0,
+      rightsRequests: 0,
+      rightsRequestsMatchedOn: { email: 0, mobile: 0 },
       outboxJobs: 5,
       outboxJobsOfOtherLeads: 0,
       notDelivered: { pending: 5, running: 0, dead: 0 },
@@ -187,8 +234,8 @@ function exportsAndErases(opened: OpenedStore) {
     });
     expect(outcome.counts.notDelivered).toEqual({ pending: 4, running: 0, dead: 0 });
     expect(erasureText(outcome)[0]).toBe(
-      'Nothing erased: erasing would drop 4 jobs not yet delivered (4 waiting), so that lead or withdrawal would ' +
-        'never reach the front desk or the CRM.',
+      'Nothing erased: erasing would drop 4 jobs not yet delivered (4 waiting), so that lead, withdrawal or ' +
+        'data-rights request would never reach the front desk or the CRM.',
     );
     expect(await rowsMentioning(db, 'asha@example.com')).toEqual(before);
     expect(await auditRows(db)).toEqual([]);
@@ -213,6 +260,8 @@ function exportsAndErases(opened: OpenedStore) {
         bookingRequests: 1,
         bookingRequestsMatchedOn: { email: 1, mobile: 0, guardianMobile: 0 },
         newsletterSubscriptions: 1,
+        rightsRequests: 0,
+        rightsRequestsMatchedOn: { email: 0, mobile: 0 },
         outboxJobs: 5,
         outboxJobsOfOtherLeads: 1,
         notDelivered: { pending: 3, running: 0, dead: 1 },
@@ -260,7 +309,8 @@ function exportsAndErases(opened: OpenedStore) {
     expect(outcome.status).toBe('erased');
     expect(outcome.counts).toMatchObject({ bookingRequests: 2, outboxJobs: 5 });
     expect(erasureText(outcome)[0]).toBe(
-      "Erased 2 booking requests (1 by mobile, 1 by guardian's mobile), 0 newsletter subscriptions, 5 outbox jobs.",
+      "Erased 2 booking requests (1 by mobile, 1 by guardian's mobile), 0 newsletter subscriptions, " +
+        '0 data-rights requests, 5 outbox jobs.',
     );
 
     const stranger = { type: 'email', email: 'nobody@example.com' } as const;
@@ -268,8 +318,137 @@ function exportsAndErases(opened: OpenedStore) {
     expect(nothing.status).toBe('erased');
     expect(erasureText(nothing)[0]).toBe('Nothing to erase: the website database holds nothing about this person.');
     const exported = await exportPersonData(db, stranger);
-    expect(exported.data).toEqual({ bookingRequests: [], newsletterSubscriptions: [], otherOutboxJobs: [] });
+    expect(exported.data).toEqual({
+      bookingRequests: [],
+      newsletterSubscriptions: [],
+      rightsRequests: [],
+      otherOutboxJobs: [],
+    });
     expect((await auditRows(db)).map((row) => row.action)).toEqual(['erase', 'erase', 'export']);
+  });
+
+  it('exports data-rights requests by email and by mobile, saying which matched, with their jobs', async () => {
+    const { db } = opened.store;
+    const references = await rightsRequestsOfAshaAndRavi(db);
+
+    const byEmail = await exportPersonData(db, asha.email);
+    expect(byEmail.data.rightsRequests).toMatchObject([
+      {
+        matchedOn: ['email'],
+        record: { reference: references.erasure, request_type: 'erasure', full_name: 'Asha Rao' },
+      },
+    ]);
+    expect(byEmail.data.rightsRequests[0]?.outboxJobs.map((job) => [job.kind, job.status])).toEqual([
+      ['crm.rights-request', 'pending'],
+      ['email.rights-acknowledgement', 'pending'],
+    ]);
+    // The request's own jobs name her address: they come with the request, not as other leads' jobs.
+    expect(byEmail.data.otherOutboxJobs).toEqual([]);
+    expect(byEmail.counts).toMatchObject({
+      bookingRequests: 0,
+      rightsRequests: 1,
+      rightsRequestsMatchedOn: { email: 1, mobile: 0 },
+      outboxJobs: 2,
+      outboxJobsOfOtherLeads: 0,
+      notDelivered: { pending: 2, running: 0, dead: 0 },
+    });
+    const document = JSON.parse(JSON.stringify(exportDocument(asha.email, byEmail.data, byEmail.exportedAt)));
+    expect(document.rightsRequests).toMatchObject([
+      {
+        matchedOn: ['email'],
+        record: { reference: references.erasure, email: 'asha@example.com', mobile_e164: '+919876543210' },
+        outboxJobs: [
+          { kind: 'crm.rights-request', leadReference: references.erasure, payload: { requestType: 'erasure' } },
+          { kind: 'email.rights-acknowledgement', payload: { to: 'asha@example.com' } },
+        ],
+      },
+    ]);
+    expect(JSON.stringify(document)).not.toContain('Ravi');
+
+    const byMobile = await exportPersonData(db, asha.mobile);
+    expect(byMobile.data.rightsRequests.map((request) => [request.record.reference, request.matchedOn])).toEqual([
+      [references.erasure, ['mobile']],
+      [references.access, ['mobile']],
+    ]);
+    expect(byMobile.data.rightsRequests[1]?.outboxJobs.map((job) => job.kind)).toEqual(['crm.rights-request']);
+    expect(byMobile.counts).toMatchObject({
+      rightsRequests: 2,
+      rightsRequestsMatchedOn: { email: 0, mobile: 2 },
+      outboxJobs: 3,
+    });
+    expect(exportNoteText(byMobile.counts, byMobile.auditId)).toBe(
+      'Exported 0 booking requests, 0 newsletter subscriptions, 2 data-rights requests (2 by mobile), 3 outbox jobs. ' +
+        `Audit entry ${byMobile.auditId} (counts only).`,
+    );
+  });
+
+  it('erases data-rights requests with their jobs, the erasure request itself included, once told to', async () => {
+    const { db } = opened.store;
+    const references = await rightsRequestsOfAshaAndRavi(db);
+    await ashaAndRavi(db);
+    await deliverAll(db);
+    // The privacy team's ticket for the erasure request has not reached the CRM yet.
+    await db
+      .updateTable('outbox_jobs')
+      .set({ status: 'pending' })
+      .where('lead_reference', '=', references.erasure)
+      .where('kind', '=', 'crm.rights-request')
+      .execute();
+    const before = await rowsMentioning(db, 'asha@example.com');
+
+    const refused = await erasePersonData(db, asha.email, { dropNotDelivered: false });
+    expect(refused.status).toBe('needs-confirmation');
+    expect(refused.counts).toMatchObject({ rightsRequests: 1, notDelivered: { pending: 1, running: 0, dead: 0 } });
+    expect(erasureText(refused)[1]).toBe(
+      'Found 1 booking request (1 by email), 1 newsletter subscription, 1 data-rights request (1 by email), ' +
+        '7 outbox jobs (1 of other leads naming them).',
+    );
+    expect(await rowsMentioning(db, 'asha@example.com')).toEqual(before);
+
+    const byEmail = await erasePersonData(db, asha.email, {
+      dropNotDelivered: true,
+      requestReference: references.erasure,
+    });
+    expect(byEmail.status).toBe('erased');
+    expect(byEmail.counts).toMatchObject({
+      bookingRequests: 1,
+      newsletterSubscriptions: 1,
+      rightsRequests: 1,
+      rightsRequestsMatchedOn: { email: 1, mobile: 0 },
+      outboxJobs: 7,
+      notDelivered: { pending: 1, running: 0, dead: 0 },
+    });
+    expect(erasureText(byEmail)).toEqual([
+      'Erased 1 booking request (1 by email), 1 newsletter subscription, 1 data-rights request (1 by email), ' +
+        '7 outbox jobs (1 of other leads naming them).',
+      'Dropped 1 job not yet delivered (1 waiting).',
+      "The person's data-rights requests are erased too, an erasure request made on the website included: the " +
+        'audit entry (with the --request reference) is the record that it was handled.',
+      expect.stringMatching(/^Audit entry [0-9a-f-]{36} \(counts only\)\.$/),
+      expect.stringContaining('This covers the website database only.'),
+    ]);
+    expect(await rowsMentioning(db, references.erasure)).toEqual({ ...mentionsNone, privacy_audit: 1 });
+    // Her request by phone holds her mobile number only; Ravi's free text is his own request's, and stays.
+    expect(await rowsMentioning(db, references.access)).toMatchObject({ rights_requests: 1, outbox_jobs: 1 });
+    expect(await rowsMentioning(db, 'asha@example.com')).toMatchObject({ rights_requests: 1, outbox_jobs: 1 });
+
+    const byMobile = await erasePersonData(db, asha.mobile, { dropNotDelivered: false });
+    expect(byMobile.counts).toMatchObject({
+      bookingRequests: 1,
+      rightsRequests: 1,
+      rightsRequestsMatchedOn: { email: 0, mobile: 1 },
+      outboxJobs: 3,
+    });
+    for (const trace of ['9876543210', references.erasure, references.access]) {
+      expect(await rowsMentioning(db, trace), trace).toMatchObject({ rights_requests: 0, outbox_jobs: 0 });
+    }
+    expect(await rowsMentioning(db, references.ravi)).toMatchObject({ rights_requests: 1, outbox_jobs: 2 });
+    const audit = await auditRows(db);
+    expect(audit.map((row) => [row.action, row.request_reference])).toEqual([
+      ['erase', references.erasure],
+      ['erase', null],
+    ]);
+    expect(JSON.stringify(audit)).not.toMatch(/asha|9876543210|Rao/i);
   });
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../../functions/privacy/retention-purge.ts';
 import { recordConsentReceipt } from '../../functions/store/consent-receipts.ts';
 import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
+import { recordRightsRequest } from '../../functions/store/rights-requests.ts';
 import type { Database, OutboxJobStatus } from '../../functions/store/schema.ts';
 import { retention as policyRetention } from '../../src/config/clinic.ts';
 import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
@@ -30,7 +31,13 @@ const justBefore = (moment: Date) => addMinutes(moment, -1);
 const justAfter = (moment: Date) => addMinutes(moment, 1);
 
 async function emptyTables(db: Kysely<Database>) {
-  for (const table of ['outbox_jobs', 'booking_requests', 'newsletter_subscriptions', 'consent_receipts'] as const) {
+  for (const table of [
+    'outbox_jobs',
+    'booking_requests',
+    'newsletter_subscriptions',
+    'rights_requests',
+    'consent_receipts',
+  ] as const) {
     await db.deleteFrom(table).execute();
   }
   await db.deleteFrom('privacy_audit').execute();
@@ -70,6 +77,34 @@ async function subscriptionStatus(db: Kysely<Database>, reference: string) {
     .where('reference', '=', reference)
     .executeTakeFirst();
   return row?.status;
+}
+
+async function rightsRequestExists(db: Kysely<Database>, reference: string) {
+  const row = await db
+    .selectFrom('rights_requests')
+    .select('reference')
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** An access request with an email address: jobs crm.rights-request and email.rights-acknowledgement. */
+async function requestRights(db: Kysely<Database>): Promise<string> {
+  const request = {
+    submissionId: randomUUID(),
+    requestType: 'access',
+    fullName: 'Asha Rao',
+    email: `${randomUUID()}@example.com`,
+    requesterRole: 'self',
+  } as const;
+  const deadlines = { acknowledgeWithinHours: 48, resolveWithinDays: 30 };
+  return (await recordRightsRequest(db, request, new Date(), deadlines)).reference;
+}
+
+/** As if the request had been received `months` earlier. */
+async function receivedMonthsEarlier(db: Kysely<Database>, reference: string, months: number): Promise<void> {
+  await sql`update rights_requests set created_at = created_at - make_interval(months => ${months})
+    where reference = ${reference}`.execute(db);
 }
 
 function jobsOf(db: Kysely<Database>, reference: string) {
@@ -117,6 +152,7 @@ async function unsubscribe(db: Kysely<Database>, reference: string, withdrawal?:
 
 const nothingPurged: PurgeCounts = {
   bookingRequests: { deleted: 0, jobsDeleted: 0, keptUndelivered: 0 },
+  rightsRequests: { deleted: 0, jobsDeleted: 0, keptUndelivered: 0 },
   deliveredJobPayloads: { cleared: 0 },
   unconfirmedNewsletterSignups: { deleted: 0, jobsDeleted: 0, keptSending: 0 },
   unsubscribedNewsletterSignups: { deleted: 0, jobsDeleted: 0, keptWithdrawalUndelivered: 0 },
@@ -130,6 +166,7 @@ describe('retention periods', () => {
       deliveredJobPayloadDays: 30,
       pendingNewsletterDays: 7,
       consentReceiptMonths: 24,
+      rightsRequestMonths: 36,
       serverLogDays: 90,
     });
     expect(policyRetention).toBe(retention);
@@ -138,6 +175,7 @@ describe('retention periods', () => {
   it('count calendar months and days back from the clock', () => {
     expect(retentionCutoffs(new Date('2027-03-31T10:00:00Z'), retention)).toEqual({
       bookingRequest: new Date('2026-03-31T10:00:00Z'),
+      rightsRequest: new Date('2024-03-31T10:00:00Z'),
       deliveredJobPayload: new Date('2027-03-01T10:00:00Z'),
       pendingNewsletter: new Date('2027-03-24T10:00:00Z'),
       consentReceipt: new Date('2025-03-31T10:00:00Z'),
@@ -184,6 +222,47 @@ function purgesExpiredRecords(opened: OpenedStore) {
     const later = await purgeExpired(db, { now: monthsLater(sent, 14) });
     expect(later.bookingRequests).toEqual({ deleted: 1, jobsDeleted: 3, keptUndelivered: 1 });
     expect(await bookingExists(db, waiting)).toBe(false);
+  });
+
+  it('deletes data-rights requests after 36 months with their jobs, but keeps a recent or undelivered one', async () => {
+    const { db } = opened.store;
+    const delivered = await requestRights(db);
+    await setJobs(db, delivered, 'done');
+    const givenUp = await requestRights(db);
+    await setJobs(db, givenUp, 'dead');
+    const ticketWaiting = await requestRights(db);
+    await setJobs(db, ticketWaiting, 'done', 'email.rights-acknowledgement');
+    const ticketSending = await requestRights(db);
+    await setJobs(db, ticketSending, 'done');
+    await setJobs(db, ticketSending, 'running', 'crm.rights-request');
+    for (const old of [delivered, givenUp, ticketWaiting, ticketSending]) await receivedMonthsEarlier(db, old, 37);
+    const recent = await requestRights(db);
+    await setJobs(db, recent, 'done');
+    const received = await databaseNow(db);
+
+    const first = await purgeExpired(db, { now: received });
+    expect(first.rightsRequests).toEqual({ deleted: 2, jobsDeleted: 4, keptUndelivered: 2 });
+    expect(await rightsRequestExists(db, delivered)).toBe(false);
+    expect(await jobsOf(db, delivered)).toEqual([]);
+    expect(await rightsRequestExists(db, givenUp)).toBe(false);
+    expect(await rightsRequestExists(db, ticketWaiting)).toBe(true);
+    expect((await jobsOf(db, ticketWaiting)).map((job) => [job.kind, job.status])).toEqual([
+      ['crm.rights-request', 'pending'],
+      ['email.rights-acknowledgement', 'done'],
+    ]);
+    expect(await rightsRequestExists(db, ticketSending)).toBe(true);
+    expect(await rightsRequestExists(db, recent)).toBe(true);
+    expect(await jobsOf(db, recent)).toHaveLength(2);
+
+    // The recent one goes when its own 36 months are up; the waiting one once its ticket is delivered.
+    const almost = await purgeExpired(db, { now: justBefore(monthsLater(received, 36)) });
+    expect(almost.rightsRequests).toEqual({ deleted: 0, jobsDeleted: 0, keptUndelivered: 2 });
+    await setJobs(db, ticketWaiting, 'done');
+    const expired = await purgeExpired(db, { now: justAfter(monthsLater(received, 36)) });
+    expect(expired.rightsRequests).toEqual({ deleted: 2, jobsDeleted: 4, keptUndelivered: 1 });
+    expect(await rightsRequestExists(db, recent)).toBe(false);
+    expect(await rightsRequestExists(db, ticketWaiting)).toBe(false);
+    expect(await rightsRequestExists(db, ticketSending)).toBe(true);
   });
 
   it('empties the payloads of jobs delivered or cancelled 30 days ago, keeping the rows', async () => {
@@ -308,6 +387,7 @@ function purgesExpiredRecords(opened: OpenedStore) {
     expect(counts.bookingRequests).toEqual({ deleted: 1, jobsDeleted: 3, keptUndelivered: 0 });
     expect(purgeSummary(counts)).toBe(
       'Retention purge: booking requests 1 deleted (3 jobs), 0 kept until delivered; ' +
+        'data-rights requests 0 deleted (0 jobs), 0 kept until delivered; ' +
         'delivered job payloads 0 cleared; ' +
         'unconfirmed newsletter sign-ups 0 deleted (0 jobs), 0 kept while their email is sent; ' +
         'unsubscribed newsletter sign-ups 0 deleted (0 jobs), 0 kept until the CRM has the withdrawal; ' +
