@@ -6,7 +6,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
 import { configuredServices, cspSourcesFor } from './src/config/tracking-services.ts';
-import { remarkClinicTokens } from './src/lib/remark-clinic-tokens.ts';
+import { clinicContent, remarkClinicTokens } from './src/lib/remark-clinic-tokens.ts';
 
 const DEFAULT_SITE_URL = 'http://localhost:4321';
 
@@ -41,7 +41,9 @@ export default defineConfig({
     react(),
     sitemap({ filter: (page) => !unlistedPaths.some((path) => new URL(page).pathname === path) }),
   ],
-  markdown: { processor: unified({ remarkPlugins: [remarkClinicTokens] }) },
+  // The values are passed as the plugin's options so that they are part of the config: Astro re-renders cached
+  // Markdown when the config changes, and a changed period or contact in src/config must reach the policies.
+  markdown: { processor: unified({ remarkPlugins: [[remarkClinicTokens, clinicContent]] }) },
   build: { inlineStylesheets: 'always' },
   security: {
     checkOrigin: true,

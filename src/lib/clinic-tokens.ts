@@ -1,9 +1,27 @@
 import { clinic, retention } from '../config/clinic';
+import { consentSettings } from '../config/consent';
+import { trackerFreePageNames } from '../config/policy';
+import { type TrackingService, trackingServices } from '../config/tracking-services';
 import { formatPhone } from './format';
+
+const listFormat = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+
+/** "A, B and C". */
+export function formatList(items: readonly string[]): string {
+  return listFormat.format(items);
+}
+
+/** A period in days as the policies say it: whole years as months ("12 months"), otherwise days. */
+export function formatDays(days: number): string {
+  if (days > 0 && days % 365 === 0) return `${(days / 365) * 12} months`;
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
+const serviceNames = (services: readonly TrackingService[]) => formatList(services.map((service) => service.label));
 
 /**
  * Values that Markdown content may quote as `{{token}}`, so policies and pages never hard-code
- * a contact or a period that lives in the site config.
+ * a contact, a period or a list that lives in the site config.
  */
 export const clinicTokens: Readonly<Record<string, string>> = {
   brand: clinic.brand,
@@ -20,6 +38,14 @@ export const clinicTokens: Readonly<Record<string, string>> = {
   'grievance.acknowledgeWithinHours': String(clinic.grievanceOfficer.acknowledgeWithinHours),
   'grievance.resolveWithinDays': String(clinic.grievanceOfficer.resolveWithinDays),
   ...Object.fromEntries(Object.entries(retention).map(([key, value]) => [`retention.${key}`, String(value)])),
+  /** How long a cookie choice lasts before the banner asks again ("12 months"). */
+  'consent.choiceLasts': formatDays(consentSettings.expiresAfterDays),
+  /** Every third-party service the site can load, by name ("Google Analytics 4, Microsoft Clarity and Meta Pixel"). */
+  'tracking.all': serviceNames(trackingServices),
+  'tracking.analytics': serviceNames(trackingServices.filter((service) => service.category === 'analytics')),
+  'tracking.marketing': serviceNames(trackingServices.filter((service) => service.category === 'marketing')),
+  /** The form pages that never load a tracker ("appointment requests, newsletter sign-up and privacy requests"). */
+  trackerFreePages: formatList(consentSettings.trackerFreeRoutes.map((route) => trackerFreePageNames[route])),
 };
 
 const tokenPattern = /\{\{\s*([\w.]+)\s*\}\}/g;

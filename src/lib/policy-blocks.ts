@@ -1,0 +1,79 @@
+/**
+ * Tables and lists that the policies take from the site config instead of typing them out: a paragraph that holds
+ * only `{{table.processors}}` (for example) becomes the block built here, so the policy cannot name a provider,
+ * tracker or request type that the code does not have, or leave one out. Filled by remark-clinic-tokens.ts.
+ */
+import type { BlockContent, List, PhrasingContent, Table, TableRow } from 'mdast';
+import { rightsRequestTypes } from '../../functions/leads/rights-request-schema.ts';
+import { trackingServicePolicy } from '../config/policy';
+import { processors } from '../config/processors';
+import { type ConsentCategory, trackingServices } from '../config/tracking-services';
+
+const categoryLabel: Record<Exclude<ConsentCategory, 'necessary'>, string> = {
+  analytics: 'Analytics',
+  marketing: 'Marketing',
+};
+
+type Cell = string | { strong: string; after?: string };
+
+/** The policies' Markdown gets typographic apostrophes (SmartyPants runs before this plugin); so does config text. */
+const typographic = (text: string) => text.replace(/'/g, '\u2019');
+
+function phrasing(cell: Cell): PhrasingContent[] {
+  if (typeof cell === 'string') return [{ type: 'text', value: typographic(cell) }];
+  return [
+    { type: 'strong', children: [{ type: 'text', value: typographic(cell.strong) }] },
+    ...(cell.after ? [{ type: 'text' as const, value: typographic(cell.after) }] : []),
+  ];
+}
+
+function table(header: readonly string[], rows: readonly (readonly Cell[])[]): Table {
+  const row = (cells: readonly Cell[]): TableRow => ({
+    type: 'tableRow',
+    children: cells.map((cell) => ({ type: 'tableCell', children: phrasing(cell) })),
+  });
+  return { type: 'table', align: header.map(() => null), children: [row(header), ...rows.map(row)] };
+}
+
+function bulletList(items: readonly string[]): List {
+  return {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: items.map((item) => ({
+      type: 'listItem',
+      spread: false,
+      children: [{ type: 'paragraph', children: [{ type: 'text', value: typographic(item) }] }],
+    })),
+  };
+}
+
+/** Built once from the config: plain data, so it can be passed to the remark plugin as options. */
+export const policyBlocks: Readonly<Record<string, readonly BlockContent[]>> = {
+  /** Privacy policy, "Service providers we use": every processor in src/config/processors.ts. */
+  'table.processors': [
+    table(
+      ['Provider', 'What they do for us', 'What they receive', 'Where they keep it'],
+      processors.map((processor) => [
+        { strong: processor.name },
+        processor.purpose,
+        processor.receives,
+        processor.location,
+      ]),
+    ),
+  ],
+  /** Privacy policy, "Cookies and analytics": every service the site can load (src/config/tracking-services.ts). */
+  'table.trackingServices': [
+    table(
+      ['Tool', 'Category', 'What it collects', 'How we limit it'],
+      trackingServices.map((service) => [
+        { strong: service.label, after: ` (${service.provider})` },
+        categoryLabel[service.category],
+        trackingServicePolicy[service.id].collects,
+        trackingServicePolicy[service.id].limits,
+      ]),
+    ),
+  ],
+  /** Privacy policy, "How to make a request": the request types the rights form offers, in its words. */
+  'list.rightsRequestTypes': [bulletList(Object.values(rightsRequestTypes).map((type) => type.label))],
+};

@@ -1,0 +1,67 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { describe, expect, it, vi } from 'vitest';
+import { processors } from '../../src/config/processors';
+import { formatDays, formatList } from '../../src/lib/clinic-tokens';
+import { clinicContent, remarkClinicTokens } from '../../src/lib/remark-clinic-tokens';
+
+async function render(markdown: string, options = clinicContent): Promise<string> {
+  const renderer = await createMarkdownProcessor({
+    syntaxHighlight: false,
+    remarkPlugins: [[remarkClinicTokens, options]],
+  });
+  return (await renderer.render(markdown)).code;
+}
+
+describe('policy placeholders', () => {
+  it('replace a paragraph holding only a block placeholder with the table built from the config', async () => {
+    const html = await render('## Providers\n\n{{table.processors}}\n\nAfter the table.');
+    expect(html).toMatch(/<h2 id="providers">Providers<\/h2>\s*<table>/);
+    expect(html).toContain('<th>Where they keep it</th>');
+    for (const processor of processors) expect(html).toContain(`<td><strong>${processor.name}</strong></td>`);
+    expect(html).toContain('<p>After the table.</p>');
+  });
+
+  it('render a list block as a bullet list, and fill the tokens around it', async () => {
+    const html = await render('Write to {{grievance.email}}:\n\n{{list.rightsRequestTypes}}');
+    expect(html).toContain('<li>Delete my information</li>');
+    expect(html).toContain(clinicContent.tokens['grievance.email']);
+  });
+
+  it('leave each use its own copy of a block', async () => {
+    const html = await render('{{list.rightsRequestTypes}}\n\n{{list.rightsRequestTypes}}');
+    expect(html.match(/<ul>/g)).toHaveLength(2);
+  });
+
+  it('fail the build on an unknown block, or a block placeholder inside a sentence', async () => {
+    // The processor logs the error before rethrowing it.
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await expect(render('{{table.unknown}}')).rejects.toThrow('Unknown content block {{table.unknown}}');
+    await expect(render('See {{table.processors}} here.')).rejects.toThrow(
+      'Unknown content token {{table.processors}}',
+    );
+    expect(log).toHaveBeenCalledTimes(2);
+    log.mockRestore();
+  });
+
+  it('take tokens and blocks from the options it is given (so they are part of the Astro config)', async () => {
+    const html = await render('{{brand}}\n\n{{list.custom}}', {
+      tokens: { brand: 'Other Clinic' },
+      blocks: { 'list.custom': [{ type: 'paragraph', children: [{ type: 'text', value: 'Custom block' }] }] },
+    });
+    expect(html).toBe('<p>Other Clinic</p>\n<p>Custom block</p>');
+  });
+});
+
+describe('token formatting', () => {
+  it('lists names as a sentence does', () => {
+    expect(formatList(['Google Analytics 4'])).toBe('Google Analytics 4');
+    expect(formatList(['A', 'B', 'C'])).toBe('A, B and C');
+  });
+
+  it('says whole years of days in months, and other periods in days', () => {
+    expect(formatDays(365)).toBe('12 months');
+    expect(formatDays(730)).toBe('24 months');
+    expect(formatDays(90)).toBe('90 days');
+    expect(formatDays(1)).toBe('1 day');
+  });
+});

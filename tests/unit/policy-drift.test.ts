@@ -1,0 +1,306 @@
+/**
+ * The policies must state what the code does. The facts the code decides (tracking services, tracker-free pages,
+ * retention periods, the grievance officer and timelines, the processors and what they receive) reach the policies
+ * through `{{token}}` and `{{table.*}}` placeholders filled from the same config; this test renders the policies
+ * with the site's own Markdown processor (astro.config.mjs) and fails when one side changes without the other:
+ * a fact missing from the policy, a period typed into it instead of taken from the config, a delivery to a
+ * provider the policy does not name, or a link to a policy section that does not exist.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { type MarkdownHeading, markdownConfigDefaults, parseFrontmatter } from '@astrojs/markdown-remark';
+import { beforeAll, describe, expect, it } from 'vitest';
+import astroConfig from '../../astro.config.mjs';
+import { createEmailDeliveries } from '../../functions/delivery/email/deliveries.ts';
+import { createHubSpotDeliveries } from '../../functions/delivery/hubspot/deliveries.ts';
+import { rightsRequestTypes } from '../../functions/leads/rights-request-schema.ts';
+import type { RetentionPeriods } from '../../functions/privacy/retention-periods.ts';
+import { retentionCutoffs } from '../../functions/privacy/retention-purge.ts';
+import { clinic, retention } from '../../src/config/clinic';
+import { consentSettings } from '../../src/config/consent';
+import { trackerFreePageNames } from '../../src/config/policy';
+import { processors } from '../../src/config/processors';
+import { consentCookie, trackingServices } from '../../src/config/tracking-services';
+import { clinicTokens } from '../../src/lib/clinic-tokens';
+import { formatPhone } from '../../src/lib/format';
+
+const root = join(import.meta.dirname, '../..');
+const legalDirectory = join(root, 'content/legal');
+
+interface RenderedPolicy {
+  version: string;
+  /** The Markdown body as written, placeholders and all. */
+  source: string;
+  html: string;
+  /** The whole page as plain text (typographic apostrophes made plain, so config text can be found in it). */
+  text: string;
+  headings: MarkdownHeading[];
+  /** Each h2's id → its section (up to the next h2) as written and as rendered text. */
+  sections: Map<string, { source: string; text: string }>;
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (entity, name: string) => {
+      if (name.startsWith('#x') || name.startsWith('#X'))
+        return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+      if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+      return entities[name] ?? entity;
+    })
+    .replace(/\u2019/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function splitSections(html: string, source: string): RenderedPolicy['sections'] {
+  const sections: RenderedPolicy['sections'] = new Map();
+  const htmlParts = html.split(/(?=<h2 id=")/);
+  const sourceParts = source.split(/^(?=## )/m);
+  for (const part of htmlParts) {
+    const id = /^<h2 id="([^"]+)"/.exec(part)?.[1];
+    if (!id) continue;
+    const title = htmlToText(/^<h2[^>]*>(.*?)<\/h2>/s.exec(part)?.[1] ?? '');
+    const written = sourceParts.find((candidate) => candidate.startsWith(`## ${title}\n`)) ?? '';
+    sections.set(id, { source: written, text: htmlToText(part) });
+  }
+  return sections;
+}
+
+/** Renders every legal entry as the site does: Astro's unified processor with the config's remark plugins. */
+async function renderPolicies(): Promise<Map<string, RenderedPolicy>> {
+  const renderer = await astroConfig.markdown?.processor?.createRenderer?.({
+    ...markdownConfigDefaults,
+    syntaxHighlight: false,
+  });
+  if (!renderer) throw new Error('astro.config.mjs has no markdown processor');
+  const policies = new Map<string, RenderedPolicy>();
+  for (const file of await readdir(legalDirectory)) {
+    if (!file.endsWith('.md')) continue;
+    const { frontmatter, content } = parseFrontmatter(await readFile(join(legalDirectory, file), 'utf8'));
+    const { code, metadata } = await renderer.render(content);
+    policies.set(file.replace(/\.md$/, ''), {
+      version: String(frontmatter.version),
+      source: content,
+      html: code,
+      text: htmlToText(code),
+      headings: metadata.headings,
+      sections: splitSections(code, content),
+    });
+  }
+  return policies;
+}
+
+let policies: Map<string, RenderedPolicy>;
+beforeAll(async () => {
+  policies = await renderPolicies();
+});
+
+function policy(id: string): RenderedPolicy {
+  const found = policies.get(id);
+  if (!found) throw new Error(`No legal entry ${id}`);
+  return found;
+}
+
+function section(policyId: string, sectionId: string): { source: string; text: string } {
+  const found = policy(policyId).sections.get(sectionId);
+  if (!found) throw new Error(`${policyId} has no section #${sectionId}`);
+  return found;
+}
+
+/** "12 months" for `websiteLeadMonths`: each period's unit is the end of its name. */
+function periodText(key: string, value: number): string {
+  const unit = /(Months|Days|Hours)$/.exec(key)?.[1]?.toLowerCase();
+  if (!unit) throw new Error(`retention.${key} does not end in Months, Days or Hours`);
+  return `${value} ${value === 1 ? unit.slice(0, -1) : unit}`;
+}
+
+/** Every file under `directory` whose name ends in one of `extensions`, as paths relative to the repository. */
+async function filesUnder(directory: string, extensions: readonly string[]): Promise<string[]> {
+  const entries = await readdir(join(root, directory), { recursive: true });
+  return entries
+    .filter((entry) => extensions.some((extension) => entry.endsWith(extension)))
+    .map((entry) => relative(root, join(root, directory, entry)));
+}
+
+/** A number and a unit of time typed out ("12 months"), where a config value should be. */
+const typedPeriod = /\b\d+\s+(?:hours?|days?|weeks?|months?|years?)\b/gi;
+/** Periods the law sets rather than the code, which the policies may state in words. */
+const periodsFromLaw = ['7 years'];
+
+describe('the policies match the code', () => {
+  it("the privacy policy's version is the one consent receipts record", () => {
+    expect(policy('privacy-policy').version).toBe(consentSettings.policyVersion);
+  });
+
+  it('name every tracking service the site can load, in both policies', () => {
+    const privacyTools = section('privacy-policy', 'cookies-and-analytics').text;
+    const cookiePolicy = policy('cookie-policy').text;
+    for (const service of trackingServices) {
+      expect(privacyTools, `privacy policy, Cookies and analytics: ${service.label}`).toContain(service.label);
+      expect(privacyTools, `privacy policy: ${service.label}'s provider`).toContain(service.provider);
+      expect(cookiePolicy, `cookie policy: ${service.label}`).toContain(service.label);
+    }
+  });
+
+  it('name every page that never loads a tracker, in both policies', () => {
+    for (const route of consentSettings.trackerFreeRoutes) {
+      expect(trackerFreePageNames[route], route).toBeTruthy();
+      expect(section('privacy-policy', 'cookies-and-analytics').text, route).toContain(trackerFreePageNames[route]);
+      expect(section('cookie-policy', 'pages-that-never-load-trackers').text, route).toContain(
+        trackerFreePageNames[route],
+      );
+    }
+  });
+
+  it('state how long a cookie choice lasts as the banner and the consent cookie do', () => {
+    const lasts = clinicTokens['consent.choiceLasts'];
+    expect(lasts).toBe(consentCookie.duration);
+    expect(section('cookie-policy', 'how-long-your-choice-lasts').text).toContain(`Your choice lasts ${lasts}.`);
+    expect(section('privacy-policy', 'cookies-and-analytics').text).toContain(`Your choice lasts ${lasts}.`);
+  });
+
+  it('quote every retention period from the config, beside its row', () => {
+    const { source, text } = section('privacy-policy', 'how-long-we-keep-information');
+    for (const [key, value] of Object.entries(retention)) {
+      expect(source, `the retention table must use {{retention.${key}}}`).toContain(`{{retention.${key}}}`);
+      const row = source.split('\n').find((line) => line.startsWith('|') && line.includes(`{{retention.${key}}}`));
+      expect(row, `a table row for retention.${key}`).toBeDefined();
+      expect(text, `retention.${key}`).toContain(periodText(key, value));
+    }
+  });
+
+  it('quote only periods the purge applies (server logs are rotated by the host)', () => {
+    const read = new Set<string>();
+    const periods = new Proxy(retention, {
+      get(target, key, receiver) {
+        read.add(String(key));
+        return Reflect.get(target, key, receiver);
+      },
+    }) as RetentionPeriods;
+    retentionCutoffs(new Date('2026-11-23T00:00:00Z'), periods);
+    const hostEnforced = ['serverLogDays'];
+    expect([...read].sort()).toEqual(
+      Object.keys(retention)
+        .filter((key) => !hostEnforced.includes(key))
+        .sort(),
+    );
+  });
+
+  it('type no period that the config holds: every number of hours, days or months is a token', () => {
+    for (const [id, { source }] of policies) {
+      const typed = [...source.matchAll(typedPeriod)].map((match) => match[0]);
+      expect(
+        typed.filter((period) => !periodsFromLaw.includes(period)),
+        `${id}.md: use a {{token}}`,
+      ).toEqual([]);
+    }
+  });
+
+  it('the form pages and their notice type no period either', async () => {
+    const files = [
+      'src/components/FormNotice.astro',
+      ...(
+        await Promise.all(
+          consentSettings.trackerFreeRoutes.map((route) => filesUnder(join('src/pages', route), ['.astro'])),
+        )
+      ).flat(),
+    ];
+    for (const file of files) {
+      const typed = [...(await readFile(join(root, file), 'utf8')).matchAll(typedPeriod)].map((match) => match[0]);
+      expect(typed, `${file}: take the period from the config`).toEqual([]);
+    }
+  });
+
+  it('name the grievance officer, their contacts and the timelines', () => {
+    const officer = clinic.grievanceOfficer;
+    const grievances = section('privacy-policy', 'grievances-and-complaints').text;
+    for (const fact of [officer.name, officer.email, formatPhone(officer.phone), officer.postalAddress]) {
+      expect(grievances).toContain(fact);
+    }
+    const timelines = [`${officer.acknowledgeWithinHours} hours`, `${officer.resolveWithinDays} days`];
+    for (const timeline of timelines) {
+      expect(grievances, timeline).toContain(timeline);
+      expect(section('privacy-policy', 'your-rights').text, `How to make a request: ${timeline}`).toContain(timeline);
+    }
+    expect(grievances).toContain('Data Protection Board of India');
+  });
+
+  it('point to the privacy rights page and list every request type it takes', () => {
+    const rights = section('privacy-policy', 'your-rights');
+    expect(policy('privacy-policy').html).toContain('<h3 id="how-to-make-a-request">');
+    expect(rights.source).toContain('](/privacy-rights/)');
+    for (const type of Object.values(rightsRequestTypes)) expect(rights.text).toContain(type.label);
+  });
+
+  it('name every processor, with what it receives and where', () => {
+    const providers = section('privacy-policy', 'service-providers-we-use').text;
+    for (const processor of processors) {
+      for (const fact of [processor.name, processor.purpose, processor.receives, processor.location]) {
+        expect(providers, processor.id).toContain(fact);
+      }
+    }
+  });
+
+  it("list, under each processor, exactly the deliveries the code sends it, and no delivery goes to one that isn't listed", () => {
+    const deliveriesByProvider = {
+      HubSpot: createHubSpotDeliveries({ accessToken: 'pat-test' }),
+      Resend: createEmailDeliveries({
+        apiKey: 're_test',
+        from: 'Clinic <hello@mail.example.com>',
+        frontDeskEmail: 'desk@example.com',
+        siteUrl: 'https://clinic.example',
+      }),
+    };
+    const listed = processors.flatMap((processor) => processor.outboxJobs);
+    expect(new Set(listed).size, 'a delivery listed under two processors').toBe(listed.length);
+    for (const [provider, deliveries] of Object.entries(deliveriesByProvider)) {
+      const processor = processors.find((candidate) => candidate.name === provider);
+      expect(processor, `${provider} is missing from src/config/processors.ts`).toBeDefined();
+      expect([...(processor?.outboxJobs ?? [])].sort()).toEqual(Object.keys(deliveries).sort());
+    }
+    expect(listed.sort()).toEqual(Object.values(deliveriesByProvider).flatMap(Object.keys).sort());
+  });
+
+  it("the cookie table lands in the cookie policy's last section, which introduces it", () => {
+    const headings = policy('cookie-policy').headings.filter((heading) => heading.depth === 2);
+    expect(headings.at(-1)?.slug).toBe('cookies-on-this-site');
+  });
+
+  it('every link to a policy section, from any page, form, notice, email or policy, finds its heading', async () => {
+    // Hashes the consent script acts on (the footer's "Cookie settings" on form pages opens the preferences).
+    const consentScript = await readFile(join(root, 'src/scripts/consent/main.ts'), 'utf8');
+    const scriptHashes = new Set(
+      [...consentScript.matchAll(/location\.hash === '#([\w-]+)'/g)].map((match) => match[1]),
+    );
+    const files = [
+      ...(await filesUnder('src', ['.astro', '.ts', '.tsx'])),
+      ...(await filesUnder('functions', ['.ts', '.tsx'])),
+      ...(await filesUnder('content', ['.md'])),
+    ];
+    const links: string[] = [];
+    for (const file of files) {
+      const text = await readFile(join(root, file), 'utf8');
+      for (const [, page, anchor] of text.matchAll(/\/([\w-]+)\/#([\w-]+)/g)) {
+        if (!page || !anchor || !policies.has(page)) continue;
+        links.push(`${file} → /${page}/#${anchor}`);
+        const slugs = policy(page).headings.map((heading) => heading.slug);
+        const found = slugs.includes(anchor) || (page === 'cookie-policy' && scriptHashes.has(anchor));
+        expect(found, `${file} links to /${page}/#${anchor}, which does not exist`).toBe(true);
+      }
+    }
+    expect(links.length).toBeGreaterThan(10);
+  });
+
+  it('every form page shows the itemised notice, linking to its policy section and the grievance section', async () => {
+    for (const route of consentSettings.trackerFreeRoutes) {
+      const page = await readFile(join(root, 'src/pages', route, 'index.astro'), 'utf8');
+      expect(page, `${route} uses FormNotice`).toMatch(/<FormNotice\b/);
+      expect(page, `${route}: the notice's policy link`).toMatch(/policy=\{\{\s*href:\s*'\/privacy-policy\/#[\w-]+'/);
+    }
+    const notice = await readFile(join(root, 'src/components/FormNotice.astro'), 'utf8');
+    expect(notice).toContain('/privacy-policy/#grievances-and-complaints');
+    expect(notice).toContain('Data Protection Board of India');
+  });
+});
