@@ -3,11 +3,9 @@
  * Unlike the rest of functions/leads/, this runs on Node only; it opens the store as the server does.
  */
 import { parseArgs } from 'node:util';
-import type { Kysely } from 'kysely';
 import { countLeads, findLeadByReference, latestBookings } from '../store/lead-reports.ts';
-import { openStore, storeConfigFromEnv } from '../store/open.ts';
 import { listDeadJobs, retryDeadJobs } from '../store/outbox.ts';
-import type { Database } from '../store/schema.ts';
+import { exitCode, runStaffCommand, withStoreFromEnv as withStore } from '../store/staff-command.ts';
 import { normaliseReference } from './reference.ts';
 import { bookingListText, deadJobsText, leadText, retriedJobsText, statusText } from './report-text.ts';
 
@@ -32,7 +30,6 @@ like the server. Only one process may open the embedded database: stop the serve
 
 Exit codes: 0 done, 1 not found or failed, 2 wrong usage.`;
 
-const exitCode = { done: 0, failed: 1, usage: 2 } as const;
 const listLength = 20;
 const commands = ['status', 'list', 'show', 'failed', 'retry'];
 const jobIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,15 +41,6 @@ function usageError(message: string): number {
 
 function parse(args: string[]) {
   return parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-}
-
-async function withStore(task: (db: Kysely<Database>) => Promise<number>): Promise<number> {
-  const store = await openStore(storeConfigFromEnv(process.env));
-  try {
-    return await task(store.db);
-  } finally {
-    await store.close();
-  }
 }
 
 function print(lines: string[]): number {
@@ -109,9 +97,4 @@ async function retry(typed: string | undefined, extra: string[]): Promise<number
   });
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  console.error('The leads command failed:', error);
-  process.exitCode = exitCode.failed;
-}
+await runStaffCommand('leads', main);

@@ -3,24 +3,11 @@
  * and `purge`. Runs on Node only; it opens the store as the server does. The work is in person-data.ts and
  * retention-purge.ts, the wording in report.ts, the arguments in cli-args.ts.
  */
-import type { Kysely } from 'kysely';
-import { openStore, storeConfigFromEnv } from '../store/open.ts';
-import type { Database } from '../store/schema.ts';
+import { exitCode, runStaffCommand, withStoreFromEnv as withStore } from '../store/staff-command.ts';
 import { parsePrivacyArgs, usage } from './cli-args.ts';
 import { erasePersonData, exportPersonData } from './person-data.ts';
 import { erasureText, exportDocument, exportNoteText, purgeSummary } from './report.ts';
 import { purgeExpired } from './retention-purge.ts';
-
-const exitCode = { done: 0, failed: 1, usage: 2 } as const;
-
-async function withStore(task: (db: Kysely<Database>) => Promise<number>): Promise<number> {
-  const store = await openStore(storeConfigFromEnv(process.env));
-  try {
-    return await task(store.db);
-  } finally {
-    await store.close();
-  }
-}
 
 async function main(args: string[]): Promise<number> {
   const parsed = parsePrivacyArgs(args);
@@ -59,9 +46,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  console.error('The privacy command failed:', error);
-  process.exitCode = exitCode.failed;
-}
+await runStaffCommand('privacy', main);

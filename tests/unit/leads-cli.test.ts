@@ -1,27 +1,17 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
 import { openStore } from '../../functions/store/open.ts';
 import { recordRightsRequest } from '../../functions/store/rights-requests.ts';
 import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
+import { type CommandResult, runStaffCommand } from '../support/staff-command.ts';
 import { pgliteBackend } from '../support/store-backends.ts';
 
-const run = promisify(execFile);
 let dataDir = '';
 let cleanUp = () => {};
 const references = { adult: '', minor: '', newsletter: '', rights: '' };
 
-async function leads(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { DATABASE_URL: _embeddedDatabaseOnly, ...inherited } = process.env;
-  const env = { ...inherited, DATA_DIR: dataDir };
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['functions/leads/cli.ts', ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function leads(...args: string[]): Promise<CommandResult> {
+  return runStaffCommand('functions/leads/cli.ts', dataDir, args);
 }
 
 beforeAll(async () => {

@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePrivacyArgs } from '../../functions/privacy/cli-args.ts';
 import { parseIdentifier, parseRequestReference } from '../../functions/privacy/identifier.ts';
@@ -8,24 +6,16 @@ import { recordBookingRequest, recordNewsletterSignup } from '../../functions/st
 import { openStore } from '../../functions/store/open.ts';
 import { recordRightsRequest } from '../../functions/store/rights-requests.ts';
 import { adultBooking, newsletterLinks } from '../support/lead-fixtures.ts';
+import { type CommandResult, runStaffCommand } from '../support/staff-command.ts';
 import { pgliteBackend } from '../support/store-backends.ts';
 
-const run = promisify(execFile);
 let dataDir = '';
 let cleanUp = () => {};
 let reference = '';
 let erasureRequest = '';
 
-async function privacy(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { DATABASE_URL: _embeddedDatabaseOnly, ...inherited } = process.env;
-  const env = { ...inherited, DATA_DIR: dataDir };
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['functions/privacy/cli.ts', ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function privacy(...args: string[]): Promise<CommandResult> {
+  return runStaffCommand('functions/privacy/cli.ts', dataDir, args);
 }
 
 describe('privacy command arguments', () => {

@@ -62,7 +62,9 @@ export function bookingContactProperties(payload: CrmBookingPayload, target: Con
     clinic_guardian_relationship: payload.guardian?.relationship ?? '',
     clinic_guardian_mobile: payload.guardian?.mobile ?? '',
     // A minor's payload has neither, and a minor's contact is never marked for marketing.
-    ...(!payload.isMinor && payload.consents && consentProperties(payload.consents, target.existing, payload.requestedAt)),
+    ...(!payload.isMinor &&
+      payload.consents &&
+      consentProperties(payload.consents, target.existing, payload.requestedAt)),
     ...(!payload.isMinor && attributionProperties(payload.attribution)),
   };
 }
