@@ -1,3 +1,4 @@
+import type { AstroGlobal } from 'astro';
 import { formDataToObject } from '../../functions/http/form-fields';
 import { readFormBody } from '../../functions/http/request-body';
 import { maxLeadBytes } from '../../functions/leads/lead-endpoint';
@@ -59,4 +60,25 @@ export function leadFormState(submission: LeadFormSubmission | undefined, initia
     defaults,
     serverErrors: submission?.kind === 'invalid' ? submission.fields : {},
   };
+}
+
+type FormSubmitter = (request: Request, clientAddress: string) => Promise<LeadFormSubmission>;
+
+/**
+ * A form page's request: nothing for a visit; for a form sent without JavaScript, the redirect to the thank-you
+ * page (`Response`) or the refused submission, with the page's status set to match. Form pages are never cached.
+ */
+export async function formPageSubmission(
+  astro: Pick<AstroGlobal, 'request' | 'clientAddress' | 'response' | 'redirect'>,
+  submit: FormSubmitter,
+  thankYouPath: string,
+): Promise<Response | LeadFormSubmission | undefined> {
+  astro.response.headers.set('Cache-Control', 'no-store');
+  if (astro.request.method !== 'POST') return undefined;
+  const submission = await submit(astro.request, astro.clientAddress);
+  if (submission.kind === 'accepted') {
+    return astro.redirect(`${thankYouPath}?ref=${encodeURIComponent(submission.reference)}`, 303);
+  }
+  astro.response.status = submission.status;
+  return submission;
 }
