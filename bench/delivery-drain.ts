@@ -331,8 +331,8 @@ const emailJobCount = jobs.filter((job) => job.kind.startsWith('email.')).length
 console.log(
   `Emails (Resend up throughout): ${emailJobCount - emailsWaiting} of ${emailJobCount} sent before the CRM came back, ` +
     `the last one ${lastEmailAt ? seconds(new Date(lastEmailAt).getTime() - burstEndedAt) : '-'} after the burst ended ` +
-    `(the CRM came back ${seconds(recoveredAt - burstEndedAt)} after it): emails share the worker's one queue (oldest first, ` +
-    '4 at a time, each batch waiting for its slowest delivery), so they wait behind CRM deliveries.',
+    `(the CRM came back ${seconds(recoveredAt - burstEndedAt)} after it): emails have their own lane in the worker (one per ` +
+    'provider, 4 at a time), so what they wait for is their own backlog, not the CRM.',
 );
 console.log(
   `In production the wait before the first retry after a recovery is up to the job's current backoff step (up to 2 h), compressed here to at most ${seconds(retryPolicy.maxDelayMs)}.`,
