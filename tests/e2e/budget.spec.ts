@@ -4,7 +4,7 @@ import { pageTypes } from './page-types';
 
 const KB = 1024;
 
-const { booking, newsletter, ...contentPages } = pageTypes;
+const { booking, newsletter, privacyRights, ...contentPages } = pageTypes;
 
 for (const [pageType, path] of Object.entries(contentPages)) {
   test(`the ${pageType} page stays within 15 KB of JavaScript and 300 KB in total`, async ({ page }) => {
@@ -14,7 +14,7 @@ for (const [pageType, path] of Object.entries(contentPages)) {
   });
 }
 
-for (const [pageType, path] of Object.entries({ booking, newsletter })) {
+for (const [pageType, path] of Object.entries({ booking, newsletter, privacyRights })) {
   test(`the ${pageType} page, with its form island, stays within 110 KB of JavaScript`, async ({ page }) => {
     const weight = await measurePageWeight(page, path);
     expect(weight.js).toBeLessThanOrEqual(110 * KB);

@@ -9,6 +9,7 @@ export const pageTypes = {
   contact: '/contact/',
   booking: '/book/',
   newsletter: '/newsletter/',
+  privacyRights: '/privacy-rights/',
   privacyPolicy: '/privacy-policy/',
   cookiePolicy: '/cookie-policy/',
   terms: '/terms/',
