@@ -3,8 +3,10 @@
  * 0, 1, I, L, O and U, so no character can be taken for another (or spell a word by accident).
  * 30^8 references make a collision rare; the store's unique constraint catches one and draws again.
  */
+import { clinic } from '../../src/config/clinic.ts';
+
 const referenceAlphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-const referencePrefix = 'KC';
+const { referencePrefix } = clinic;
 const groupLength = 4;
 const referencePattern = new RegExp(
   `^${referencePrefix}-?([${referenceAlphabet}]{${groupLength}})-?([${referenceAlphabet}]{${groupLength}})$`,

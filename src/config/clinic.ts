@@ -118,6 +118,8 @@ export const clinic = {
   legalName: 'Kalpa Health Services Private Limited (demo entity)',
   registeredOffice: 'Demo Building, 2nd Floor, 100 Feet Road, Indiranagar, Bengaluru 560038, Karnataka, India',
   timeZone: 'Asia/Kolkata',
+  /** Starts every reference the website gives a request (KC-7Q4M-X2P9): two to four capital letters. */
+  referencePrefix: 'KC',
   locale: 'en-IN',
   currency: 'INR',
   phone: '+918045550100',
