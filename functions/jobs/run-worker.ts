@@ -3,6 +3,7 @@
  * WORKER=off (several web instances, one worker, or a worker scaled on its own). It needs PostgreSQL: the
  * embedded database can be opened by one process only, and that is the server, whose own worker delivers.
  */
+import { startRetentionFromEnv } from '../privacy/retention-purge.ts';
 import { openStore } from '../store/open.ts';
 import { startWorkerFromEnv } from './worker-from-env.ts';
 
@@ -17,12 +18,13 @@ if (!databaseUrl) {
 
 const store = await openStore({ databaseUrl, dataDir: '.data' });
 const worker = startWorkerFromEnv(store.db, process.env);
+// With the servers' workers off (WORKER=off), this process runs the daily retention purge too.
+const purge = startRetentionFromEnv(store.db, process.env);
 
 function shutdown(signal: string) {
   console.log(`${signal} received, stopping the outbox worker`);
   // Exits without waiting for deliveries given up on at the grace period: their jobs were given back.
-  worker
-    .stop()
+  Promise.all([worker.stop(), purge?.stop()])
     .then(() => store.close())
     .finally(() => process.exit(0));
 }

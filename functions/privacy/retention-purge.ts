@@ -247,7 +247,7 @@ export function startRetentionSchedule(
   };
 }
 
-/** The daily purge beside the server's in-process worker, unless RETENTION=off leaves it to a cron job. */
+/** The daily purge beside the outbox worker (in the server, or `npm run worker`), unless RETENTION=off leaves it to cron. */
 export function startRetentionFromEnv(
   db: Kysely<Database>,
   env: Record<string, string | undefined>,
