@@ -1,41 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClientRateLimiter } from '../../functions/http/rate-limit.ts';
-import { configuredDeliveries } from '../../functions/jobs/configured-deliveries.ts';
-import { createJobRunner, type WorkerLogger } from '../../functions/jobs/worker.ts';
+import { createJobRunner } from '../../functions/jobs/worker.ts';
 import { createRightsRequestIntake } from '../../functions/leads/rights-request-intake.ts';
 import { type RightsRequestType, rightsRequestTypes } from '../../functions/leads/rights-request-schema.ts';
-import { type FakeHubSpot, startProvisionedHubSpot } from '../support/fake-hubspot.ts';
-import { type FakeResend, startFakeResend } from '../support/fake-resend.ts';
+import { fakeProvidersForSuite, quietLogger } from '../support/fake-providers.ts';
 import { emptyStoreForSuite, pgliteBackend } from '../support/store-backends.ts';
 
-const quiet: WorkerLogger = { info: () => {}, warn: () => {}, error: () => {} };
 const opened = emptyStoreForSuite(pgliteBackend);
-let hubspot: FakeHubSpot;
-let resend: FakeResend;
-
-beforeAll(async () => {
-  ({ fake: hubspot } = await startProvisionedHubSpot());
-  resend = await startFakeResend();
-});
-afterAll(async () => {
-  await hubspot.stop();
-  await resend.stop();
-});
+const providers = fakeProvidersForSuite();
 
 describe('a rights request of each type, from the form to the privacy team and the requester', () => {
   it('becomes one ticket (priority by type, linked to the known contact) and one acknowledgement, however often delivered', async () => {
     const { db } = opened.store;
-    const { deliveries } = configuredDeliveries({
-      HUBSPOT_ACCESS_TOKEN: 'pat-test',
-      HUBSPOT_BASE_URL: hubspot.url,
-      RESEND_API_KEY: 're_test',
-      RESEND_BASE_URL: resend.baseUrl,
-      EMAIL_FROM: 'Clinic <hello@mail.clinic.test>',
-      FRONT_DESK_EMAIL: 'desk@clinic.test',
-      SITE_URL: 'https://www.clinic.test',
-    });
-    const runner = createJobRunner({ db, deliveries, logger: quiet });
+    const { hubspot, resend, deliveries } = providers;
+    const runner = createJobRunner({ db, deliveries, logger: quietLogger });
     const receivedAt = new Date();
     const intake = createRightsRequestIntake({
       rateLimit: createClientRateLimiter({ points: 100, windowSeconds: 600 }),

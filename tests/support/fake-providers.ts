@@ -1,0 +1,39 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Deliveries } from '../../functions/delivery/delivery.ts';
+import { configuredDeliveries } from '../../functions/jobs/configured-deliveries.ts';
+import type { WorkerLogger } from '../../functions/jobs/worker.ts';
+import { type FakeHubSpot, startProvisionedHubSpot } from './fake-hubspot.ts';
+import { type FakeResend, startFakeResend } from './fake-resend.ts';
+
+export const testSiteUrl = 'https://www.clinic.test';
+export const quietLogger: WorkerLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+export interface FakeProviders {
+  hubspot: FakeHubSpot;
+  resend: FakeResend;
+  /** The real deliveries, configured from the environment as in production, pointed at the fakes. */
+  deliveries: Deliveries;
+}
+
+/** Starts a provisioned fake HubSpot and a fake Resend before the suite's tests, and stops them after. */
+export function fakeProvidersForSuite(): FakeProviders {
+  const providers = {} as FakeProviders;
+  beforeAll(async () => {
+    ({ fake: providers.hubspot } = await startProvisionedHubSpot());
+    providers.resend = await startFakeResend();
+    providers.deliveries = configuredDeliveries({
+      HUBSPOT_ACCESS_TOKEN: 'pat-test',
+      HUBSPOT_BASE_URL: providers.hubspot.url,
+      RESEND_API_KEY: 're_test',
+      RESEND_BASE_URL: providers.resend.baseUrl,
+      EMAIL_FROM: 'Clinic <hello@mail.clinic.test>',
+      FRONT_DESK_EMAIL: 'desk@clinic.test',
+      SITE_URL: testSiteUrl,
+    }).deliveries;
+  });
+  afterAll(async () => {
+    await providers.hubspot.stop();
+    await providers.resend.stop();
+  });
+  return providers;
+}
