@@ -5,10 +5,9 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
-import { configuredServices, cspSourcesFor } from './src/config/tracking-services.ts';
-import { clinicContent, remarkClinicTokens } from './src/lib/remark-clinic-tokens.ts';
-
-const DEFAULT_SITE_URL = 'http://localhost:4321';
+import { configuredServices, cspSourcesFor } from '#functions/clinic/tracking-services.ts';
+import { defaultSiteUrl } from '#functions/settings/settings.ts';
+import { clinicContent, remarkClinicTokens } from '#src/lib/remark-clinic-tokens.ts';
 
 // Tracker hosts enter the CSP only when that tracker's ID is configured for this build.
 const trackerSources = cspSourcesFor(
@@ -33,7 +32,7 @@ const sources = (...list) => list.join(' ');
 
 export default defineConfig({
   // Canonical URLs, Open Graph and the sitemap need the public origin at build time.
-  site: process.env.SITE_URL ?? DEFAULT_SITE_URL,
+  site: process.env.SITE_URL || defaultSiteUrl,
   trailingSlash: 'ignore',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
@@ -60,19 +59,14 @@ export default defineConfig({
       ],
     },
   },
+  // The values the build bakes into the pages. What the server reads when it runs is one schema of its own
+  // (functions/settings/settings.ts), parsed once at start-up.
   env: {
     schema: {
-      SITE_URL: envField.string({ context: 'server', access: 'public', url: true, default: DEFAULT_SITE_URL }),
+      SITE_URL: envField.string({ context: 'server', access: 'public', url: true, default: defaultSiteUrl }),
       PUBLIC_GA4_ID: envField.string({ context: 'client', access: 'public', optional: true, startsWith: 'G-' }),
       PUBLIC_CLARITY_ID: envField.string({ context: 'client', access: 'public', optional: true }),
       PUBLIC_META_PIXEL_ID: envField.string({ context: 'client', access: 'public', optional: true }),
-      DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
-      // `secret` only so it is read when the server starts, not inlined at build time; it is not confidential.
-      DATA_DIR: envField.string({ context: 'server', access: 'secret', default: '.data' }),
-      // Signs the newsletter's confirmation and unsubscribe links; unset, a key is made and kept in the database.
-      LINK_SIGNING_KEY: envField.string({ context: 'server', access: 'secret', optional: true, min: 32 }),
-      // Form submissions allowed per client address in 10 minutes (raised by the intake bench).
-      FORM_RATE_LIMIT: envField.number({ context: 'server', access: 'secret', int: true, gt: 0, default: 10 }),
     },
   },
   server: { host: '127.0.0.1' },

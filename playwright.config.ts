@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { e2eLinkSigningKey } from './tests/support/e2e-settings';
+import { e2eLinkSigningKey } from './tests/support/e2e-settings.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4411);
 export const baseURL = `http://127.0.0.1:${port}`;

@@ -5,10 +5,10 @@
  * helpers, so "today" is the clinic's (Asia/Kolkata) and the branch hours are the config's.
  */
 import { randomUUID } from 'node:crypto';
-import { openTimeWindows } from '../functions/leads/availability.ts';
-import { type BookableTreatment, type BookingFormValues, maxDaysAhead } from '../functions/leads/booking-schema.ts';
-import { addDaysTo, addYearsTo } from '../functions/leads/dates.ts';
-import { branches } from '../src/config/clinic.ts';
+import { openTimeWindows } from '#functions/clinic/availability.ts';
+import { branches } from '#functions/clinic/clinic.ts';
+import { addDaysTo, addYearsTo } from '#functions/clinic/dates.ts';
+import { type BookableTreatment, type BookingFormValues, maxDaysAhead } from '#functions/forms/booking-schema.ts';
 
 /** Treatments that exist in content/treatments, one per specialty (the ids the built site accepts). */
 export const benchTreatments: readonly BookableTreatment[] = [

@@ -11,16 +11,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { createHubSpotDeliveries } from '../functions/delivery/hubspot/deliveries.ts';
-import { createClientRateLimiter } from '../functions/http/rate-limit.ts';
-import { configuredDeliveries } from '../functions/jobs/configured-deliveries.ts';
-import { defaultRetryPolicy, type RetryPolicy } from '../functions/jobs/retry-policy.ts';
-import { startWorker, type WorkerLogger } from '../functions/jobs/worker.ts';
-import { createBookingIntake } from '../functions/leads/booking-intake.ts';
-import { todayInClinic } from '../functions/leads/clinic-today.ts';
-import { count } from '../functions/store/lead-reports.ts';
-import { openStore } from '../functions/store/open.ts';
-import type { Database } from '../functions/store/schema.ts';
+import { todayInClinic } from '#functions/clinic/clinic-today.ts';
+import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
+import { createBookingIntake } from '#functions/intake/booking-intake.ts';
+import { count } from '#functions/store/lead-reports.ts';
+import { openStore } from '#functions/store/open.ts';
+import type { Database } from '#functions/store/schema.ts';
+import { configuredDeliveries } from '#functions/worker/configured-deliveries.ts';
+import { defaultRetryPolicy, type RetryPolicy } from '#functions/worker/retry-policy.ts';
+import { startWorker, type WorkerLogger } from '#functions/worker/worker.ts';
 import { startProvisionedHubSpot } from '../tests/support/fake-hubspot.ts';
 import { startFakeResend } from '../tests/support/fake-resend.ts';
 import { createEmptyDatabase } from '../tests/support/postgres-database.ts';
@@ -179,7 +178,6 @@ const running = startWorker({
 
 // The burst, through the real intake, while the worker delivers (as in the server's process).
 const intake = createBookingIntake({
-  rateLimit: createClientRateLimiter({ points: 1_000_000_000, windowSeconds: 600 }),
   database: async () => store.db,
   treatments: async () => benchTreatments,
 });
@@ -194,7 +192,7 @@ await Promise.all(
     while (next < bookings) {
       const index = next++;
       const sent = performance.now();
-      const result = await intake(bookingBody(index, today, 'drain'), '203.0.113.7');
+      const result = await intake(bookingBody(index, today, 'drain'));
       latencies.push(performance.now() - sent);
       if (result.kind === 'accepted' && result.created) references.push(result.reference);
       else intakeFailures.push(`#${index}: ${JSON.stringify(result)}`);

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { branchIds, specialtyIds } from './config/clinic';
+import { branchIds, specialtyIds } from '#functions/clinic/clinic.ts';
 
 const plainText = (max: number) => z.string().trim().min(1).max(max);
 const seoDescription = z.string().trim().min(50).max(160);

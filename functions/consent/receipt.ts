@@ -3,8 +3,9 @@
  * is strict: unknown keys are rejected, so nothing personal can ride along with the choice itself.
  */
 import * as z from 'zod';
-import { type ConsentCategory, type TrackingServiceId, trackingServices } from '../../src/config/tracking-services.ts';
-import { type FieldErrors, fieldErrors } from '../http/field-errors.ts';
+import { consentAcceptTypes, consentLanguages, consentSources } from '#functions/clinic/consent.ts';
+import { type ConsentCategory, type TrackingServiceId, trackingServices } from '#functions/clinic/tracking-services.ts';
+import { type FieldErrors, fieldErrors } from '#functions/forms/field-errors.ts';
 
 const categoryIds = ['necessary', 'analytics', 'marketing'] as const satisfies readonly ConsentCategory[];
 const serviceIds = ['ga4', 'clarity', 'meta'] as const satisfies readonly TrackingServiceId[];
@@ -22,7 +23,7 @@ export const consentReceiptSchema = z
   .strictObject(
     {
       consentId: z.uuid(invalid('Must be a UUID')),
-      acceptType: z.enum(['all', 'necessary', 'custom'], invalid('Must be "all", "necessary" or "custom"')),
+      acceptType: z.enum(consentAcceptTypes, invalid('Must be "all", "necessary" or "custom"')),
       acceptedCategories: z
         .array(
           z.enum(categoryIds, invalid('Must be "necessary", "analytics" or "marketing"')),
@@ -37,8 +38,8 @@ export const consentReceiptSchema = z
         .refine(hasNoDuplicates, 'Must not list a service twice'),
       revision: z.int(invalid('Must be a whole number')).min(1, 'Must be at least 1').max(1000, 'Must be at most 1000'),
       policyVersion: z.string(invalid('Must be a string')).regex(/^\d{4}-\d{2}$/, 'Must look like 2026-11 (YYYY-MM)'),
-      language: z.enum(['en', 'hi'], invalid('Must be "en" or "hi"')),
-      source: z.enum(['banner', 'gpc', 'minor'], invalid('Must be "banner", "gpc" or "minor"')),
+      language: z.enum(consentLanguages, invalid('Must be "en" or "hi"')),
+      source: z.enum(consentSources, invalid('Must be "banner", "gpc" or "minor"')),
     },
     { error: (issue) => (issue.code === 'invalid_type' ? 'Must be a JSON object' : undefined) },
   )

@@ -2,7 +2,7 @@
  * What every delivery (a CRM write, an email) tells the worker: the worker owns retries, backoff and
  * dead-lettering; a delivery only classifies what happened on one attempt.
  */
-import type { OutboxJobKind, OutboxJobPayload } from '../leads/lead-jobs.ts';
+import type { OutboxJobKind, OutboxJobPayload } from '#functions/outbox/jobs.ts';
 
 export type DeliveryOutcome =
   | { status: 'delivered' }

@@ -1,49 +1,72 @@
+/**
+ * The Node server: Astro's adapter handler wrapped with compression and security headers, and the site's
+ * services (site.ts) made once from the settings and handed to every request as `locals.site`. Runs the outbox
+ * worker in-process unless WORKER=off. `npm start` / `npm run serve`.
+ */
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
-import type { Worker } from '../jobs/worker.ts';
-import { startInProcessWorker } from '../jobs/worker-from-env.ts';
-import { newsletterPaths } from '../leads/newsletter-links.ts';
-import { createOneClickUnsubscribeHandler } from '../leads/one-click-unsubscribe.ts';
-import { closeStore, getStore } from '../store/instance.ts';
-import { storeConfigFromEnv } from '../store/open.ts';
-import { linkSigningKey } from '../store/site-secrets.ts';
+import type { BookableTreatment } from '#functions/forms/booking-schema.ts';
+import { newsletterPaths } from '#functions/newsletter/links.ts';
+import { readSettings, SettingsError } from '#functions/settings/settings.ts';
+import { closeStore } from '#functions/store/instance.ts';
+import { startInProcessWorker } from '#functions/worker/from-settings.ts';
+import type { Worker } from '#functions/worker/worker.ts';
 import { respondWithFetchHandler } from './node-fetch-bridge.ts';
 import { securityHeadersFor } from './security-headers.ts';
+import { bookableTreatmentsPath, createSite, type Site } from './site.ts';
 
-type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+type NodeHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (error?: unknown) => void,
+  locals?: { site: Site },
+) => void;
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 4321);
-const entry = resolve(process.env.ASTRO_SERVER_ENTRY ?? 'dist/server/entry.mjs');
+let settings: ReturnType<typeof readSettings>;
+try {
+  settings = readSettings(process.env);
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
 
+const build = resolve('dist');
 // The adapter's standalone build would start its own server on import; this one wraps its handler instead.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { handler } = (await import(pathToFileURL(entry).href)) as { handler: NodeHandler };
+const { handler } = (await import(pathToFileURL(resolve(build, 'server/entry.mjs')).href)) as { handler: NodeHandler };
+
+// The treatments the booking form offers, as the build listed them.
+let treatments: Promise<readonly BookableTreatment[]> | undefined;
+const site = createSite(settings, {
+  bookableTreatments: () => {
+    treatments ??= readFile(resolve(build, 'client', bookableTreatmentsPath.slice(1)), 'utf8').then(JSON.parse);
+    return treatments;
+  },
+});
+const locals = { site };
+
 const compress = compression();
 // `compression` is typed for Express but only uses the plain Node request and response.
 type CompressArgs = Parameters<typeof compress>;
 
-// Outside Astro, whose origin check refuses form posts without the site's Origin, as mail apps send them.
-const oneClickUnsubscribe = createOneClickUnsubscribeHandler({
-  database: async () => (await getStore(storeConfigFromEnv(process.env))).db,
-  signingKey: (db) => linkSigningKey(db, process.env.LINK_SIGNING_KEY),
-});
-
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(securityHeadersFor(req.url ?? '/'))) res.setHeader(name, value);
+  // Outside Astro, whose origin check refuses form posts without the site's Origin, as mail apps send them.
   if (new URL(req.url ?? '/', 'http://localhost').pathname === newsletterPaths.oneClickUnsubscribe) {
-    respondWithFetchHandler(req, res, oneClickUnsubscribe);
+    respondWithFetchHandler(req, res, site.oneClickUnsubscribe);
     return;
   }
-  compress(req as CompressArgs[0], res as CompressArgs[1], () => handler(req, res));
+  compress(req as CompressArgs[0], res as CompressArgs[1], () => handler(req, res, undefined, locals));
 });
 
 let worker: Worker | undefined;
-server.listen(port, host, () => {
-  console.log(`Site ready at http://${host}:${port}/`);
-  worker = startInProcessWorker(process.env);
+server.listen(settings.PORT, settings.HOST, () => {
+  console.log(`Site ready at http://${settings.HOST}:${settings.PORT}/`);
+  worker = startInProcessWorker(settings, site.database);
 });
 
 function shutdown(signal: string) {

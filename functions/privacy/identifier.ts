@@ -2,9 +2,8 @@
  * What staff type to name a person (an email address or a mobile number) and a privacy request, read the way
  * the forms read them: email addresses in lower case, mobile numbers as E.164 through the booking form's parser.
  */
-import { toMobileE164 } from '../leads/phone.ts';
-
-export type PersonIdentifier = { type: 'email'; email: string } | { type: 'mobile'; mobile: string };
+import { toMobileE164 } from '#functions/intake/phone.ts';
+import type { PersonIdentifier } from '#functions/store/person-records.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

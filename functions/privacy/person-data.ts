@@ -8,7 +8,9 @@
  *
  * Export and erasure each write a privacy_audit row in the same transaction: counts, never the identifier.
  */
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { deletePersonRecords, findPersonRecords, type PersonIdentifier } from '#functions/store/person-records.ts';
+import { recordPrivacyAudit } from '#functions/store/privacy-audit.ts';
 import type {
   BookingRequestsTable,
   Database,
@@ -16,9 +18,7 @@ import type {
   OutboxJobStatus,
   OutboxJobsTable,
   RightsRequestsTable,
-} from '../store/schema.ts';
-import type { PersonIdentifier } from './identifier.ts';
-import { recordPrivacyAudit } from './privacy-audit.ts';
+} from '#functions/store/schema.ts';
 
 export type BookingMatch = 'email' | 'mobile' | 'guardianMobile';
 export type RightsRequestMatch = 'email' | 'mobile';
@@ -127,71 +127,12 @@ export function notDeliveredTotal(counts: PersonDataCounts): number {
 export async function findPersonData(
   db: Kysely<Database>,
   identifier: PersonIdentifier,
-  { lock = false }: { lock?: boolean } = {},
+  options: { lock?: boolean } = {},
 ): Promise<PersonData> {
-  let bookingQuery = db
-    .selectFrom('booking_requests')
-    .selectAll()
-    .where((where) =>
-      identifier.type === 'email'
-        ? where(where.fn('lower', ['email']), '=', identifier.email)
-        : where.or([
-            where('mobile_e164', '=', identifier.mobile),
-            where('guardian_mobile_e164', '=', identifier.mobile),
-          ]),
-    )
-    .orderBy('created_at')
-    .orderBy('id');
-  if (lock) bookingQuery = bookingQuery.forUpdate();
-  const bookings = await bookingQuery.execute();
-
-  let subscriptions: Selectable<NewsletterSubscriptionsTable>[] = [];
-  if (identifier.type === 'email') {
-    let subscriptionQuery = db
-      .selectFrom('newsletter_subscriptions')
-      .selectAll()
-      .where((where) => where(where.fn('lower', ['email']), '=', identifier.email))
-      .orderBy('created_at')
-      .orderBy('id');
-    if (lock) subscriptionQuery = subscriptionQuery.forUpdate();
-    subscriptions = await subscriptionQuery.execute();
-  }
-
-  let rightsRequestQuery = db
-    .selectFrom('rights_requests')
-    .selectAll()
-    .where((where) =>
-      identifier.type === 'email'
-        ? where(where.fn('lower', ['email']), '=', identifier.email)
-        : where('mobile_e164', '=', identifier.mobile),
-    )
-    .orderBy('created_at')
-    .orderBy('id');
-  if (lock) rightsRequestQuery = rightsRequestQuery.forUpdate();
-  const rightsRequests = await rightsRequestQuery.execute();
-
+  const { bookings, subscriptions, rightsRequests, jobs } = await findPersonRecords(db, identifier, options);
   const bookingIds = bookings.map((booking) => booking.id);
   const subscriptionIds = subscriptions.map((subscription) => subscription.id);
   const rightsRequestIds = rightsRequests.map((request) => request.id);
-  // The identifier as the payload's JSON holds it, quotes included, so a number never matches a longer one.
-  const needle = JSON.stringify(identifier.type === 'email' ? identifier.email : identifier.mobile);
-  let jobQuery = db
-    .selectFrom('outbox_jobs')
-    .selectAll()
-    .where((where) =>
-      where.or([
-        ...(bookingIds.length > 0 ? [where('booking_request_id', 'in', bookingIds)] : []),
-        ...(subscriptionIds.length > 0 ? [where('newsletter_subscription_id', 'in', subscriptionIds)] : []),
-        ...(rightsRequestIds.length > 0 ? [where('rights_request_id', 'in', rightsRequestIds)] : []),
-        where(sql<number>`strpos(lower(payload::text), ${needle})`, '>', 0),
-      ]),
-    )
-    .orderBy('created_at')
-    .orderBy('kind')
-    .orderBy('id');
-  if (lock) jobQuery = jobQuery.forUpdate();
-  const jobs = await jobQuery.execute();
-
   const jobsOf = (column: 'booking_request_id' | 'newsletter_subscription_id' | 'rights_request_id', leadId: string) =>
     jobs.filter((job) => job[column] === leadId);
   const linked = (job: OutboxJobRecord) =>
@@ -263,19 +204,12 @@ export function erasePersonData(
     const counts = countPersonData(identifier, data);
     if (notDeliveredTotal(counts) > 0 && !dropNotDelivered) return { status: 'needs-confirmation', counts };
 
-    const jobIds = allOutboxJobs(data).map((job) => job.id);
-    const bookingIds = data.bookingRequests.map((booking) => booking.record.id);
-    const subscriptionIds = data.newsletterSubscriptions.map((subscription) => subscription.record.id);
-    const rightsRequestIds = data.rightsRequests.map((request) => request.record.id);
-    // Jobs first; deleting a lead would also take its jobs (on delete cascade), including any written since.
-    if (jobIds.length > 0) await trx.deleteFrom('outbox_jobs').where('id', 'in', jobIds).execute();
-    if (bookingIds.length > 0) await trx.deleteFrom('booking_requests').where('id', 'in', bookingIds).execute();
-    if (subscriptionIds.length > 0) {
-      await trx.deleteFrom('newsletter_subscriptions').where('id', 'in', subscriptionIds).execute();
-    }
-    if (rightsRequestIds.length > 0) {
-      await trx.deleteFrom('rights_requests').where('id', 'in', rightsRequestIds).execute();
-    }
+    await deletePersonRecords(trx, {
+      jobIds: allOutboxJobs(data).map((job) => job.id),
+      bookingIds: data.bookingRequests.map((booking) => booking.record.id),
+      subscriptionIds: data.newsletterSubscriptions.map((subscription) => subscription.record.id),
+      rightsRequestIds: data.rightsRequests.map((request) => request.record.id),
+    });
     const audit = await recordPrivacyAudit(trx, { action: 'erase', counts, requestReference });
     return { status: 'erased', counts, auditId: audit.id };
   });

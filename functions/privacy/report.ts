@@ -2,7 +2,7 @@
  * What the privacy command and the retention purge say: the export document (JSON), the erasure's outcome and
  * the purge's one log line. Only the export names the person; the rest is counts.
  */
-import type { PersonIdentifier } from './identifier.ts';
+import type { PersonIdentifier } from '#functions/store/person-records.ts';
 import type { ErasureOutcome, OutboxJobRecord, PersonData, PersonDataCounts } from './person-data.ts';
 import type { PurgeCounts } from './retention-purge.ts';
 

@@ -1,15 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { ConsentReceipt } from '../consent/receipt.ts';
-import type { Database } from './schema.ts';
+import type { ConsentChoice, Database } from './schema.ts';
 
-export interface StoredConsentReceipt extends ConsentReceipt {
+export interface StoredConsentReceipt extends ConsentChoice {
   id: string;
   recordedAt: Date;
 }
 
 export async function recordConsentReceipt(
   db: Kysely<Database>,
-  receipt: ConsentReceipt,
+  receipt: ConsentChoice,
 ): Promise<{ id: string; recordedAt: Date }> {
   return db
     .insertInto('consent_receipts')

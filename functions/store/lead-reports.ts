@@ -1,6 +1,6 @@
 /** Read-only views of the leads and their outbox jobs, for the staff command line (`npm run leads`). */
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { OutboxJobKind } from '../leads/lead-jobs.ts';
+import type { OutboxJobKind } from '#functions/outbox/jobs.ts';
 import type {
   BookingRequestsTable,
   Database,

@@ -4,12 +4,12 @@
  * retry after a lost answer, a second tab) gets the first submission's reference and creates nothing.
  * Repeats are caught by the unique constraints (`on conflict do nothing`), never by looking first, so two
  * concurrent submits cannot both get in.
+ *
+ * The store decides nothing about a lead: the caller gives it the lead's columns, a way to draw references,
+ * and the jobs to write once the reference is known (functions/intake/lead-jobs.ts decides what they carry).
  */
 import { type InsertObject, type Kysely, sql, type Transaction } from 'kysely';
-import type { BookingRequest } from '../leads/booking-schema.ts';
-import { bookingJobs, type NewsletterLinks, newsletterJobs, type OutboxJobDraft } from '../leads/lead-jobs.ts';
-import type { NewsletterSignup } from '../leads/newsletter-schema.ts';
-import { generateReference } from '../leads/reference.ts';
+import type { Attribution, BookingRequestDetails, GuardianContact, OutboxJobDraft } from '#functions/outbox/jobs.ts';
 import type { Database } from './schema.ts';
 
 export interface RecordedLead {
@@ -18,12 +18,39 @@ export interface RecordedLead {
   created: boolean;
 }
 
+/** How a new lead gets its reference and its jobs. */
+export interface LeadRecording<JobInput extends unknown[]> {
+  /** Draws a fresh reference; another is drawn when one is taken. */
+  newReference: () => string;
+  jobsFor: (...lead: JobInput) => readonly OutboxJobDraft[];
+}
+
+/** A booking request's columns, as the booking form's schema gives them. */
+export interface NewBookingRequest extends BookingRequestDetails {
+  isMinor: boolean;
+  guardian?: GuardianContact;
+  consents: { whatsappUpdates: boolean; emailNews: boolean };
+  attribution?: Attribution;
+}
+
+/** A newsletter sign-up's columns. */
+export interface NewNewsletterSignup {
+  submissionId: string;
+  email: string;
+}
+
 /** The transaction's start time, the same for a lead, its consents and its jobs. */
 const now = sql<Date>`now()`;
 
-export function recordBookingRequest(db: Kysely<Database>, request: BookingRequest): Promise<RecordedLead> {
+/** `jobsFor` gets the reference and the time the request was stored (ISO 8601), when its consents were given. */
+export function recordBookingRequest(
+  db: Kysely<Database>,
+  request: NewBookingRequest,
+  { newReference, jobsFor }: LeadRecording<[reference: string, requestedAt: string]>,
+): Promise<RecordedLead> {
   return db.transaction().execute(async (trx) => {
     const outcome = await insertWithUnusedReference(
+      newReference,
       (reference) =>
         trx
           .insertInto('booking_requests')
@@ -41,7 +68,7 @@ export function recordBookingRequest(db: Kysely<Database>, request: BookingReque
         )?.reference,
     );
     if (!outcome.inserted) return { reference: outcome.reference, created: false };
-    await insertJobs(trx, bookingJobs(request, outcome.reference, outcome.created_at.toISOString()), {
+    await insertJobs(trx, jobsFor(outcome.reference, outcome.created_at.toISOString()), {
       booking_request_id: outcome.id,
       lead_reference: outcome.reference,
     });
@@ -55,11 +82,12 @@ export function recordBookingRequest(db: Kysely<Database>, request: BookingReque
  */
 export function recordNewsletterSignup(
   db: Kysely<Database>,
-  signup: NewsletterSignup,
-  linksFor: (reference: string) => NewsletterLinks,
+  signup: NewNewsletterSignup,
+  { newReference, jobsFor }: LeadRecording<[reference: string]>,
 ): Promise<RecordedLead> {
   return db.transaction().execute(async (trx) => {
     const outcome = await insertWithUnusedReference(
+      newReference,
       (reference) =>
         trx
           .insertInto('newsletter_subscriptions')
@@ -83,7 +111,7 @@ export function recordNewsletterSignup(
         )?.reference,
     );
     if (!outcome.inserted) return { reference: outcome.reference, created: false };
-    await insertJobs(trx, newsletterJobs(signup, outcome.reference, linksFor(outcome.reference)), {
+    await insertJobs(trx, jobsFor(outcome.reference), {
       newsletter_subscription_id: outcome.id,
       lead_reference: outcome.reference,
     });
@@ -101,11 +129,12 @@ type InsertOutcome<Row> = ({ inserted: true } & Row) | { inserted: false; refere
  * `existingReference` finds the earlier lead; otherwise the reference itself was taken, so another is drawn.
  */
 export async function insertWithUnusedReference<Row extends { id: string; reference: string }>(
+  newReference: () => string,
   insert: (reference: string) => Promise<Row | undefined>,
   existingReference: () => Promise<string | undefined>,
 ): Promise<InsertOutcome<Row>> {
   for (let draw = 1; draw <= maxReferenceDraws; draw++) {
-    const inserted = await insert(generateReference());
+    const inserted = await insert(newReference());
     if (inserted) return { inserted: true, ...inserted };
     const reference = await existingReference();
     if (reference !== undefined) return { inserted: false, reference };
@@ -113,7 +142,7 @@ export async function insertWithUnusedReference<Row extends { id: string; refere
   throw new Error(`No unused lead reference after ${maxReferenceDraws} draws`);
 }
 
-function bookingRow(request: BookingRequest, reference: string): InsertObject<Database, 'booking_requests'> {
+function bookingRow(request: NewBookingRequest, reference: string): InsertObject<Database, 'booking_requests'> {
   return {
     submission_id: request.submissionId,
     reference,
@@ -127,10 +156,10 @@ function bookingRow(request: BookingRequest, reference: string): InsertObject<Da
     date_of_birth: request.dateOfBirth,
     is_minor: request.isMinor,
     help_text: request.helpText ?? null,
-    guardian_name: request.isMinor ? request.guardian.name : null,
-    guardian_relationship: request.isMinor ? request.guardian.relationship : null,
-    guardian_mobile_e164: request.isMinor ? request.guardian.mobile : null,
-    guardian_consent_at: request.isMinor ? now : null,
+    guardian_name: request.guardian?.name ?? null,
+    guardian_relationship: request.guardian?.relationship ?? null,
+    guardian_mobile_e164: request.guardian?.mobile ?? null,
+    guardian_consent_at: request.guardian ? now : null,
     consent_privacy_notice_at: now,
     consent_whatsapp_at: request.consents.whatsappUpdates ? now : null,
     consent_email_news_at: request.consents.emailNews ? now : null,

@@ -5,16 +5,35 @@
  * two mail apps acting at once change it once.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { CrmNewsletterPayload, CrmNewsletterWithdrawalPayload } from '../leads/lead-jobs.ts';
+import type { OutboxJobDraft } from '#functions/outbox/jobs.ts';
 import { insertJobs } from './leads.ts';
 import type { Database, NewsletterStatus } from './schema.ts';
 
 export type ConfirmationOutcome = 'confirmed' | 'already-confirmed' | 'unsubscribed' | 'not-found';
 export type WithdrawalOutcome = 'withdrawn' | 'already-withdrawn' | 'not-found';
 
+/** A subscription just confirmed: the times are ISO 8601. */
+export interface Confirmation {
+  reference: string;
+  email: string;
+  consentAt: string;
+  confirmedAt: string;
+}
+
+/** A marketing consent just withdrawn (ISO 8601). */
+export interface Withdrawal {
+  reference: string;
+  email: string;
+  withdrawnAt: string;
+}
+
 const now = sql<Date>`now()`;
 
-export function confirmNewsletterSubscription(db: Kysely<Database>, reference: string): Promise<ConfirmationOutcome> {
+export function confirmNewsletterSubscription(
+  db: Kysely<Database>,
+  reference: string,
+  jobsFor: (confirmation: Confirmation) => readonly OutboxJobDraft[],
+): Promise<ConfirmationOutcome> {
   return db.transaction().execute(async (trx) => {
     const subscription = await trx
       .selectFrom('newsletter_subscriptions')
@@ -31,13 +50,13 @@ export function confirmNewsletterSubscription(db: Kysely<Database>, reference: s
       .where('id', '=', subscription.id)
       .returning('confirmed_at')
       .executeTakeFirstOrThrow();
-    const payload: CrmNewsletterPayload = {
+    const confirmation: Confirmation = {
       reference,
       email: subscription.email,
       consentAt: subscription.consent_at.toISOString(),
       confirmedAt: (confirmedAt ?? new Date()).toISOString(),
     };
-    await insertJobs(trx, [{ kind: 'crm.newsletter', payload }], {
+    await insertJobs(trx, jobsFor(confirmation), {
       newsletter_subscription_id: subscription.id,
       lead_reference: reference,
     });
@@ -56,7 +75,11 @@ const alreadyDecided: Record<Exclude<NewsletterStatus, 'pending'>, ConfirmationO
  * of the withdrawal only when a subscribe may have reached it (delivered, or under way: then the withdrawal
  * waits for that attempt's lease to pass, so it lands after it).
  */
-export function withdrawNewsletterSubscription(db: Kysely<Database>, reference: string): Promise<WithdrawalOutcome> {
+export function withdrawNewsletterSubscription(
+  db: Kysely<Database>,
+  reference: string,
+  jobsFor: (withdrawal: Withdrawal) => readonly OutboxJobDraft[],
+): Promise<WithdrawalOutcome> {
   return db.transaction().execute(async (trx) => {
     const subscription = await trx
       .selectFrom('newsletter_subscriptions')
@@ -69,10 +92,9 @@ export function withdrawNewsletterSubscription(db: Kysely<Database>, reference: 
 
     const { withdrawnAt, crmMayKnow, lastLease } = await endSubscriptions(trx, [subscription.id]);
     if (crmMayKnow) {
-      const payload: CrmNewsletterWithdrawalPayload = { reference, email: subscription.email, withdrawnAt };
       await insertJobs(
         trx,
-        [{ kind: 'crm.newsletter-withdrawal', payload }],
+        jobsFor({ reference, email: subscription.email, withdrawnAt }),
         { newsletter_subscription_id: subscription.id, lead_reference: reference },
         lastLease,
       );

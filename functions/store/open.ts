@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { type Dialect, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest } from './migrations/index.ts';
+import { migrateToLatest } from '#functions/store/migrations/index.ts';
 import type { Database } from './schema.ts';
 
 export interface StoreConfig {
@@ -13,9 +13,9 @@ export interface StoreConfig {
   dataDir: string;
 }
 
-/** The store the environment names: DATABASE_URL (PostgreSQL), else the embedded database in DATA_DIR (default .data). */
-export function storeConfigFromEnv(env: Record<string, string | undefined>): StoreConfig {
-  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || '.data' };
+/** The store the settings name: DATABASE_URL (PostgreSQL), else the embedded database in DATA_DIR. */
+export function storeConfigFrom(settings: { DATABASE_URL?: string | undefined; DATA_DIR: string }): StoreConfig {
+  return { databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR };
 }
 
 export interface Store {

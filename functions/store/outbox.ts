@@ -9,7 +9,7 @@
  * elsewhere changes nothing.
  */
 import { type ExpressionBuilder, type Kysely, sql, type UpdateObject } from 'kysely';
-import type { OutboxJobKind } from '../leads/lead-jobs.ts';
+import type { OutboxJobKind } from '#functions/outbox/jobs.ts';
 import { count } from './lead-reports.ts';
 import type { Database } from './schema.ts';
 

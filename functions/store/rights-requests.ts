@@ -5,32 +5,24 @@
  * and the CRM is told to withdraw it. Everything else (and every erasure) waits for staff to verify identity.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import {
-  type CrmNewsletterWithdrawalPayload,
-  type RightsRequestReceipt,
-  rightsRequestJobs,
-} from '../leads/lead-jobs.ts';
-import type { RightsRequest } from '../leads/rights-request-schema.ts';
-import { insertJobs, insertWithUnusedReference, type RecordedLead } from './leads.ts';
-import { endSubscriptions } from './newsletter-subscriptions.ts';
+import type { OutboxJobDraft, RightsRequestDetails } from '#functions/outbox/jobs.ts';
+import { insertJobs, insertWithUnusedReference, type LeadRecording, type RecordedLead } from './leads.ts';
+import { endSubscriptions, type Withdrawal } from './newsletter-subscriptions.ts';
 import type { Database } from './schema.ts';
 
-/** The clinic's deadlines for a request, from when it was received. */
-export interface RightsRequestDeadlines {
-  acknowledgeWithinHours: number;
-  resolveWithinDays: number;
+export interface RightsRequestRecording extends LeadRecording<[reference: string]> {
+  /** For "stop marketing": the CRM's withdrawal of the email's marketing consent. */
+  withdrawalJobsFor: (withdrawal: Withdrawal) => readonly OutboxJobDraft[];
 }
-
-const hourMs = 60 * 60 * 1000;
 
 export function recordRightsRequest(
   db: Kysely<Database>,
-  request: RightsRequest,
-  receivedAt: Date,
-  { acknowledgeWithinHours, resolveWithinDays }: RightsRequestDeadlines,
+  request: RightsRequestDetails & { submissionId: string },
+  { newReference, jobsFor, withdrawalJobsFor }: RightsRequestRecording,
 ): Promise<RecordedLead> {
   return db.transaction().execute(async (trx) => {
     const outcome = await insertWithUnusedReference(
+      newReference,
       (reference) =>
         trx
           .insertInto('rights_requests')
@@ -60,15 +52,9 @@ export function recordRightsRequest(
     if (!outcome.inserted) return { reference: outcome.reference, created: false };
 
     const lead = { rights_request_id: outcome.id, lead_reference: outcome.reference };
-    const receipt: RightsRequestReceipt = {
-      reference: outcome.reference,
-      receivedAt: receivedAt.toISOString(),
-      acknowledgeBy: new Date(receivedAt.getTime() + acknowledgeWithinHours * hourMs).toISOString(),
-      resolveBy: new Date(receivedAt.getTime() + resolveWithinDays * 24 * hourMs).toISOString(),
-    };
-    await insertJobs(trx, rightsRequestJobs(request, receipt), lead);
+    await insertJobs(trx, jobsFor(outcome.reference), lead);
     if (request.requestType === 'stop-marketing' && request.email) {
-      await stopMarketing(trx, request.email, lead);
+      await stopMarketing(trx, request.email, lead, withdrawalJobsFor);
     }
     return { reference: outcome.reference, created: true };
   });
@@ -78,6 +64,7 @@ async function stopMarketing(
   trx: Transaction<Database>,
   email: string,
   lead: { rights_request_id: string; lead_reference: string },
+  withdrawalJobsFor: RightsRequestRecording['withdrawalJobsFor'],
 ): Promise<void> {
   const subscriptions = await trx
     .selectFrom('newsletter_subscriptions')
@@ -100,6 +87,5 @@ async function stopMarketing(
     .where(sql<string>`payload->>'email'`, '=', email)
     .execute();
   // The CRM may hold a consent from a booking as well as from the newsletter: it is always told.
-  const payload: CrmNewsletterWithdrawalPayload = { reference: lead.lead_reference, email, withdrawnAt };
-  await insertJobs(trx, [{ kind: 'crm.newsletter-withdrawal', payload }], lead, lastLease);
+  await insertJobs(trx, withdrawalJobsFor({ reference: lead.lead_reference, email, withdrawnAt }), lead, lastLease);
 }

@@ -1,11 +1,10 @@
 /** Kysely's view of the database: one interface per table, columns named as in SQL. */
 import type { ColumnType, Generated } from 'kysely';
-import type { ConsentReceipt } from '../consent/receipt.ts';
-import type { Attribution } from '../leads/attribution.ts';
-import type { GuardianRelationship } from '../leads/booking-schema.ts';
-import type { OutboxJobKind } from '../leads/lead-jobs.ts';
-import type { RequesterRole, RightsRequestType } from '../leads/rights-request-schema.ts';
-import type { TimeWindowId } from '../leads/time-windows.ts';
+import type { ConsentLanguage, consentAcceptTypes, consentSources } from '#functions/clinic/consent.ts';
+import type { GuardianRelationship, RequesterRole, RightsRequestType } from '#functions/clinic/form-choices.ts';
+import type { TimeWindowId } from '#functions/clinic/time-windows.ts';
+import type { ConsentCategory, TrackingServiceId } from '#functions/clinic/tracking-services.ts';
+import type { Attribution, OutboxJobKind } from '#functions/outbox/jobs.ts';
 
 export interface Database {
   consent_receipts: ConsentReceiptsTable;
@@ -17,16 +16,28 @@ export interface Database {
   rights_requests: RightsRequestsTable;
 }
 
+/** A cookie choice as its receipt records it: the choice, never the person. */
+export interface ConsentChoice {
+  consentId: string;
+  acceptType: (typeof consentAcceptTypes)[number];
+  acceptedCategories: ConsentCategory[];
+  acceptedServices: TrackingServiceId[];
+  revision: number;
+  policyVersion: string;
+  language: ConsentLanguage;
+  source: (typeof consentSources)[number];
+}
+
 export interface ConsentReceiptsTable {
   id: Generated<string>;
   consent_id: string;
-  accept_type: ConsentReceipt['acceptType'];
-  categories: ConsentReceipt['acceptedCategories'];
-  services: ConsentReceipt['acceptedServices'];
+  accept_type: ConsentChoice['acceptType'];
+  categories: ConsentChoice['acceptedCategories'];
+  services: ConsentChoice['acceptedServices'];
   revision: number;
   policy_version: string;
-  language: ConsentReceipt['language'];
-  source: ConsentReceipt['source'];
+  language: ConsentChoice['language'];
+  source: ConsentChoice['source'];
   /** Set by the database clock only, so a receipt's time cannot be supplied by the browser. */
   recorded_at: ColumnType<Date, never, never>;
 }

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import { isMinor } from '../../functions/leads/age';
-import { type BookingFormValues, createBookingSchema } from '../../functions/leads/booking-schema';
-import { isCalendarDate } from '../../functions/leads/dates';
-import { plausibleMobileNumber } from '../../functions/leads/mobile-number';
-import { timeWindows } from '../../functions/leads/time-windows';
-import type { SpecialtyId } from '../config/clinic';
-import { announceMinorVisitor, arrivalWithFormPage } from './consent-handoff';
-import { CheckboxField, Field, fieldId, RadioGroup } from './Field';
-import { LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form';
+import type { SpecialtyId } from '#functions/clinic/clinic.ts';
+import { isCalendarDate } from '#functions/clinic/dates.ts';
+import { timeWindows } from '#functions/clinic/time-windows.ts';
+import { isMinor } from '#functions/forms/age.ts';
+import { type BookingFormValues, createBookingSchema } from '#functions/forms/booking-schema.ts';
+import { plausibleMobileNumber } from '#functions/forms/mobile-number.ts';
+import { announceMinorVisitor, arrivalWithFormPage } from './consent-handoff.ts';
+import { CheckboxField, Field, fieldId, RadioGroup } from './Field.tsx';
+import { LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form.tsx';
 
 export interface BookingFormProps extends LeadFormState {
   treatments: { id: string; title: string; specialty: SpecialtyId; specialtyLabel: string }[];

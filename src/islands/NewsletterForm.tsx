@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { get } from 'react-hook-form';
-import { adultAge } from '../../functions/leads/age';
+import { adultAge } from '#functions/forms/age.ts';
 import {
   createNewsletterSchema,
   minorSignupMessage,
   type NewsletterFormValues,
-} from '../../functions/leads/newsletter-schema';
-import { announceMinorVisitor } from './consent-handoff';
-import { CheckboxField, Field, fieldId } from './Field';
-import { LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form';
+} from '#functions/forms/newsletter-schema.ts';
+import { announceMinorVisitor } from './consent-handoff.ts';
+import { CheckboxField, Field, fieldId } from './Field.tsx';
+import { LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form.tsx';
 
 export interface NewsletterFormProps extends LeadFormState {
   today: string;

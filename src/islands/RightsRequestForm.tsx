@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { plausibleMobileNumber } from '../../functions/leads/mobile-number';
+import { requesterRoles, rightsRequestTypes } from '#functions/clinic/form-choices.ts';
+import { plausibleMobileNumber } from '#functions/forms/mobile-number.ts';
 import {
   createRightsRequestSchema,
   maxRightsDetailsLength,
   type RightsRequestFormValues,
-  requesterRoles,
-  rightsRequestTypes,
-} from '../../functions/leads/rights-request-schema';
-import { Field, fieldId, RadioGroup } from './Field';
-import { LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form';
+} from '#functions/forms/rights-request-schema.ts';
+import { Field, fieldId, RadioGroup } from './Field.tsx';
+import { LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form.tsx';
 
 export type RightsRequestFormProps = LeadFormState;
 

@@ -3,6 +3,7 @@
  * no-JavaScript path give them) and react-hook-form's nested errors, and posting a form as JSON.
  */
 import { type FieldError, type FieldErrors, type FieldValues, set } from 'react-hook-form';
+import { formMessages } from '#functions/forms/messages.ts';
 
 export type FlatFieldErrors = Record<string, string>;
 
@@ -43,9 +44,6 @@ export type LeadPostResult =
   | { kind: 'invalid'; fields: FlatFieldErrors }
   | { kind: 'failed'; message: string };
 
-const connectionMessage =
-  "We couldn't reach the clinic's website. Check your connection and send again: sending twice never books twice.";
-
 /** Posts a lead form as JSON and reads the answer; every failure becomes a message a visitor can act on. */
 export async function postLead(endpoint: string, body: unknown): Promise<LeadPostResult> {
   let response: Response;
@@ -56,17 +54,13 @@ export async function postLead(endpoint: string, body: unknown): Promise<LeadPos
       body: JSON.stringify(body),
     });
   } catch {
-    return { kind: 'failed', message: connectionMessage };
+    return { kind: 'failed', message: formMessages.unreachable };
   }
   const answer = (await response.json().catch(() => ({}))) as { reference?: string; fields?: FlatFieldErrors };
   if (response.ok && answer.reference) return { kind: 'accepted', reference: answer.reference };
   if (response.status === 400 && answer.fields) return { kind: 'invalid', fields: answer.fields };
   if (response.status === 429) {
-    const minutes = Math.max(1, Math.ceil(Number(response.headers.get('Retry-After') ?? 60) / 60));
-    return {
-      kind: 'failed',
-      message: `Too many requests from this connection. Please wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, or call us.`,
-    };
+    return { kind: 'failed', message: formMessages.rateLimited(Number(response.headers.get('Retry-After') ?? 60)) };
   }
-  return { kind: 'failed', message: 'Something went wrong on our side. Please send again, or call us.' };
+  return { kind: 'failed', message: formMessages.serverError };
 }

@@ -14,8 +14,8 @@ import {
   useForm,
 } from 'react-hook-form';
 import type * as z from 'zod/mini';
-import { ErrorSummary } from './Field';
-import { errorList, type FlatFieldErrors, focusFirstProblem, nestedErrors, postLead } from './form-state';
+import { ErrorSummary } from './Field.tsx';
+import { errorList, type FlatFieldErrors, focusFirstProblem, nestedErrors, postLead } from './form-state.ts';
 
 export interface LeadFormState {
   submissionId: string;

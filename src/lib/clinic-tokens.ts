@@ -1,8 +1,9 @@
-import { clinic, retention } from '../config/clinic';
-import { consentSettings } from '../config/consent';
-import { trackerFreePageNames } from '../config/policy';
-import { type TrackingService, trackingServices } from '../config/tracking-services';
-import { formatPhone } from './format';
+import { clinic } from '#functions/clinic/clinic.ts';
+import { consentSettings } from '#functions/clinic/consent.ts';
+import { formatPhone } from '#functions/clinic/format.ts';
+import { trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
+import { retention } from '#functions/clinic/retention.ts';
+import { type TrackingService, trackingServices } from '#functions/clinic/tracking-services.ts';
 
 const listFormat = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
 

@@ -4,10 +4,10 @@
  * tracker or request type that the code does not have, or leave one out. Filled by remark-clinic-tokens.ts.
  */
 import type { BlockContent, List, PhrasingContent, Table, TableRow } from 'mdast';
-import { rightsRequestTypes } from '../../functions/leads/rights-request-schema.ts';
-import { trackingServicePolicy } from '../config/policy';
-import { processors } from '../config/processors';
-import { type ConsentCategory, trackingServices } from '../config/tracking-services';
+import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
+import { trackingServicePolicy } from '#functions/clinic/policy-wording.ts';
+import { processors } from '#functions/clinic/processors.ts';
+import { type ConsentCategory, trackingServices } from '#functions/clinic/tracking-services.ts';
 
 const categoryLabel: Record<Exclude<ConsentCategory, 'necessary'>, string> = {
   analytics: 'Analytics',

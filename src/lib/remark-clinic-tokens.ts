@@ -1,5 +1,5 @@
-import { clinicTokens, replaceClinicTokens } from './clinic-tokens';
-import { policyBlocks } from './policy-blocks';
+import { clinicTokens, replaceClinicTokens } from './clinic-tokens.ts';
+import { policyBlocks } from './policy-blocks.ts';
 
 interface MarkdownNode {
   type: string;

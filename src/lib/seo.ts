@@ -1,4 +1,4 @@
-import { type Branch, clinic, type SpecialtyId, specialties, weekdays } from '../config/clinic';
+import { type Branch, clinic, type SpecialtyId, specialties, weekdays } from '#functions/clinic/clinic.ts';
 
 type JsonLd = Record<string, unknown>;
 

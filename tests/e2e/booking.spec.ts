@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { todayInClinic } from '../../functions/leads/clinic-today.ts';
-import { addDaysTo, addYearsTo } from '../../functions/leads/dates.ts';
+import { todayInClinic } from '#functions/clinic/clinic-today.ts';
+import { addDaysTo, addYearsTo } from '#functions/clinic/dates.ts';
 
 /** Today's date in the clinic's time zone, shifted by whole days or years. */
 function clinicDate({ days = 0, years = 0 } = {}): string {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { measurePageWeight } from '../support/page-weight';
-import { pageTypes } from './page-types';
+import { measurePageWeight } from '../support/page-weight.ts';
+import { pageTypes } from './page-types.ts';
 
 const KB = 1024;
 

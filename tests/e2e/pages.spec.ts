@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { pathsFromSitemap } from './page-types';
+import { pathsFromSitemap } from './page-types.ts';
 
 test('every page in the sitemap has one h1, a unique title and description, canonical and Open Graph tags', async ({
   page,

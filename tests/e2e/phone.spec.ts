@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { pageTypes } from './page-types';
+import { pageTypes } from './page-types.ts';
 
 for (const [pageType, path] of Object.entries(pageTypes)) {
   test(`the ${pageType} page fits a phone screen without sideways scrolling`, async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { notFoundPath, pageTypes, pathsFromSitemap } from './page-types';
+import { notFoundPath, pageTypes, pathsFromSitemap } from './page-types.ts';
 
 async function structuredData(page: Page): Promise<Record<string, unknown>[]> {
   const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();

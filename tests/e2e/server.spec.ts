@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { pageTypes } from './page-types';
+import { pageTypes } from './page-types.ts';
 
 test('every response carries the security headers', async ({ request }) => {
   for (const path of [pageTypes.home, '/robots.txt', '/favicon.svg', '/does-not-exist/']) {

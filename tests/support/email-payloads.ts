@@ -3,21 +3,11 @@
  * jobs of a data-rights request from a form parsed by the real schema.
  */
 import { randomUUID } from 'node:crypto';
-import type { BookingFormValues } from '../../functions/leads/booking-schema.ts';
-import {
-  bookingJobs,
-  newsletterJobs,
-  type OutboxJobDraft,
-  type OutboxJobKind,
-  type OutboxJobPayload,
-  type RightsRequestReceipt,
-  rightsRequestJobs,
-} from '../../functions/leads/lead-jobs.ts';
-import { toMobileE164 } from '../../functions/leads/phone.ts';
-import {
-  createRightsRequestSchema,
-  type RightsRequestFormValues,
-} from '../../functions/leads/rights-request-schema.ts';
+import type { BookingFormValues } from '#functions/forms/booking-schema.ts';
+import { createRightsRequestSchema, type RightsRequestFormValues } from '#functions/forms/rights-request-schema.ts';
+import { bookingJobs, newsletterJobs, rightsRequestJobs } from '#functions/intake/lead-jobs.ts';
+import { toMobileE164 } from '#functions/intake/phone.ts';
+import type { OutboxJobDraft, OutboxJobKind, OutboxJobPayload, RightsRequestReceipt } from '#functions/outbox/jobs.ts';
 import { adultBooking, minorBooking, newsletterLinks, requestedAt } from './lead-fixtures.ts';
 
 export const reference = 'KC-7Q4M-X2P9';

@@ -11,8 +11,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@hubspot/api-client';
-import { createHubSpotClient, type HubSpotClientOptions } from '../../functions/delivery/hubspot/client.ts';
-import { setUpHubSpot } from '../../functions/delivery/hubspot/setup.ts';
+import { createHubSpotClient, type HubSpotClientOptions } from '#functions/delivery/hubspot/client.ts';
+import { setUpHubSpot } from '#functions/delivery/hubspot/setup.ts';
 
 type ObjectType = 'contacts' | 'deals' | 'tickets';
 type PipelineObjectType = 'deals' | 'tickets';

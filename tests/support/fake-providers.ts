@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { Deliveries } from '../../functions/delivery/delivery.ts';
-import { configuredDeliveries } from '../../functions/jobs/configured-deliveries.ts';
-import type { WorkerLogger } from '../../functions/jobs/worker.ts';
+import type { Deliveries } from '#functions/delivery/delivery.ts';
+import { configuredDeliveries } from '#functions/worker/configured-deliveries.ts';
+import type { WorkerLogger } from '#functions/worker/worker.ts';
 import { type FakeHubSpot, startProvisionedHubSpot } from './fake-hubspot.ts';
 import { type FakeResend, startFakeResend } from './fake-resend.ts';
 

@@ -5,9 +5,9 @@ import {
   type BookingFormValues,
   createBookingSchema,
   type MinorBookingRequest,
-} from '../../functions/leads/booking-schema.ts';
-import type { NewsletterLinks } from '../../functions/leads/lead-jobs.ts';
-import { toMobileE164 } from '../../functions/leads/phone.ts';
+} from '#functions/forms/booking-schema.ts';
+import { toMobileE164 } from '#functions/intake/phone.ts';
+import type { NewsletterLinks } from '#functions/outbox/jobs.ts';
 
 /** A Monday. Indiranagar opens every day (Sundays until 2 pm), Bandra is closed on Sundays, Hauz Khas on Mondays. */
 export const today = '2026-11-23';

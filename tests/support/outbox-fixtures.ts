@@ -1,13 +1,13 @@
 import { type Kysely, sql } from 'kysely';
-import type { DeliveryAttempt, DeliveryOutcome } from '../../functions/delivery/delivery.ts';
-import type { OutboxJobKind } from '../../functions/leads/lead-jobs.ts';
-import { recordBookingRequest } from '../../functions/store/leads.ts';
-import type { Database } from '../../functions/store/schema.ts';
+import type { DeliveryAttempt, DeliveryOutcome } from '#functions/delivery/delivery.ts';
+import { storeBookingRequest } from '#functions/intake/lead-records.ts';
+import type { OutboxJobKind } from '#functions/outbox/jobs.ts';
+import type { Database } from '#functions/store/schema.ts';
 import { adultBooking } from './lead-fixtures.ts';
 
 /** An adult's booking with an email address: jobs crm.booking, email.front-desk and email.booking-confirmation. */
 export async function bookingWithJobs(db: Kysely<Database>): Promise<string> {
-  return (await recordBookingRequest(db, adultBooking())).reference;
+  return (await storeBookingRequest(db, adultBooking())).reference;
 }
 
 export function jobsOf(db: Kysely<Database>, reference: string) {

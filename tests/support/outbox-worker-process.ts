@@ -6,8 +6,8 @@
  * process there, the worst moment, when the provider has the message but the outbox does not know it.
  */
 import { sql } from 'kysely';
-import { startWorker } from '../../functions/jobs/worker.ts';
-import { openStore } from '../../functions/store/open.ts';
+import { openStore } from '#functions/store/open.ts';
+import { startWorker } from '#functions/worker/worker.ts';
 import type { AnyKindDelivery } from './outbox-fixtures.ts';
 
 const [mode, databaseUrl, leaseMs] = process.argv.slice(2);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { openStore, type Store, type StoreConfig } from '../../functions/store/open.ts';
+import { openStore, type Store, type StoreConfig } from '#functions/store/open.ts';
 import { createEmptyDatabase } from './postgres-database.ts';
 
 export interface StoreBackend {

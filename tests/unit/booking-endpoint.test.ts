@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { createClientRateLimiter } from '../../functions/http/rate-limit.ts';
-import { createBookingIntake } from '../../functions/leads/booking-intake.ts';
-import { createLeadHandler, maxLeadBytes } from '../../functions/leads/lead-endpoint.ts';
+import { maxLeadBytes } from '#functions/http/lead-forms.ts';
+import { createClientRateLimiter } from '#functions/http/rate-limit.ts';
+import { createBookingIntake } from '#functions/intake/booking-intake.ts';
 import { adultBookingValues, minorBookingValues, today, treatments } from '../support/lead-fixtures.ts';
+import { leadHandler } from '../support/lead-handler.ts';
 import { emptyStoreForSuite, postgresBackend } from '../support/store-backends.ts';
 
 const opened = emptyStoreForSuite(postgresBackend);
@@ -13,15 +14,16 @@ const now = () => new Date(`${today}T06:30:00Z`);
 const humanSignals = () => ({ website: '', startedAt: now().getTime() - 60_000 });
 
 function handler(points = 1000) {
-  return createLeadHandler(
-    createBookingIntake({
-      rateLimit: createClientRateLimiter({ points, windowSeconds: 600 }),
+  return leadHandler({
+    intake: createBookingIntake({
       database: async () => opened.store.db,
       treatments: async () => treatments,
       now,
     }),
-    'invalid_booking',
-  );
+    rateLimit: createClientRateLimiter({ points, windowSeconds: 600 }),
+    invalidErrorCode: 'invalid_booking',
+    checkboxFields: [],
+  });
 }
 
 const post = (body: string, contentType = 'application/json', headers: Record<string, string> = {}) =>
@@ -181,17 +183,18 @@ describe('POST /api/booking', () => {
 
   it('answers 500 without internals and stores nothing when the database fails', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const failing = createLeadHandler(
-      createBookingIntake({
-        rateLimit: createClientRateLimiter({ points: 10, windowSeconds: 60 }),
+    const failing = leadHandler({
+      intake: createBookingIntake({
         database: async () => {
           throw new Error('connection refused');
         },
         treatments: async () => treatments,
         now,
       }),
-      'invalid_booking',
-    );
+      rateLimit: createClientRateLimiter({ points: 10, windowSeconds: 60 }),
+      invalidErrorCode: 'invalid_booking',
+      checkboxFields: [],
+    });
     const body = await expectNothingStored(
       await failing(post(JSON.stringify({ ...adultBookingValues(), ...humanSignals() })), client),
       500,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseWithFieldErrors } from '../../functions/http/field-errors.ts';
-import { createBookingSchema } from '../../functions/leads/booking-schema.ts';
-import { toMobileE164 } from '../../functions/leads/phone.ts';
+import { createBookingSchema } from '#functions/forms/booking-schema.ts';
+import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
+import { toMobileE164 } from '#functions/intake/phone.ts';
 import {
   adultBooking,
   adultBookingValues,

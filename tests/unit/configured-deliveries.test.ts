@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configuredDeliveries } from '../../functions/jobs/configured-deliveries.ts';
+import { configuredDeliveries } from '#functions/worker/configured-deliveries.ts';
 
 const hubspot = { HUBSPOT_ACCESS_TOKEN: 'pat-test' };
 const email = {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createConsentReceiptHandler, maxReceiptBytes } from '../../functions/consent/receipt-endpoint.ts';
-import { createClientRateLimiter } from '../../functions/http/rate-limit.ts';
-import { listConsentReceipts } from '../../functions/store/consent-receipts.ts';
-import { openStore, type Store } from '../../functions/store/open.ts';
+import { createConsentReceiptHandler, maxReceiptBytes } from '#functions/http/consent-endpoint.ts';
+import { createClientRateLimiter } from '#functions/http/rate-limit.ts';
+import { listConsentReceipts } from '#functions/store/consent-receipts.ts';
+import { openStore, type Store } from '#functions/store/open.ts';
 import { postgresBackend } from '../support/store-backends.ts';
 
 const client = '203.0.113.7';

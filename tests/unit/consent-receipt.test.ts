@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConsentReceipt } from '../../functions/consent/receipt.ts';
+import { parseConsentReceipt } from '#functions/consent/receipt.ts';
 
 const validReceipt = {
   consentId: '3f1c2a9e-7b4d-4c1e-9a2f-5d6e7f8a9b0c',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { consentSettings, isTrackerFreeRoute } from '../../src/config/consent';
-import { trackingServices } from '../../src/config/tracking-services';
-import { buildBannerConfig } from '../../src/scripts/consent/banner-config';
-import { cookieDomainsFor, matchesCookie } from '../../src/scripts/consent/cookies';
-import { allowedParams, isAllowedEvent } from '../../src/scripts/consent/events';
-import { sanitizedPageUrl } from '../../src/scripts/consent/page-url';
-import { storedMinorFlag } from '../../src/scripts/consent/stored-consent';
+import { consentSettings, isTrackerFreeRoute } from '#functions/clinic/consent.ts';
+import { trackingServices } from '#functions/clinic/tracking-services.ts';
+import { buildBannerConfig } from '#src/scripts/consent/banner-config.ts';
+import { cookieDomainsFor, matchesCookie } from '#src/scripts/consent/cookies.ts';
+import { allowedParams, isAllowedEvent } from '#src/scripts/consent/events.ts';
+import { sanitizedPageUrl } from '#src/scripts/consent/page-url.ts';
+import { storedMinorFlag } from '#src/scripts/consent/stored-consent.ts';
 
 const ga4 = trackingServices.filter((service) => service.id === 'ga4');
 const baseOptions = { privacySignal: false, minor: false, secureCookie: true, callbacks: {} };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clinic, retention } from '../../src/config/clinic';
-import { clinicTokens, replaceClinicTokens } from '../../src/lib/clinic-tokens';
+import { clinic } from '#functions/clinic/clinic.ts';
+import { retention } from '#functions/clinic/retention.ts';
+import { clinicTokens, replaceClinicTokens } from '#src/lib/clinic-tokens.ts';
 
 describe('content tokens', () => {
   it('fills contacts and periods from the site config', () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEmailDeliveries, type EmailDeliveries } from '../../functions/delivery/email/deliveries.ts';
+import { createEmailDeliveries, type EmailDeliveries } from '#functions/delivery/email/deliveries.ts';
 import {
   adultConfirmation,
   adultFrontDesk,

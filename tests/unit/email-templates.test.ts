@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RenderedEmail } from '../../functions/delivery/email/render.ts';
-import { bookingConfirmationEmail } from '../../functions/delivery/email/templates/booking-confirmation.tsx';
-import { frontDeskNotificationEmail } from '../../functions/delivery/email/templates/front-desk-notification.tsx';
-import { newsletterConfirmationEmail } from '../../functions/delivery/email/templates/newsletter-confirmation.tsx';
-import { rightsAcknowledgementEmail } from '../../functions/delivery/email/templates/rights-acknowledgement.tsx';
+import type { RenderedEmail } from '#functions/delivery/email/render.ts';
+import { bookingConfirmationEmail } from '#functions/delivery/email/templates/booking-confirmation.tsx';
+import { frontDeskNotificationEmail } from '#functions/delivery/email/templates/front-desk-notification.tsx';
+import { newsletterConfirmationEmail } from '#functions/delivery/email/templates/newsletter-confirmation.tsx';
+import { rightsAcknowledgementEmail } from '#functions/delivery/email/templates/rights-acknowledgement.tsx';
 import {
   adultConfirmation,
   adultFrontDesk,

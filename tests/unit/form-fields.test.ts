@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formDataToObject } from '../../functions/http/form-fields';
+import { formDataToObject } from '#functions/http/form-fields.ts';
 
 describe('formDataToObject', () => {
   it('nests dotted names and turns checkboxes into booleans, unticked ones into false', () => {

@@ -1,8 +1,8 @@
 import { isValidPhoneNumber } from 'libphonenumber-js/min';
 import { describe, expect, it } from 'vitest';
-import { branches, clinic } from '../../src/config/clinic';
-import { formatPhone, formatPriceRange, mapLink, whatsappLink } from '../../src/lib/format';
-import { summariseHours } from '../../src/lib/hours';
+import { branches, clinic } from '#functions/clinic/clinic.ts';
+import { formatPhone, formatPriceRange, mapLink, whatsappLink } from '#functions/clinic/format.ts';
+import { summariseHours } from '#functions/clinic/hours.ts';
 
 describe('phone and WhatsApp links', () => {
   it('formats E.164 numbers for people', () => {

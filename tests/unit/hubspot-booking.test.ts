@@ -1,9 +1,10 @@
 import type { Client } from '@hubspot/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBookingDelivery } from '../../functions/delivery/hubspot/booking.ts';
-import { appointmentPipeline } from '../../functions/delivery/hubspot/properties.ts';
-import type { BookingRequest } from '../../functions/leads/booking-schema.ts';
-import { bookingJobs, type CrmBookingPayload } from '../../functions/leads/lead-jobs.ts';
+import { createBookingDelivery } from '#functions/delivery/hubspot/booking.ts';
+import { appointmentPipeline } from '#functions/delivery/hubspot/properties.ts';
+import type { BookingRequest } from '#functions/forms/booking-schema.ts';
+import { bookingJobs } from '#functions/intake/lead-jobs.ts';
+import type { CrmBookingPayload } from '#functions/outbox/jobs.ts';
 import {
   type FakeHubSpot,
   fakeHubSpotClient,

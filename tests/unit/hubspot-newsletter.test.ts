@@ -1,11 +1,11 @@
 import type { Client } from '@hubspot/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHubSpotDeliveries } from '../../functions/delivery/hubspot/deliveries.ts';
+import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
 import {
   createNewsletterDelivery,
   createNewsletterWithdrawalDelivery,
-} from '../../functions/delivery/hubspot/newsletter.ts';
-import type { CrmNewsletterPayload, CrmNewsletterWithdrawalPayload } from '../../functions/leads/lead-jobs.ts';
+} from '#functions/delivery/hubspot/newsletter.ts';
+import type { CrmNewsletterPayload, CrmNewsletterWithdrawalPayload } from '#functions/outbox/jobs.ts';
 import { type FakeHubSpot, startProvisionedHubSpot } from '../support/fake-hubspot.ts';
 
 const attempt = { idempotencyKey: 'job-1', attempt: 1 };

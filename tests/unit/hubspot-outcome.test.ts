@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBookingDelivery } from '../../functions/delivery/hubspot/booking.ts';
-import { createNewsletterDelivery } from '../../functions/delivery/hubspot/newsletter.ts';
-import { retryAfterHeaderMs, withoutPersonalData } from '../../functions/delivery/hubspot/outcome.ts';
-import { bookingJobs } from '../../functions/leads/lead-jobs.ts';
+import { createBookingDelivery } from '#functions/delivery/hubspot/booking.ts';
+import { createNewsletterDelivery } from '#functions/delivery/hubspot/newsletter.ts';
+import { retryAfterHeaderMs, withoutPersonalData } from '#functions/delivery/hubspot/outcome.ts';
+import { bookingJobs } from '#functions/intake/lead-jobs.ts';
 import {
   type FakeHubSpot,
   fakeHubSpotClient,

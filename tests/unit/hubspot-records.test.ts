@@ -3,11 +3,12 @@ import {
   bookingContactProperties,
   bookingContactTarget,
   dealName,
-} from '../../functions/delivery/hubspot/booking-records.ts';
-import { emailNewsConsentUpdate, lifecycleStageUpdate } from '../../functions/delivery/hubspot/contact-updates.ts';
-import type { CrmRecord } from '../../functions/delivery/hubspot/crm-records.ts';
-import type { BookingRequest } from '../../functions/leads/booking-schema.ts';
-import { bookingJobs, type CrmBookingPayload } from '../../functions/leads/lead-jobs.ts';
+} from '#functions/delivery/hubspot/booking-records.ts';
+import { emailNewsConsentUpdate, lifecycleStageUpdate } from '#functions/delivery/hubspot/contact-updates.ts';
+import type { CrmRecord } from '#functions/delivery/hubspot/crm-records.ts';
+import type { BookingRequest } from '#functions/forms/booking-schema.ts';
+import { bookingJobs } from '#functions/intake/lead-jobs.ts';
+import type { CrmBookingPayload } from '#functions/outbox/jobs.ts';
 import { adultBooking, minorBooking, requestedAt } from '../support/lead-fixtures.ts';
 
 const contact = (properties: Record<string, string>, id = '1'): CrmRecord => ({ id, properties });

@@ -1,9 +1,9 @@
 import type { Client } from '@hubspot/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { privacyRequestPipeline } from '../../functions/delivery/hubspot/properties.ts';
-import { createRightsRequestDelivery } from '../../functions/delivery/hubspot/rights-request.ts';
-import type { CrmRightsRequestPayload } from '../../functions/leads/lead-jobs.ts';
-import { type RightsRequestType, rightsRequestTypes } from '../../functions/leads/rights-request-schema.ts';
+import { type RightsRequestType, rightsRequestTypes } from '#functions/clinic/form-choices.ts';
+import { privacyRequestPipeline } from '#functions/delivery/hubspot/properties.ts';
+import { createRightsRequestDelivery } from '#functions/delivery/hubspot/rights-request.ts';
+import type { CrmRightsRequestPayload } from '#functions/outbox/jobs.ts';
 import { crmRightsRequest, reference } from '../support/email-payloads.ts';
 import {
   type FakeHubSpot,

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUpHubSpot } from '../../functions/delivery/hubspot/setup.ts';
-import { branches } from '../../src/config/clinic.ts';
+import { branches } from '#functions/clinic/clinic.ts';
+import { setUpHubSpot } from '#functions/delivery/hubspot/setup.ts';
 import { type FakeHubSpot, fakeHubSpotClient, startFakeHubSpot } from '../support/fake-hubspot.ts';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
@@ -99,7 +99,7 @@ describe('setUpHubSpot', () => {
 
 describe('npm run crm:setup', () => {
   const setup = (env: Record<string, string>) =>
-    run(process.execPath, ['--import', 'tsx', 'functions/delivery/hubspot/setup.ts'], {
+    run(process.execPath, ['--import', 'tsx', 'functions/commands/crm-setup.ts'], {
       cwd: repository,
       env: { PATH: process.env.PATH ?? '', ...env },
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findBranch, openTimeWindows } from '../../functions/leads/availability.ts';
-import { timeWindowIds, timeWindows } from '../../functions/leads/time-windows.ts';
+import { findBranch, openTimeWindows } from '#functions/clinic/availability.ts';
+import { timeWindowIds, timeWindows } from '#functions/clinic/time-windows.ts';
 
 describe('branch availability', () => {
   it('offers a time window when the branch is open for part of it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BotCheck, isLikelyBot, separateBotSignals } from '../../functions/leads/bots.ts';
+import { type BotCheck, isLikelyBot, separateBotSignals } from '#functions/intake/bots.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const secondsAgo = (seconds: number) => now.getTime() - seconds * 1000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, earliestDateOfBirth, isMinor } from '../../functions/leads/age.ts';
-import { todayInClinic } from '../../functions/leads/clinic-today.ts';
-import { addDaysTo, isCalendarDate, weekdayOf } from '../../functions/leads/dates.ts';
+import { todayInClinic } from '#functions/clinic/clinic-today.ts';
+import { addDaysTo, isCalendarDate, weekdayOf } from '#functions/clinic/dates.ts';
+import { ageOn, earliestDateOfBirth, isMinor } from '#functions/forms/age.ts';
 
 describe('todayInClinic', () => {
   it('is the date in India (UTC+5:30), whatever the machine', () => {

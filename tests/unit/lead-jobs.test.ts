@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingJobs, newsletterJobs } from '../../functions/leads/lead-jobs.ts';
+import { bookingJobs, newsletterJobs } from '#functions/intake/lead-jobs.ts';
 import { adultBooking, minorBooking, newsletterLinks, requestedAt } from '../support/lead-fixtures.ts';
 
 const reference = 'KC-7Q4M-X2P9';

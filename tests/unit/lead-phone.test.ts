@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toMobileE164 } from '../../functions/leads/phone.ts';
+import { toMobileE164 } from '#functions/intake/phone.ts';
 
 describe('toMobileE164', () => {
   it.each([

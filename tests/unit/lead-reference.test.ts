@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateReference, normaliseReference } from '../../functions/leads/reference.ts';
+import { generateReference, normaliseReference } from '#functions/intake/reference.ts';
 
 describe('generateReference', () => {
   it('makes KC-XXXX-XXXX from characters that cannot be mistaken for one another', () => {

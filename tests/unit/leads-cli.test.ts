@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
-import { openStore } from '../../functions/store/open.ts';
-import { recordRightsRequest } from '../../functions/store/rights-requests.ts';
+import { storeBookingRequest, storeNewsletterSignup, storeRightsRequest } from '#functions/intake/lead-records.ts';
+import { openStore } from '#functions/store/open.ts';
 import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { type CommandResult, runStaffCommand } from '../support/staff-command.ts';
 import { pgliteBackend } from '../support/store-backends.ts';
@@ -11,7 +10,7 @@ let cleanUp = () => {};
 const references = { adult: '', minor: '', newsletter: '', rights: '' };
 
 function leads(...args: string[]): Promise<CommandResult> {
-  return runStaffCommand('functions/leads/cli.ts', dataDir, args);
+  return runStaffCommand('functions/commands/leads.ts', dataDir, args);
 }
 
 beforeAll(async () => {
@@ -21,10 +20,10 @@ beforeAll(async () => {
   // The embedded database allows one process at a time: fill it, then close it for the command.
   const store = await openStore(empty.config);
   try {
-    references.adult = (await recordBookingRequest(store.db, adultBooking())).reference;
-    references.minor = (await recordBookingRequest(store.db, minorBooking())).reference;
+    references.adult = (await storeBookingRequest(store.db, adultBooking())).reference;
+    references.minor = (await storeBookingRequest(store.db, minorBooking())).reference;
     references.newsletter = (
-      await recordNewsletterSignup(
+      await storeNewsletterSignup(
         store.db,
         { submissionId: crypto.randomUUID(), email: 'reader@example.com' },
         newsletterLinks,
@@ -39,7 +38,7 @@ beforeAll(async () => {
       details: 'My date of birth is wrong.',
     } as const;
     references.rights = (
-      await recordRightsRequest(store.db, rightsRequest, new Date(), {
+      await storeRightsRequest(store.db, rightsRequest, new Date(), {
         acknowledgeWithinHours: 48,
         resolveWithinDays: 30,
       })

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
-import type { BookingRequest } from '../../functions/leads/booking-schema.ts';
-import { countLeads, findLeadByReference, latestBookings } from '../../functions/store/lead-reports.ts';
-import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
-import type { Database } from '../../functions/store/schema.ts';
+import type { BookingRequest } from '#functions/forms/booking-schema.ts';
+import { storeBookingRequest, storeNewsletterSignup } from '#functions/intake/lead-records.ts';
+import { countLeads, findLeadByReference, latestBookings } from '#functions/store/lead-reports.ts';
+import type { Database } from '#functions/store/schema.ts';
 import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
 // References the next draws return, to force collisions; random ones once it is empty.
 const queuedReferences = vi.hoisted((): string[] => []);
-vi.mock('../../functions/leads/reference.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../functions/leads/reference.ts')>();
+vi.mock('#functions/intake/reference.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('#functions/intake/reference.ts')>();
   return { ...actual, generateReference: () => queuedReferences.shift() ?? actual.generateReference() };
 });
 
@@ -62,7 +62,7 @@ function recordsBookings(opened: OpenedStore) {
   it("stores an adult's booking with its consents and three jobs", async () => {
     const { db } = opened.store;
     const request = adultBooking();
-    const recorded = await recordBookingRequest(db, request);
+    const recorded = await storeBookingRequest(db, request);
 
     expect(recorded).toEqual({ reference: expect.stringMatching(referencePattern), created: true });
     const [row, ...others] = await bookingRows(db, request.submissionId);
@@ -104,7 +104,7 @@ function recordsBookings(opened: OpenedStore) {
   it("stores a minor's booking with the guardian, without marketing, and no confirmation email", async () => {
     const { db } = opened.store;
     const request = minorBooking();
-    const { reference } = await recordBookingRequest(db, request);
+    const { reference } = await storeBookingRequest(db, request);
 
     const [row] = await bookingRows(db, request.submissionId);
     expect(row).toMatchObject({
@@ -125,7 +125,7 @@ function recordsBookings(opened: OpenedStore) {
   it("drops a minor's attribution even if a caller passes one, and the database refuses marketing for a minor", async () => {
     const { db } = opened.store;
     const request = { ...minorBooking(), attribution: { utm_source: 'google' } } as BookingRequest;
-    const { reference } = await recordBookingRequest(db, request);
+    const { reference } = await storeBookingRequest(db, request);
     expect((await bookingRows(db, request.submissionId))[0]?.attribution).toBeNull();
     await expect(
       sql`update booking_requests set consent_email_news_at = now() where reference = ${reference}`.execute(db),
@@ -134,18 +134,15 @@ function recordsBookings(opened: OpenedStore) {
 
   it('queues no confirmation for a booking without an email address', async () => {
     const { db } = opened.store;
-    const { reference } = await recordBookingRequest(
-      db,
-      adultBooking({ email: '', consents: { privacyNotice: true } }),
-    );
+    const { reference } = await storeBookingRequest(db, adultBooking({ email: '', consents: { privacyNotice: true } }));
     expect((await jobsOf(db, reference)).map((job) => job.kind)).toEqual(['crm.booking', 'email.front-desk']);
   });
 
   it('answers a repeated submission with the first reference and stores nothing new', async () => {
     const { db } = opened.store;
     const request = adultBooking();
-    const first = await recordBookingRequest(db, request);
-    const repeat = await recordBookingRequest(db, { ...request, fullName: 'Someone Else' });
+    const first = await storeBookingRequest(db, request);
+    const repeat = await storeBookingRequest(db, { ...request, fullName: 'Someone Else' });
 
     expect(repeat).toEqual({ reference: first.reference, created: false });
     expect(await bookingRows(db, request.submissionId)).toMatchObject([{ full_name: 'Asha Rao' }]);
@@ -155,7 +152,7 @@ function recordsBookings(opened: OpenedStore) {
   it('stores concurrent submits of the same form once', async () => {
     const { db } = opened.store;
     const request = adultBooking();
-    const results = await Promise.all(Array.from({ length: 5 }, () => recordBookingRequest(db, request)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => storeBookingRequest(db, request)));
 
     const [reference] = new Set(results.map((result) => result.reference));
     expect(new Set(results.map((result) => result.reference)).size).toBe(1);
@@ -167,24 +164,24 @@ function recordsBookings(opened: OpenedStore) {
   it('stores no booking when writing its jobs fails', async () => {
     const { db } = opened.store;
     const request = adultBooking();
-    await withFailingJobWrites(db, () => expect(recordBookingRequest(db, request)).rejects.toThrow(/job write failed/));
+    await withFailingJobWrites(db, () => expect(storeBookingRequest(db, request)).rejects.toThrow(/job write failed/));
     expect(await bookingRows(db, request.submissionId)).toEqual([]);
     // The same submission goes through once the fault is gone.
-    expect((await recordBookingRequest(db, request)).created).toBe(true);
+    expect((await storeBookingRequest(db, request)).created).toBe(true);
   });
 
   it('draws another reference when the first is taken, and gives up after five', async () => {
     const { db } = opened.store;
-    const taken = (await recordBookingRequest(db, adultBooking())).reference;
+    const taken = (await storeBookingRequest(db, adultBooking())).reference;
 
     queuedReferences.push(taken);
-    const second = await recordBookingRequest(db, adultBooking());
+    const second = await storeBookingRequest(db, adultBooking());
     expect(second.created).toBe(true);
     expect(second.reference).not.toBe(taken);
 
     const unlucky = adultBooking();
     queuedReferences.push(taken, taken, taken, taken, taken);
-    await expect(recordBookingRequest(db, unlucky)).rejects.toThrow('No unused lead reference after 5 draws');
+    await expect(storeBookingRequest(db, unlucky)).rejects.toThrow('No unused lead reference after 5 draws');
     expect(await bookingRows(db, unlucky.submissionId)).toEqual([]);
   });
 }
@@ -193,7 +190,7 @@ function recordsNewsletterSignups(opened: OpenedStore) {
   it('stores a pending subscription and queues its confirmation email', async () => {
     const { db } = opened.store;
     const request = signup();
-    const recorded = await recordNewsletterSignup(db, request, newsletterLinks);
+    const recorded = await storeNewsletterSignup(db, request, newsletterLinks);
 
     expect(recorded).toEqual({ reference: expect.stringMatching(referencePattern), created: true });
     const [row] = await subscriptionsOf(db, request.email);
@@ -220,13 +217,13 @@ function recordsNewsletterSignups(opened: OpenedStore) {
   it('answers a repeat, or a new sign-up of a live address, with the existing subscription', async () => {
     const { db } = opened.store;
     const request = signup();
-    const first = await recordNewsletterSignup(db, request, newsletterLinks);
+    const first = await storeNewsletterSignup(db, request, newsletterLinks);
 
-    expect(await recordNewsletterSignup(db, request, newsletterLinks)).toEqual({
+    expect(await storeNewsletterSignup(db, request, newsletterLinks)).toEqual({
       reference: first.reference,
       created: false,
     });
-    expect(await recordNewsletterSignup(db, signup(request.email), newsletterLinks)).toEqual({
+    expect(await storeNewsletterSignup(db, signup(request.email), newsletterLinks)).toEqual({
       reference: first.reference,
       created: false,
     });
@@ -235,7 +232,7 @@ function recordsNewsletterSignups(opened: OpenedStore) {
       .set({ status: 'confirmed' })
       .where('email', '=', request.email)
       .execute();
-    expect(await recordNewsletterSignup(db, signup(request.email), newsletterLinks)).toEqual({
+    expect(await storeNewsletterSignup(db, signup(request.email), newsletterLinks)).toEqual({
       reference: first.reference,
       created: false,
     });
@@ -246,14 +243,14 @@ function recordsNewsletterSignups(opened: OpenedStore) {
   it('takes a new subscription after an unsubscription, keeping the old one', async () => {
     const { db } = opened.store;
     const request = signup();
-    const first = await recordNewsletterSignup(db, request, newsletterLinks);
+    const first = await storeNewsletterSignup(db, request, newsletterLinks);
     await db
       .updateTable('newsletter_subscriptions')
       .set({ status: 'unsubscribed', unsubscribed_at: new Date() })
       .where('reference', '=', first.reference)
       .execute();
 
-    const again = await recordNewsletterSignup(db, signup(request.email), newsletterLinks);
+    const again = await storeNewsletterSignup(db, signup(request.email), newsletterLinks);
     expect(again.created).toBe(true);
     expect((await subscriptionsOf(db, request.email)).map((row) => row.status)).toEqual(['unsubscribed', 'pending']);
   });
@@ -262,7 +259,7 @@ function recordsNewsletterSignups(opened: OpenedStore) {
     const { db } = opened.store;
     const email = `${randomUUID()}@example.com`;
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => recordNewsletterSignup(db, signup(email), newsletterLinks)),
+      Array.from({ length: 5 }, () => storeNewsletterSignup(db, signup(email), newsletterLinks)),
     );
 
     expect(new Set(results.map((result) => result.reference)).size).toBe(1);
@@ -274,7 +271,7 @@ function recordsNewsletterSignups(opened: OpenedStore) {
     const { db } = opened.store;
     const request = signup();
     await withFailingJobWrites(db, () =>
-      expect(recordNewsletterSignup(db, request, newsletterLinks)).rejects.toThrow(/job write failed/),
+      expect(storeNewsletterSignup(db, request, newsletterLinks)).rejects.toThrow(/job write failed/),
     );
     expect(await subscriptionsOf(db, request.email)).toEqual([]);
   });
@@ -291,9 +288,9 @@ function reportsLeads(opened: OpenedStore) {
       oldestPendingJobAgeSeconds: undefined,
     });
 
-    const adult = await recordBookingRequest(db, adultBooking());
-    const minor = await recordBookingRequest(db, minorBooking());
-    const subscription = await recordNewsletterSignup(db, signup(), newsletterLinks);
+    const adult = await storeBookingRequest(db, adultBooking());
+    const minor = await storeBookingRequest(db, minorBooking());
+    const subscription = await storeNewsletterSignup(db, signup(), newsletterLinks);
     await db.updateTable('outbox_jobs').set({ status: 'done' }).where('kind', '=', 'crm.booking').execute();
 
     const counts = await countLeads(db);

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createClientRateLimiter } from '../../functions/http/rate-limit.ts';
-import { createJobRunner } from '../../functions/jobs/worker.ts';
-import { createNewsletterIntake } from '../../functions/leads/newsletter-intake.ts';
-import { confirmWithLink } from '../../functions/leads/newsletter-links.ts';
-import { createOneClickUnsubscribeHandler } from '../../functions/leads/one-click-unsubscribe.ts';
-import { linkSigningKey } from '../../functions/store/site-secrets.ts';
+import { createOneClickUnsubscribeHandler } from '#functions/http/one-click-unsubscribe.ts';
+import { confirmWithLink } from '#functions/newsletter/links.ts';
+import { createNewsletterIntake } from '#functions/newsletter/newsletter-intake.ts';
+import { linkSigningKey } from '#functions/store/site-secrets.ts';
+import { createJobRunner } from '#functions/worker/worker.ts';
 import { fakeProvidersForSuite, quietLogger, testSiteUrl } from '../support/fake-providers.ts';
 import { emptyStoreForSuite, pgliteBackend } from '../support/store-backends.ts';
 
@@ -18,16 +17,19 @@ describe('the newsletter from sign-up to one-click unsubscribe, through the real
     const { hubspot, resend, deliveries } = providers;
     const runner = createJobRunner({ db, deliveries, logger: quietLogger });
     const intake = createNewsletterIntake({
-      rateLimit: createClientRateLimiter({ points: 10, windowSeconds: 600 }),
       database: async () => db,
       siteUrl: testSiteUrl,
+      signingKey: (database) => linkSigningKey(database),
     });
     const email = `${randomUUID()}@example.com`;
 
-    const accepted = await intake(
-      { submissionId: randomUUID(), email, birthYear: '1985', marketingConsent: true, website: '' },
-      '192.0.2.1',
-    );
+    const accepted = await intake({
+      submissionId: randomUUID(),
+      email,
+      birthYear: '1985',
+      marketingConsent: true,
+      website: '',
+    });
     expect(accepted).toMatchObject({ kind: 'accepted', created: true });
     expect(await runner.runOnce()).toBe(1);
 

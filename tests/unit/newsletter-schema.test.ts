@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseWithFieldErrors } from '../../functions/http/field-errors.ts';
+import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
 import {
   createNewsletterSchema,
   fullDateOfBirthNeededMessage,
   minorSignupMessage,
   type NewsletterFormValues,
-} from '../../functions/leads/newsletter-schema.ts';
+} from '#functions/forms/newsletter-schema.ts';
 
 const today = '2026-11-23';
 const schema = createNewsletterSchema({ today });

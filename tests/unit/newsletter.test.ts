@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createClientRateLimiter } from '../../functions/http/rate-limit.ts';
-import { createLeadHandler } from '../../functions/leads/lead-endpoint.ts';
-import { createNewsletterIntake } from '../../functions/leads/newsletter-intake.ts';
-import { confirmWithLink, unsubscribeWithLink } from '../../functions/leads/newsletter-links.ts';
-import { minorSignupMessage } from '../../functions/leads/newsletter-schema.ts';
-import { createOneClickUnsubscribeHandler } from '../../functions/leads/one-click-unsubscribe.ts';
-import type { Database } from '../../functions/store/schema.ts';
-import { linkSigningKey } from '../../functions/store/site-secrets.ts';
+import { minorSignupMessage } from '#functions/forms/newsletter-schema.ts';
+import { createOneClickUnsubscribeHandler } from '#functions/http/one-click-unsubscribe.ts';
+import { createClientRateLimiter } from '#functions/http/rate-limit.ts';
+import { confirmWithLink, unsubscribeWithLink } from '#functions/newsletter/links.ts';
+import { createNewsletterIntake } from '#functions/newsletter/newsletter-intake.ts';
+import type { Database } from '#functions/store/schema.ts';
+import { linkSigningKey } from '#functions/store/site-secrets.ts';
 import { today } from '../support/lead-fixtures.ts';
+import { leadHandler } from '../support/lead-handler.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
 const siteUrl = 'https://www.clinic.test';
@@ -74,15 +74,17 @@ async function counts(db: Kysely<Database>) {
 
 function newsletterFlows(opened: OpenedStore) {
   const db = () => opened.store.db;
-  const handler = createLeadHandler(
-    createNewsletterIntake({
-      rateLimit: createClientRateLimiter({ points: 1000, windowSeconds: 600 }),
+  const handler = leadHandler({
+    intake: createNewsletterIntake({
       database: async () => db(),
       siteUrl,
+      signingKey: (database) => linkSigningKey(database),
       now: () => noon,
     }),
-    'invalid_signup',
-  );
+    rateLimit: createClientRateLimiter({ points: 1000, windowSeconds: 600 }),
+    invalidErrorCode: 'invalid_signup',
+    checkboxFields: [],
+  });
   const oneClickHandler = createOneClickUnsubscribeHandler({
     database: async () => db(),
     signingKey: (database) => linkSigningKey(database),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recordNewsletterSignup } from '../../functions/store/leads.ts';
-import { openStore } from '../../functions/store/open.ts';
+import { storeNewsletterSignup } from '#functions/intake/lead-records.ts';
+import { openStore } from '#functions/store/open.ts';
 import {
   claimDueJobs,
   completeJob,
@@ -11,7 +11,7 @@ import {
   releaseJobs,
   retryDeadJobs,
   scheduleRetry,
-} from '../../functions/store/outbox.ts';
+} from '#functions/store/outbox.ts';
 import { newsletterLinks } from '../support/lead-fixtures.ts';
 import { bookingWithJobs, databaseNow, emptyOutbox, expireLeases, jobOf, jobsOf } from '../support/outbox-fixtures.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
@@ -166,7 +166,7 @@ function managesJobs(opened: OpenedStore) {
     const { db } = opened.store;
     await bookingWithJobs(db);
     await bookingWithJobs(db);
-    await recordNewsletterSignup(db, { submissionId: crypto.randomUUID(), email: 'r@example.com' }, newsletterLinks);
+    await storeNewsletterSignup(db, { submissionId: crypto.randomUUID(), email: 'r@example.com' }, newsletterLinks);
     const [running] = await claimDueJobs(db, { ...crm, kinds: ['email.front-desk'], limit: 1 });
 
     expect(await countJobsWaitingWithout(db, ['crm.booking', 'email.booking-confirmation'])).toEqual([

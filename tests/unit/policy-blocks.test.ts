@@ -1,8 +1,8 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it, vi } from 'vitest';
-import { processors } from '../../src/config/processors';
-import { formatDays, formatList } from '../../src/lib/clinic-tokens';
-import { clinicContent, remarkClinicTokens } from '../../src/lib/remark-clinic-tokens';
+import { processors } from '#functions/clinic/processors.ts';
+import { formatDays, formatList } from '#src/lib/clinic-tokens.ts';
+import { clinicContent, remarkClinicTokens } from '#src/lib/remark-clinic-tokens.ts';
 
 async function render(markdown: string, options = clinicContent): Promise<string> {
   const renderer = await createMarkdownProcessor({

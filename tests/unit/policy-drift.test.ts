@@ -10,19 +10,20 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type MarkdownHeading, markdownConfigDefaults, parseFrontmatter } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
-import astroConfig from '../../astro.config.mjs';
-import { createEmailDeliveries } from '../../functions/delivery/email/deliveries.ts';
-import { createHubSpotDeliveries } from '../../functions/delivery/hubspot/deliveries.ts';
-import { rightsRequestTypes } from '../../functions/leads/rights-request-schema.ts';
-import type { RetentionPeriods } from '../../functions/privacy/retention-periods.ts';
-import { retentionCutoffs } from '../../functions/privacy/retention-purge.ts';
-import { clinic, retention } from '../../src/config/clinic';
-import { consentSettings } from '../../src/config/consent';
-import { trackerFreePageNames } from '../../src/config/policy';
-import { processors } from '../../src/config/processors';
-import { consentCookie, trackingServices } from '../../src/config/tracking-services';
-import { clinicTokens } from '../../src/lib/clinic-tokens';
-import { formatPhone } from '../../src/lib/format';
+import astroConfig from '#astro.config.mjs';
+import { clinic } from '#functions/clinic/clinic.ts';
+import { consentSettings } from '#functions/clinic/consent.ts';
+import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
+import { formatPhone } from '#functions/clinic/format.ts';
+import { trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
+import { processors } from '#functions/clinic/processors.ts';
+import { type RetentionPeriods, retention } from '#functions/clinic/retention.ts';
+import { consentCookie, trackingServices } from '#functions/clinic/tracking-services.ts';
+import { createEmailDeliveries } from '#functions/delivery/email/deliveries.ts';
+import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
+import { type OutboxJobKind, outboxJobProcessors } from '#functions/outbox/jobs.ts';
+import { retentionCutoffs } from '#functions/privacy/retention-purge.ts';
+import { clinicTokens } from '#src/lib/clinic-tokens.ts';
 
 const root = join(import.meta.dirname, '../..');
 const legalDirectory = join(root, 'content/legal');
@@ -253,14 +254,20 @@ describe('the policies match the code', () => {
         siteUrl: 'https://clinic.example',
       }),
     };
-    const listed = processors.flatMap((processor) => processor.outboxJobs);
-    expect(new Set(listed).size, 'a delivery listed under two processors').toBe(listed.length);
+    const jobKinds = Object.keys(outboxJobProcessors) as OutboxJobKind[];
+    const listedUnder = (processorId: string) => jobKinds.filter((kind) => outboxJobProcessors[kind] === processorId);
+    for (const kind of jobKinds) {
+      expect(
+        processors.map((processor) => processor.id),
+        `${kind} goes to a processor the policy lists`,
+      ).toContain(outboxJobProcessors[kind]);
+    }
     for (const [provider, deliveries] of Object.entries(deliveriesByProvider)) {
       const processor = processors.find((candidate) => candidate.name === provider);
-      expect(processor, `${provider} is missing from src/config/processors.ts`).toBeDefined();
-      expect([...(processor?.outboxJobs ?? [])].sort()).toEqual(Object.keys(deliveries).sort());
+      expect(processor, `${provider} is missing from functions/clinic/processors.ts`).toBeDefined();
+      expect(listedUnder(processor?.id ?? '').sort()).toEqual(Object.keys(deliveries).sort());
     }
-    expect(listed.sort()).toEqual(Object.values(deliveriesByProvider).flatMap(Object.keys).sort());
+    expect(jobKinds.sort()).toEqual(Object.values(deliveriesByProvider).flatMap(Object.keys).sort());
   });
 
   it("the cookie table lands in the cookie policy's last section, which introduces it", () => {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePrivacyArgs } from '../../functions/privacy/cli-args.ts';
-import { parseIdentifier, parseRequestReference } from '../../functions/privacy/identifier.ts';
-import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
-import { openStore } from '../../functions/store/open.ts';
-import { recordRightsRequest } from '../../functions/store/rights-requests.ts';
+import { parsePrivacyArgs } from '#functions/commands/privacy-args.ts';
+import { storeBookingRequest, storeNewsletterSignup, storeRightsRequest } from '#functions/intake/lead-records.ts';
+import { parseIdentifier, parseRequestReference } from '#functions/privacy/identifier.ts';
+import { openStore } from '#functions/store/open.ts';
 import { adultBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { type CommandResult, runStaffCommand } from '../support/staff-command.ts';
 import { pgliteBackend } from '../support/store-backends.ts';
@@ -15,7 +14,7 @@ let reference = '';
 let erasureRequest = '';
 
 function privacy(...args: string[]): Promise<CommandResult> {
-  return runStaffCommand('functions/privacy/cli.ts', dataDir, args);
+  return runStaffCommand('functions/commands/privacy.ts', dataDir, args);
 }
 
 describe('privacy command arguments', () => {
@@ -101,12 +100,8 @@ describe('npm run privacy', () => {
     // The embedded database allows one process at a time: fill it, then close it for the command.
     const store = await openStore(empty.config);
     try {
-      reference = (await recordBookingRequest(store.db, adultBooking())).reference;
-      await recordNewsletterSignup(
-        store.db,
-        { submissionId: randomUUID(), email: 'asha@example.com' },
-        newsletterLinks,
-      );
+      reference = (await storeBookingRequest(store.db, adultBooking())).reference;
+      await storeNewsletterSignup(store.db, { submissionId: randomUUID(), email: 'asha@example.com' }, newsletterLinks);
       const request = {
         submissionId: randomUUID(),
         requestType: 'erasure',
@@ -115,8 +110,8 @@ describe('npm run privacy', () => {
         requesterRole: 'self',
       } as const;
       const deadlines = { acknowledgeWithinHours: 48, resolveWithinDays: 30 };
-      erasureRequest = (await recordRightsRequest(store.db, request, new Date(), deadlines)).reference;
-      await recordBookingRequest(
+      erasureRequest = (await storeRightsRequest(store.db, request, new Date(), deadlines)).reference;
+      await storeBookingRequest(
         store.db,
         adultBooking({ fullName: 'Ravi Kumar', mobile: '99887 76655', email: '', consents: { privacyNotice: true } }),
       );

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { RightsRequest } from '../../functions/leads/rights-request-schema.ts';
-import type { PersonIdentifier } from '../../functions/privacy/identifier.ts';
-import { erasePersonData, exportPersonData, type PersonDataCounts } from '../../functions/privacy/person-data.ts';
-import { erasureText, exportDocument, exportNoteText } from '../../functions/privacy/report.ts';
-import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
-import { recordRightsRequest } from '../../functions/store/rights-requests.ts';
-import type { Database } from '../../functions/store/schema.ts';
+import type { RightsRequest } from '#functions/forms/rights-request-schema.ts';
+import { storeBookingRequest, storeNewsletterSignup, storeRightsRequest } from '#functions/intake/lead-records.ts';
+import { erasePersonData, exportPersonData, type PersonDataCounts } from '#functions/privacy/person-data.ts';
+import { erasureText, exportDocument, exportNoteText } from '#functions/privacy/report.ts';
+import type { PersonIdentifier } from '#functions/store/person-records.ts';
+import type { Database } from '#functions/store/schema.ts';
 import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
@@ -53,8 +52,8 @@ const mentionsNone = {
  * payload may after a staff correction.
  */
 async function ashaAndRavi(db: Kysely<Database>) {
-  const own = await recordBookingRequest(db, adultBooking());
-  const son = await recordBookingRequest(
+  const own = await storeBookingRequest(db, adultBooking());
+  const son = await storeBookingRequest(
     db,
     minorBooking({
       mobile: '91234 56780',
@@ -62,16 +61,16 @@ async function ashaAndRavi(db: Kysely<Database>) {
       guardian: { name: 'Asha Rao', relationship: 'parent', mobile: '+91 98765 43210', consent: true },
     }),
   );
-  const newsletter = await recordNewsletterSignup(
+  const newsletter = await storeNewsletterSignup(
     db,
     { submissionId: randomUUID(), email: 'asha@example.com' },
     newsletterLinks,
   );
-  const ravi = await recordBookingRequest(
+  const ravi = await storeBookingRequest(
     db,
     adultBooking({ fullName: 'Ravi Kumar', mobile: '99887 76655', email: 'ravi@example.com' }),
   );
-  await recordNewsletterSignup(db, { submissionId: randomUUID(), email: 'ravi@example.com' }, newsletterLinks);
+  await storeNewsletterSignup(db, { submissionId: randomUUID(), email: 'ravi@example.com' }, newsletterLinks);
   const raviBooking = await db
     .selectFrom('booking_requests')
     .select('id')
@@ -91,7 +90,7 @@ async function ashaAndRavi(db: Kysely<Database>) {
 }
 
 async function requestRights(db: Kysely<Database>, request: Omit<RightsRequest, 'submissionId' | 'requesterRole'>) {
-  const recorded = await recordRightsRequest(
+  const recorded = await storeRightsRequest(
     db,
     { submissionId: randomUUID(), requesterRole: 'self', ...request },
     new Date(),

@@ -5,21 +5,16 @@ import { addMinutes } from 'date-fns/addMinutes';
 import { addMonths } from 'date-fns/addMonths';
 import { type Kysely, sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ConsentReceipt } from '../../functions/consent/receipt.ts';
-import type { OutboxJobKind } from '../../functions/leads/lead-jobs.ts';
-import { purgeSummary } from '../../functions/privacy/report.ts';
-import { retention } from '../../functions/privacy/retention-periods.ts';
-import {
-  type PurgeCounts,
-  purgeExpired,
-  retentionCutoffs,
-  startRetentionSchedule,
-} from '../../functions/privacy/retention-purge.ts';
-import { recordConsentReceipt } from '../../functions/store/consent-receipts.ts';
-import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
-import { recordRightsRequest } from '../../functions/store/rights-requests.ts';
-import type { Database, OutboxJobStatus } from '../../functions/store/schema.ts';
-import { retention as policyRetention } from '../../src/config/clinic.ts';
+import { retention } from '#functions/clinic/retention.ts';
+import type { ConsentReceipt } from '#functions/consent/receipt.ts';
+import { storeBookingRequest, storeNewsletterSignup, storeRightsRequest } from '#functions/intake/lead-records.ts';
+import type { OutboxJobKind } from '#functions/outbox/jobs.ts';
+import { purgeSummary } from '#functions/privacy/report.ts';
+import { type PurgeCounts, purgeExpired, retentionCutoffs } from '#functions/privacy/retention-purge.ts';
+import { startRetentionSchedule } from '#functions/privacy/retention-schedule.ts';
+import { recordConsentReceipt } from '#functions/store/consent-receipts.ts';
+import type { Database, OutboxJobStatus } from '#functions/store/schema.ts';
+import { clinicTokens } from '#src/lib/clinic-tokens.ts';
 import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { databaseNow } from '../support/outbox-fixtures.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
@@ -98,7 +93,7 @@ async function requestRights(db: Kysely<Database>): Promise<string> {
     requesterRole: 'self',
   } as const;
   const deadlines = { acknowledgeWithinHours: 48, resolveWithinDays: 30 };
-  return (await recordRightsRequest(db, request, new Date(), deadlines)).reference;
+  return (await storeRightsRequest(db, request, new Date(), deadlines)).reference;
 }
 
 /** As if the request had been received `months` earlier. */
@@ -118,7 +113,7 @@ function jobsOf(db: Kysely<Database>, reference: string) {
 
 async function signUp(db: Kysely<Database>): Promise<string> {
   const signup = { submissionId: randomUUID(), email: `${randomUUID()}@example.com` };
-  return (await recordNewsletterSignup(db, signup, newsletterLinks)).reference;
+  return (await storeNewsletterSignup(db, signup, newsletterLinks)).reference;
 }
 
 /** As the unsubscribe link leaves a subscription: withdrawn, with its unsent jobs cancelled. */
@@ -169,7 +164,9 @@ describe('retention periods', () => {
       rightsRequestMonths: 36,
       serverLogDays: 90,
     });
-    expect(policyRetention).toBe(retention);
+    for (const [period, value] of Object.entries(retention)) {
+      expect(clinicTokens[`retention.${period}`]).toBe(String(value));
+    }
   });
 
   it('count calendar months and days back from the clock', () => {
@@ -195,13 +192,13 @@ function purgesExpiredRecords(opened: OpenedStore) {
 
   it('deletes booking requests after 12 months with their jobs, but keeps one still undelivered', async () => {
     const { db } = opened.store;
-    const delivered = (await recordBookingRequest(db, adultBooking())).reference;
+    const delivered = (await storeBookingRequest(db, adultBooking())).reference;
     await setJobs(db, delivered, 'done');
-    const givenUp = (await recordBookingRequest(db, minorBooking())).reference;
+    const givenUp = (await storeBookingRequest(db, minorBooking())).reference;
     await setJobs(db, givenUp, 'dead');
-    const waiting = (await recordBookingRequest(db, adultBooking())).reference;
+    const waiting = (await storeBookingRequest(db, adultBooking())).reference;
     await setJobs(db, waiting, 'done', 'crm.booking');
-    const sending = (await recordBookingRequest(db, adultBooking())).reference;
+    const sending = (await storeBookingRequest(db, adultBooking())).reference;
     await setJobs(db, sending, 'running', 'email.front-desk');
     const sent = await databaseNow(db);
 
@@ -267,11 +264,11 @@ function purgesExpiredRecords(opened: OpenedStore) {
 
   it('empties the payloads of jobs delivered or cancelled 30 days ago, keeping the rows', async () => {
     const { db } = opened.store;
-    const finished = (await recordBookingRequest(db, adultBooking())).reference;
+    const finished = (await storeBookingRequest(db, adultBooking())).reference;
     await setJobs(db, finished, 'done', 'crm.booking');
     await setJobs(db, finished, 'cancelled', 'email.booking-confirmation');
     await setJobs(db, finished, 'dead', 'email.front-desk');
-    const unfinished = (await recordBookingRequest(db, adultBooking())).reference;
+    const unfinished = (await storeBookingRequest(db, adultBooking())).reference;
     await setJobs(db, unfinished, 'running', 'crm.booking');
     const deliveredAt = await databaseNow(db);
     const before = await jobsOf(db, finished);
@@ -376,7 +373,7 @@ function purgesExpiredRecords(opened: OpenedStore) {
 
   it('records each run in the privacy audit log as counts only', async () => {
     const { db } = opened.store;
-    const delivered = (await recordBookingRequest(db, adultBooking())).reference;
+    const delivered = (await storeBookingRequest(db, adultBooking())).reference;
     await setJobs(db, delivered, 'done');
     const counts = await purgeExpired(db, { now: monthsLater(await databaseNow(db), 13) });
 
@@ -421,7 +418,7 @@ describe('retention schedule', () => {
 
   it('purges at once and then at every interval, one line of counts each, until stopped', async () => {
     const { db } = opened.store;
-    const delivered = (await recordBookingRequest(db, adultBooking())).reference;
+    const delivered = (await storeBookingRequest(db, adultBooking())).reference;
     await setJobs(db, delivered, 'done');
     const start = await databaseNow(db);
     let day = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClientRateLimiter } from '../../functions/http/rate-limit.ts';
+import { createClientRateLimiter } from '#functions/http/rate-limit.ts';
 
 describe('createClientRateLimiter', () => {
   it('allows the configured number of requests per client, then says when to retry', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFormBody, readJsonBody } from '../../functions/http/request-body.ts';
+import { readFormBody, readJsonBody } from '#functions/http/request-body.ts';
 
 const limit = 64;
 

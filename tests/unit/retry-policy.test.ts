@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRetryPolicy, nextJobState, type RetryPolicy, retryDelayMs } from '../../functions/jobs/retry-policy.ts';
+import { defaultRetryPolicy, nextJobState, type RetryPolicy, retryDelayMs } from '#functions/worker/retry-policy.ts';
 
 const policy: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 10_000, maxAttempts: 5 };
 const lowest = () => 0;

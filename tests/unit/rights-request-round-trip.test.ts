@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createClientRateLimiter } from '../../functions/http/rate-limit.ts';
-import { createJobRunner } from '../../functions/jobs/worker.ts';
-import { createRightsRequestIntake } from '../../functions/leads/rights-request-intake.ts';
-import { type RightsRequestType, rightsRequestTypes } from '../../functions/leads/rights-request-schema.ts';
+import { type RightsRequestType, rightsRequestTypes } from '#functions/clinic/form-choices.ts';
+import { createRightsRequestIntake } from '#functions/intake/rights-request-intake.ts';
+import { createJobRunner } from '#functions/worker/worker.ts';
 import { fakeProvidersForSuite, quietLogger } from '../support/fake-providers.ts';
 import { emptyStoreForSuite, pgliteBackend } from '../support/store-backends.ts';
 
@@ -17,7 +16,6 @@ describe('a rights request of each type, from the form to the privacy team and t
     const runner = createJobRunner({ db, deliveries, logger: quietLogger });
     const receivedAt = new Date();
     const intake = createRightsRequestIntake({
-      rateLimit: createClientRateLimiter({ points: 100, windowSeconds: 600 }),
       database: async () => db,
       deadlines: { acknowledgeWithinHours: 48, resolveWithinDays: 30 },
       now: () => receivedAt,
@@ -28,18 +26,15 @@ describe('a rights request of each type, from the form to the privacy team and t
 
     const references: Record<string, RightsRequestType> = {};
     for (const requestType of types) {
-      const answer = await intake(
-        {
-          submissionId: randomUUID(),
-          requestType,
-          fullName: 'Asha Rao',
-          email,
-          requesterRole: 'self',
-          website: '',
-          startedAt: receivedAt.getTime() - 60_000,
-        },
-        '192.0.2.9',
-      );
+      const answer = await intake({
+        submissionId: randomUUID(),
+        requestType,
+        fullName: 'Asha Rao',
+        email,
+        requesterRole: 'self',
+        website: '',
+        startedAt: receivedAt.getTime() - 60_000,
+      });
       if (answer.kind !== 'accepted') throw new Error(`Not accepted: ${requestType}`);
       references[answer.reference] = requestType;
     }

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { parseWithFieldErrors } from '../../functions/http/field-errors.ts';
-import { createClientRateLimiter } from '../../functions/http/rate-limit.ts';
-import { createLeadHandler } from '../../functions/leads/lead-endpoint.ts';
-import { toMobileE164 } from '../../functions/leads/phone.ts';
-import { createRightsRequestIntake } from '../../functions/leads/rights-request-intake.ts';
-import { createRightsRequestSchema } from '../../functions/leads/rights-request-schema.ts';
-import { recordBookingRequest, recordNewsletterSignup } from '../../functions/store/leads.ts';
-import { confirmNewsletterSubscription } from '../../functions/store/newsletter-subscriptions.ts';
-import type { Database } from '../../functions/store/schema.ts';
+import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
+import { createRightsRequestSchema } from '#functions/forms/rights-request-schema.ts';
+import { createClientRateLimiter } from '#functions/http/rate-limit.ts';
+import { storeBookingRequest, storeNewsletterSignup } from '#functions/intake/lead-records.ts';
+import { toMobileE164 } from '#functions/intake/phone.ts';
+import { createRightsRequestIntake } from '#functions/intake/rights-request-intake.ts';
+import { confirmSubscription } from '#functions/newsletter/links.ts';
+import type { Database } from '#functions/store/schema.ts';
 import { adultBooking, newsletterLinks } from '../support/lead-fixtures.ts';
+import { leadHandler } from '../support/lead-handler.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
 const schema = createRightsRequestSchema({ parseMobile: toMobileE164 });
@@ -91,15 +91,16 @@ async function jobsOf(db: Kysely<Database>, reference: string) {
 
 function rightsRequests(opened: OpenedStore) {
   const db = () => opened.store.db;
-  const handler = createLeadHandler(
-    createRightsRequestIntake({
-      rateLimit: createClientRateLimiter({ points: 1000, windowSeconds: 600 }),
+  const handler = leadHandler({
+    intake: createRightsRequestIntake({
       database: async () => db(),
       deadlines: { acknowledgeWithinHours: 48, resolveWithinDays: 30 },
       now: () => receivedAt,
     }),
-    'invalid_request',
-  );
+    rateLimit: createClientRateLimiter({ points: 1000, windowSeconds: 600 }),
+    invalidErrorCode: 'invalid_request',
+    checkboxFields: [],
+  });
   const post = (body: unknown) =>
     handler(
       new Request('http://localhost/api/privacy-rights', {
@@ -176,8 +177,8 @@ function rightsRequests(opened: OpenedStore) {
 
   it('stops marketing at once: newsletter ended, marketing jobs cancelled, pending CRM consent removed, CRM told', async () => {
     const email = `${randomUUID()}@example.com`;
-    const pendingSignup = await recordNewsletterSignup(db(), { submissionId: randomUUID(), email }, newsletterLinks);
-    const booking = await recordBookingRequest(
+    const pendingSignup = await storeNewsletterSignup(db(), { submissionId: randomUUID(), email }, newsletterLinks);
+    const booking = await storeBookingRequest(
       db(),
       adultBooking({ email, consents: { privacyNotice: true, whatsappUpdates: true, emailNews: true } }),
     );
@@ -208,13 +209,13 @@ function rightsRequests(opened: OpenedStore) {
 
   it("does not touch anyone else's subscription, and ends a confirmed one too", async () => {
     const email = `${randomUUID()}@example.com`;
-    const other = await recordNewsletterSignup(
+    const other = await storeNewsletterSignup(
       db(),
       { submissionId: randomUUID(), email: `${randomUUID()}@example.com` },
       newsletterLinks,
     );
-    const confirmed = await recordNewsletterSignup(db(), { submissionId: randomUUID(), email }, newsletterLinks);
-    await confirmNewsletterSubscription(db(), confirmed.reference);
+    const confirmed = await storeNewsletterSignup(db(), { submissionId: randomUUID(), email }, newsletterLinks);
+    await confirmSubscription(db(), confirmed.reference);
     await send({ requestType: 'stop-marketing', email });
     const statuses = await db()
       .selectFrom('newsletter_subscriptions')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { branches } from '../../src/config/clinic';
-import { branchJsonLd, breadcrumbJsonLd, serializeJsonLd, treatmentJsonLd } from '../../src/lib/seo';
+import { branches } from '#functions/clinic/clinic.ts';
+import { branchJsonLd, breadcrumbJsonLd, serializeJsonLd, treatmentJsonLd } from '#src/lib/seo.ts';
 
 const site = 'https://clinic.example.com';
 

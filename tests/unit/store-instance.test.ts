@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeStore, getStore } from '../../functions/store/instance.ts';
+import { closeStore, getStore } from '#functions/store/instance.ts';
 import { postgresBackend } from '../support/store-backends.ts';
 
 describe('getStore', () => {

@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { ConsentReceipt } from '../../functions/consent/receipt.ts';
-import { listConsentReceipts, recordConsentReceipt } from '../../functions/store/consent-receipts.ts';
-import { migrateToLatest, migrations } from '../../functions/store/migrations/index.ts';
-import { openStore } from '../../functions/store/open.ts';
+import type { ConsentReceipt } from '#functions/consent/receipt.ts';
+import { listConsentReceipts, recordConsentReceipt } from '#functions/store/consent-receipts.ts';
+import { migrateToLatest, migrations } from '#functions/store/migrations/index.ts';
+import { openStore } from '#functions/store/open.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
 function receipt(overrides: Partial<ConsentReceipt> = {}): ConsentReceipt {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configuredServices, trackingServices } from '../../src/config/tracking-services';
+import { configuredServices, trackingServices } from '#functions/clinic/tracking-services.ts';
 
 describe('configuredServices', () => {
   it('includes only services whose ID is set', () => {

@@ -2,12 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { type Kysely, sql } from 'kysely';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Deliveries, DeliveryOutcome } from '../../functions/delivery/delivery.ts';
-import type { RetryPolicy } from '../../functions/jobs/retry-policy.ts';
-import { createJobRunner, startWorker, type WorkerLogger } from '../../functions/jobs/worker.ts';
-import { openStore } from '../../functions/store/open.ts';
-import { claimDueJobs, completeJob, listDeadJobs, retryDeadJobs } from '../../functions/store/outbox.ts';
-import type { Database } from '../../functions/store/schema.ts';
+import type { Deliveries, DeliveryOutcome } from '#functions/delivery/delivery.ts';
+import { openStore } from '#functions/store/open.ts';
+import { claimDueJobs, completeJob, listDeadJobs, retryDeadJobs } from '#functions/store/outbox.ts';
+import type { Database } from '#functions/store/schema.ts';
+import type { RetryPolicy } from '#functions/worker/retry-policy.ts';
+import { createJobRunner, startWorker, type WorkerLogger } from '#functions/worker/worker.ts';
 import {
   type AnyKindDelivery,
   bookingWithJobs,

@@ -3,13 +3,13 @@
  * idempotency key the worker passes (stable per job), so an attempt whose answer was lost cannot send twice.
  */
 import { Resend } from 'resend';
-import { clinic } from '../../../src/config/clinic.ts';
-import type { Deliveries, DeliveryAttempt } from '../delivery.ts';
+import { clinic } from '#functions/clinic/clinic.ts';
+import type { Deliveries, DeliveryAttempt } from '#functions/delivery/delivery.ts';
+import { bookingConfirmationEmail } from '#functions/delivery/email/templates/booking-confirmation.tsx';
+import { frontDeskNotificationEmail } from '#functions/delivery/email/templates/front-desk-notification.tsx';
+import { newsletterConfirmationEmail } from '#functions/delivery/email/templates/newsletter-confirmation.tsx';
+import { rightsAcknowledgementEmail } from '#functions/delivery/email/templates/rights-acknowledgement.tsx';
 import { type OutgoingEmail, sendEmail } from './send.ts';
-import { bookingConfirmationEmail } from './templates/booking-confirmation.tsx';
-import { frontDeskNotificationEmail } from './templates/front-desk-notification.tsx';
-import { newsletterConfirmationEmail } from './templates/newsletter-confirmation.tsx';
-import { rightsAcknowledgementEmail } from './templates/rights-acknowledgement.tsx';
 
 export interface EmailDeliveryOptions {
   apiKey: string;

@@ -3,7 +3,7 @@
  * returns `{ error: { statusCode, name, message }, headers }`, with `statusCode: null` when no answer came.
  */
 import type { ErrorResponse } from 'resend';
-import type { DeliveryOutcome } from '../delivery.ts';
+import type { DeliveryOutcome } from '#functions/delivery/delivery.ts';
 
 export function outcomeOfResendError(
   error: ErrorResponse,

@@ -1,6 +1,6 @@
 /** One attempt at sending a rendered email through Resend, told as the worker's DeliveryOutcome. */
 import type { Resend } from 'resend';
-import type { DeliveryOutcome } from '../delivery.ts';
+import type { DeliveryOutcome } from '#functions/delivery/delivery.ts';
 import type { RenderedEmail } from './render.ts';
 import { outcomeOfResendError } from './resend-outcome.ts';
 

@@ -3,9 +3,9 @@
  * the tests can read every rule here. Everything is "as of the latest request": a returning patient's
  * treatment, branch, attribution and guardian replace the earlier ones.
  */
-import { branches } from '../../../src/config/clinic.ts';
-import type { Attribution } from '../../leads/attribution.ts';
-import type { CrmBookingPayload } from '../../leads/lead-jobs.ts';
+
+import { branches } from '#functions/clinic/clinic.ts';
+import type { Attribution, CrmBookingPayload } from '#functions/outbox/jobs.ts';
 import { emailNewsConsentUpdate, lifecycleStageUpdate } from './contact-updates.ts';
 import type { CrmRecord } from './crm-records.ts';
 import type { PipelineStart } from './pipelines.ts';

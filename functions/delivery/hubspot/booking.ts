@@ -4,8 +4,8 @@
  * reference), so a retried job updates what an earlier attempt wrote instead of adding to it.
  */
 import type { Client } from '@hubspot/api-client';
-import type { CrmBookingPayload } from '../../leads/lead-jobs.ts';
-import type { Delivery } from '../delivery.ts';
+import type { Delivery } from '#functions/delivery/delivery.ts';
+import type { CrmBookingPayload } from '#functions/outbox/jobs.ts';
 import { bookingContactProperties, bookingContactTarget, bookingDealProperties } from './booking-records.ts';
 import { contactPropertiesToRead } from './contact-updates.ts';
 import { associateDealWithContact, type CrmRecord, findRecord, upsertRecord } from './crm-records.ts';

@@ -1,5 +1,5 @@
 /** The HubSpot deliveries, sharing the process's one HubSpot client. */
-import type { Deliveries } from '../delivery.ts';
+import type { Deliveries } from '#functions/delivery/delivery.ts';
 import { createBookingDelivery } from './booking.ts';
 import { createHubSpotClient, type HubSpotClientOptions } from './client.ts';
 import { createNewsletterDelivery, createNewsletterWithdrawalDelivery } from './newsletter.ts';

@@ -4,8 +4,8 @@
  * know yet still records the withdrawal, so that a confirmation delivered late cannot override it.
  */
 import type { Client } from '@hubspot/api-client';
-import type { CrmNewsletterPayload, CrmNewsletterWithdrawalPayload } from '../../leads/lead-jobs.ts';
-import type { Delivery } from '../delivery.ts';
+import type { Delivery } from '#functions/delivery/delivery.ts';
+import type { CrmNewsletterPayload, CrmNewsletterWithdrawalPayload } from '#functions/outbox/jobs.ts';
 import { contactPropertiesToRead, emailNewsConsentUpdate, lifecycleStageUpdate } from './contact-updates.ts';
 import { type CrmRecord, findRecord, upsertRecord } from './crm-records.ts';
 import { hubSpotAttempt } from './outcome.ts';

@@ -3,7 +3,7 @@
  * 4xx, a record HubSpot refused). The error text names the status and HubSpot's reason, with anything that
  * looks like personal data taken out, as it ends up in the job's record and the logs.
  */
-import type { DeliveryOutcome } from '../delivery.ts';
+import type { DeliveryOutcome } from '#functions/delivery/delivery.ts';
 
 /** HubSpot's daily limit resets at midnight in the account's time zone, which the site does not know. */
 const dailyLimitWaitMs = 60 * 60 * 1000;

@@ -12,10 +12,14 @@ import {
   type PropertyGroupCreate,
   PropertyCreateTypeEnum as ValueType,
 } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
-import { branches, clinic } from '../../../src/config/clinic.ts';
-import { type GuardianRelationship, guardianRelationships } from '../../leads/booking-schema.ts';
-import { type RightsRequestType, rightsRequestTypes } from '../../leads/rights-request-schema.ts';
-import { timeWindowIds, timeWindows } from '../../leads/time-windows.ts';
+import { branches, clinic } from '#functions/clinic/clinic.ts';
+import {
+  guardianRelationshipIds,
+  guardianRelationships,
+  type RightsRequestType,
+  rightsRequestTypes,
+} from '#functions/clinic/form-choices.ts';
+import { timeWindowIds, timeWindows } from '#functions/clinic/time-windows.ts';
 
 export const propertyGroup = { name: 'clinic_website', label: 'Clinic website' } satisfies PropertyGroupCreate;
 
@@ -50,11 +54,6 @@ const oneOf = (options: { value: string; label: string }[]) => ({
 
 const text = <Name extends string>(name: Name, label: string, details?: Details) =>
   property(name, label, textValue, details);
-
-const guardianRelationshipLabels: Record<GuardianRelationship, string> = {
-  parent: 'Parent',
-  'legal-guardian': 'Legal guardian',
-};
 
 /** On a deal: its request. On a contact: their latest request. */
 const requestProperties = [
@@ -101,7 +100,7 @@ export const contactProperties = [
   property(
     'clinic_guardian_relationship',
     'Parent or guardian',
-    oneOf(guardianRelationships.map((value) => ({ value, label: guardianRelationshipLabels[value] }))),
+    oneOf(guardianRelationshipIds.map((value) => ({ value, label: guardianRelationships[value] }))),
   ),
   text('clinic_guardian_mobile', "Parent or guardian's mobile number"),
 ];

@@ -4,9 +4,10 @@
  * request to delete someone's information must not create a contact for them, and no request changes a
  * contact's consents (withdrawing marketing consent is a job of its own).
  */
-import type { CrmRightsRequestPayload } from '../../leads/lead-jobs.ts';
-import { requesterRoles, rightsRequestTypes } from '../../leads/rights-request-schema.ts';
-import { formatMomentInClinic } from '../email/templates/formatting.ts';
+
+import { requesterRoles, rightsRequestTypes } from '#functions/clinic/form-choices.ts';
+import { formatMomentInClinic } from '#functions/delivery/email/templates/formatting.ts';
+import type { CrmRightsRequestPayload } from '#functions/outbox/jobs.ts';
 import type { CrmRecord } from './crm-records.ts';
 import type { PipelineStart } from './pipelines.ts';
 import type { TicketProperties } from './properties.ts';

@@ -5,8 +5,8 @@
  * another. No contact is created or changed.
  */
 import type { Client } from '@hubspot/api-client';
-import type { CrmRightsRequestPayload } from '../../leads/lead-jobs.ts';
-import type { Delivery } from '../delivery.ts';
+import type { Delivery } from '#functions/delivery/delivery.ts';
+import type { CrmRightsRequestPayload } from '#functions/outbox/jobs.ts';
 import { associateTicketWithContact, type CrmRecord, findRecord, upsertRecord } from './crm-records.ts';
 import { HubSpotRefusal, hubSpotAttempt } from './outcome.ts';
 import { type PipelineStart, pipelineStartLookup } from './pipelines.ts';

@@ -3,15 +3,12 @@
  * and tickets, the appointments (deal) pipeline and the privacy requests (ticket) pipeline. Idempotent: it
  * creates what is missing, adds branches, time windows or request types that are new in the site's config to
  * the choice properties, and leaves the rest as it finds it, so a second run creates nothing.
- *
- * `npm run crm:setup` reads HUBSPOT_ACCESS_TOKEN (a private app's token, required) and HUBSPOT_BASE_URL
- * (optional, another API address). Exit codes: 0 done, 1 HubSpot failed, 2 no token.
+ * `npm run crm:setup` runs it (functions/commands/crm-setup.ts).
  */
 import type { Client } from '@hubspot/api-client';
 import type { PipelineInput } from '@hubspot/api-client/lib/codegen/crm/pipelines/index.js';
 import type { PropertyCreate } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
-import { createHubSpotClient } from './client.ts';
-import { HubSpotRefusal, hubSpotFailureOutcome } from './outcome.ts';
+import { HubSpotRefusal } from './outcome.ts';
 import { isPipelineLabelled, type PipelineObjectType } from './pipelines.ts';
 import {
   appointmentPipeline,
@@ -115,26 +112,3 @@ export function setupSummary({ created, updated, found }: SetupReport): string {
   ];
   return [...list('Created', created), ...list('Updated', updated), `Already there: ${found.length}`].join('\n');
 }
-
-const exitCode = { done: 0, failed: 1, usage: 2 } as const;
-
-export async function runSetup(env: NodeJS.ProcessEnv): Promise<number> {
-  const accessToken = env.HUBSPOT_ACCESS_TOKEN;
-  if (!accessToken) {
-    console.error(
-      'HUBSPOT_ACCESS_TOKEN is not set: set it to the access token of a HubSpot private app that may read and ' +
-        'write contacts, deals, tickets and their schemas.',
-    );
-    return exitCode.usage;
-  }
-  const client = createHubSpotClient({ accessToken, ...(env.HUBSPOT_BASE_URL && { basePath: env.HUBSPOT_BASE_URL }) });
-  try {
-    console.log(setupSummary(await setUpHubSpot(client)));
-    return exitCode.done;
-  } catch (error) {
-    console.error(`HubSpot setup stopped (running it again is safe): ${hubSpotFailureOutcome(error).error}`);
-    return exitCode.failed;
-  }
-}
-
-if (import.meta.main) process.exitCode = await runSetup(process.env);

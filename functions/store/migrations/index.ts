@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
-import type { Database } from '../schema.ts';
+import type { Database } from '#functions/store/schema.ts';
 import * as consentReceipts from './0001-consent-receipts.ts';
 import * as leads from './0002-leads.ts';
 import * as newsletterWithdrawalAndSecrets from './0003-newsletter-withdrawal-and-secrets.ts';

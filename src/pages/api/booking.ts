@@ -1,13 +1,12 @@
 import type { APIRoute } from 'astro';
-import { methodNotAllowed } from '../../../functions/http/responses.ts';
-import { createLeadHandler } from '../../../functions/leads/lead-endpoint.ts';
-import { bookingIntake } from '../../lib/booking';
+import { handleLeadJson } from '#functions/http/lead-forms.ts';
+import { methodNotAllowed } from '#functions/http/responses.ts';
+import { siteOf } from '#src/lib/site.ts';
 
 export const prerender = false;
 
-const handleBooking = createLeadHandler(bookingIntake, 'invalid_booking');
-
 /** The JavaScript path of the booking form; the plain-form path posts to /book/ itself. */
-export const POST: APIRoute = ({ request, clientAddress }) => handleBooking(request, clientAddress);
+export const POST: APIRoute = ({ request, clientAddress, locals }) =>
+  handleLeadJson(siteOf(locals).forms.booking, request, clientAddress);
 
 export const ALL: APIRoute = () => methodNotAllowed(['POST']);

@@ -1,13 +1,12 @@
 import type { APIRoute } from 'astro';
-import { methodNotAllowed } from '../../../functions/http/responses.ts';
-import { createLeadHandler } from '../../../functions/leads/lead-endpoint.ts';
-import { newsletterIntake } from '../../lib/newsletter';
+import { handleLeadJson } from '#functions/http/lead-forms.ts';
+import { methodNotAllowed } from '#functions/http/responses.ts';
+import { siteOf } from '#src/lib/site.ts';
 
 export const prerender = false;
 
-const handleSignup = createLeadHandler(newsletterIntake, 'invalid_signup');
-
 /** The JavaScript path of the newsletter form; the plain-form path posts to /newsletter/ itself. */
-export const POST: APIRoute = ({ request, clientAddress }) => handleSignup(request, clientAddress);
+export const POST: APIRoute = ({ request, clientAddress, locals }) =>
+  handleLeadJson(siteOf(locals).forms.newsletter, request, clientAddress);
 
 export const ALL: APIRoute = () => methodNotAllowed(['POST']);

@@ -2,7 +2,7 @@
  * Attribution capture, loaded only once a visitor allows marketing (it would otherwise weigh on every page's
  * script budget). See handoff.ts for where it is kept and who reads it.
  */
-import { attempt, handoffKeys } from './handoff';
+import { attempt, handoffKeys } from './handoff.ts';
 
 const queryParameters = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'gclid', 'fbclid'];
 

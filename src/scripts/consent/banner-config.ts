@@ -1,8 +1,8 @@
 import type { CookieConsentConfig, Translation } from 'vanilla-cookieconsent';
-import { type ConsentLanguage, consentSettings } from '../../config/consent';
-import { consentCookie, type TrackingService } from '../../config/tracking-services';
-import type { BannerCopy } from './copy';
-import { englishCopy } from './copy-en';
+import { type ConsentLanguage, consentSettings } from '#functions/clinic/consent.ts';
+import { consentCookie, type TrackingService } from '#functions/clinic/tracking-services.ts';
+import type { BannerCopy } from './copy.ts';
+import { englishCopy } from './copy-en.ts';
 
 export interface BannerOptions {
   services: readonly TrackingService[];
@@ -113,7 +113,7 @@ export function buildBannerConfig(options: BannerOptions): CookieConsentConfig {
       autoDetect: 'document',
       translations: {
         en: translation(englishCopy, 'en', options),
-        hi: async () => translation((await import('./copy-hi')).hindiCopy, 'hi', options),
+        hi: async () => translation((await import('./copy-hi.ts')).hindiCopy, 'hi', options),
       },
     },
     ...options.callbacks,

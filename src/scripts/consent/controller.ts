@@ -1,8 +1,8 @@
-import { isTrackerFreeRoute } from '../../config/consent';
-import type { TrackingIds, TrackingService, TrackingServiceId } from '../../config/tracking-services';
-import { deleteCookies } from './cookies';
-import { loaders } from './loaders';
-import { stripQueryFromAddressBar } from './page-url';
+import { isTrackerFreeRoute } from '#functions/clinic/consent.ts';
+import type { TrackingIds, TrackingService, TrackingServiceId } from '#functions/clinic/tracking-services.ts';
+import { deleteCookies } from './cookies.ts';
+import { loaders } from './loaders.ts';
+import { stripQueryFromAddressBar } from './page-url.ts';
 
 export interface ConsentState {
   acceptedServices: ReadonlySet<TrackingServiceId>;

@@ -1,4 +1,4 @@
-import type { CookieFact } from '../../config/tracking-services';
+import type { CookieFact } from '#functions/clinic/tracking-services.ts';
 
 /**
  * The host itself and every parent domain a cookie could have been set on ("www.example.co.in" →

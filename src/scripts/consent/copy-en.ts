@@ -1,4 +1,4 @@
-import type { BannerCopy } from './copy';
+import type { BannerCopy } from './copy.ts';
 
 export const englishCopy: BannerCopy = {
   title: 'Your choice about cookies',

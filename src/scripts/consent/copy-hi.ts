@@ -1,4 +1,4 @@
-import type { BannerCopy } from './copy';
+import type { BannerCopy } from './copy.ts';
 
 /** Loaded only when a page is in Hindi, so English pages do not download it. */
 export const hindiCopy: BannerCopy = {

@@ -1,4 +1,4 @@
-import type { ConsentCategory, TrackingServiceId } from '../../config/tracking-services';
+import type { ConsentCategory, TrackingServiceId } from '#functions/clinic/tracking-services.ts';
 
 export interface BannerCopy {
   title: string;

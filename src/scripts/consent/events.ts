@@ -1,4 +1,4 @@
-import type { TrackingServiceId } from '../../config/tracking-services';
+import type { TrackingServiceId } from '#functions/clinic/tracking-services.ts';
 
 /**
  * The only custom events trackers may receive, with the only parameters each may carry. Nothing typed by a

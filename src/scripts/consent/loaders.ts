@@ -1,5 +1,5 @@
-import type { TrackingServiceId } from '../../config/tracking-services';
-import { sanitizedPageUrl } from './page-url';
+import type { TrackingServiceId } from '#functions/clinic/tracking-services.ts';
+import { sanitizedPageUrl } from './page-url.ts';
 
 type Command = (...args: unknown[]) => void;
 

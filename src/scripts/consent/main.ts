@@ -1,14 +1,14 @@
 import 'vanilla-cookieconsent/dist/cookieconsent.css';
 import './theme.css';
 import * as CookieConsent from 'vanilla-cookieconsent';
-import { consentCookie, type TrackingServiceId } from '../../config/tracking-services';
-import { activeServices, trackingIds } from '../../lib/tracking-ids';
-import { buildBannerConfig } from './banner-config';
-import { createTrackingController } from './controller';
-import { allowedParams, isAllowedEvent, sendEvent } from './events';
-import { forgetArrival, minorVisitorFlagged } from './handoff';
-import { type ReceiptSource, receiptFor, sendReceipt } from './receipt';
-import { storedMinorFlag } from './stored-consent';
+import { consentCookie, type TrackingServiceId } from '#functions/clinic/tracking-services.ts';
+import { activeServices, trackingIds } from '#src/lib/tracking-ids.ts';
+import { buildBannerConfig } from './banner-config.ts';
+import { createTrackingController } from './controller.ts';
+import { allowedParams, isAllowedEvent, sendEvent } from './events.ts';
+import { forgetArrival, minorVisitorFlagged } from './handoff.ts';
+import { type ReceiptSource, receiptFor, sendReceipt } from './receipt.ts';
+import { storedMinorFlag } from './stored-consent.ts';
 
 const privacySignal =
   (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true ||
@@ -30,7 +30,7 @@ const currentState = () => ({
 const arrivalUrl = new URL(window.location.href);
 const applyChoice = () => {
   if (CookieConsent.acceptedCategory('marketing') && !minorInThisPage) {
-    import('./arrival').then((arrival) => arrival.rememberArrival(arrivalUrl, document.referrer));
+    import('./arrival.ts').then((arrival) => arrival.rememberArrival(arrivalUrl, document.referrer));
   } else {
     forgetArrival();
   }

@@ -1,5 +1,5 @@
 import type { CookieValue } from 'vanilla-cookieconsent';
-import { consentSettings } from '../../config/consent';
+import { consentSettings } from '#functions/clinic/consent.ts';
 
 export type ReceiptSource = 'banner' | 'gpc' | 'minor';
 

@@ -3,10 +3,10 @@
  * date of birth, so neither can reach this email. The subject names no treatment: inboxes show it on lock screens.
  */
 import { Heading, Link, Text } from '@react-email/components';
-import { clinic } from '../../../../src/config/clinic.ts';
-import { formatPhone } from '../../../../src/lib/format.ts';
-import type { BookingConfirmationEmailPayload } from '../../../leads/lead-jobs.ts';
-import { type RenderedEmail, renderEmail } from '../render.ts';
+import { clinic } from '#functions/clinic/clinic.ts';
+import { formatPhone } from '#functions/clinic/format.ts';
+import { type RenderedEmail, renderEmail } from '#functions/delivery/email/render.ts';
+import type { BookingConfirmationEmailPayload } from '#functions/outbox/jobs.ts';
 import { BookingDetails } from './booking-details.tsx';
 import { bookedBranch } from './formatting.ts';
 import { EmailLayout, SignOff, styles } from './layout.tsx';

@@ -1,5 +1,5 @@
 /** What was asked for, and where and when: the same lines for the patient and for the front desk. */
-import type { BookingConfirmationEmailPayload } from '../../../leads/lead-jobs.ts';
+import type { BookingConfirmationEmailPayload } from '#functions/outbox/jobs.ts';
 import { bookedBranch, branchAddress, formatDayWithWeekday, timeWindowLabel } from './formatting.ts';
 import { Detail, Details } from './layout.tsx';
 

@@ -1,7 +1,8 @@
 /** How the emails write days, times and places: in the clinic's locale, times in its time zone. */
-import { type Branch, type BranchId, clinic } from '../../../../src/config/clinic.ts';
-import { findBranch } from '../../../leads/availability.ts';
-import { type TimeWindowId, timeWindows } from '../../../leads/time-windows.ts';
+
+import { findBranch } from '#functions/clinic/availability.ts';
+import { type Branch, type BranchId, clinic } from '#functions/clinic/clinic.ts';
+import { type TimeWindowId, timeWindows } from '#functions/clinic/time-windows.ts';
 
 // A calendar date names a day, not an instant: read and written in UTC, no offset can move it to another day.
 const dayWithWeekday = new Intl.DateTimeFormat(clinic.locale, { dateStyle: 'full', timeZone: 'UTC' });

@@ -1,19 +1,14 @@
 /** To the front desk: everything needed to call back and book, including the patient's note. Internal only. */
 import { Heading, Link, Text } from '@react-email/components';
 import { Fragment } from 'react';
-import { clinic } from '../../../../src/config/clinic.ts';
-import { formatPhone } from '../../../../src/lib/format.ts';
-import type { GuardianRelationship } from '../../../leads/booking-schema.ts';
-import type { FrontDeskEmailPayload } from '../../../leads/lead-jobs.ts';
-import { type RenderedEmail, renderEmail } from '../render.ts';
+import { clinic } from '#functions/clinic/clinic.ts';
+import { guardianRelationships } from '#functions/clinic/form-choices.ts';
+import { formatPhone } from '#functions/clinic/format.ts';
+import { type RenderedEmail, renderEmail } from '#functions/delivery/email/render.ts';
+import type { FrontDeskEmailPayload } from '#functions/outbox/jobs.ts';
 import { BookingDetails } from './booking-details.tsx';
 import { bookedBranch, formatDay } from './formatting.ts';
 import { Detail, Details, EmailLayout, styles } from './layout.tsx';
-
-const relationshipLabels: Record<GuardianRelationship, string> = {
-  parent: 'Parent',
-  'legal-guardian': 'Legal guardian',
-};
 
 function PhoneLink({ e164 }: { e164: string }) {
   return (
@@ -37,7 +32,7 @@ function FrontDeskNotification({ request }: { request: FrontDeskEmailPayload }) 
       </Text>
       <Text style={styles.paragraph}>
         {guardian
-          ? `The patient is under 18. Call ${guardian.name} (${relationshipLabels[guardian.relationship].toLowerCase()}) to confirm a time.`
+          ? `The patient is under 18. Call ${guardian.name} (${guardianRelationships[guardian.relationship].toLowerCase()}) to confirm a time.`
           : `Call ${request.fullName} to confirm a time.`}{' '}
         {request.whatsappUpdates
           ? 'They agreed to updates about this request on WhatsApp.'
@@ -78,7 +73,7 @@ function FrontDeskNotification({ request }: { request: FrontDeskEmailPayload }) 
           </Heading>
           <Details>
             <Detail label="Name">{guardian.name}</Detail>
-            <Detail label="Relationship">{relationshipLabels[guardian.relationship]}</Detail>
+            <Detail label="Relationship">{guardianRelationships[guardian.relationship]}</Detail>
             <Detail label="Mobile">
               <PhoneLink e164={guardian.mobile} />
             </Detail>

@@ -4,7 +4,7 @@
  */
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
 import type { CSSProperties, ReactNode } from 'react';
-import { clinic } from '../../../../src/config/clinic.ts';
+import { clinic } from '#functions/clinic/clinic.ts';
 
 // The site's palette (src/styles/global.css): every text colour passes WCAG AA on its background.
 const colours = {

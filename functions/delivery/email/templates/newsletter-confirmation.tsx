@@ -1,8 +1,8 @@
 /** Double opt-in: nobody is subscribed until they follow the link in this email. */
 import { Button, Link, Text } from '@react-email/components';
-import { clinic } from '../../../../src/config/clinic.ts';
-import type { NewsletterConfirmationEmailPayload } from '../../../leads/lead-jobs.ts';
-import { type RenderedEmail, renderEmail } from '../render.ts';
+import { clinic } from '#functions/clinic/clinic.ts';
+import { type RenderedEmail, renderEmail } from '#functions/delivery/email/render.ts';
+import type { NewsletterConfirmationEmailPayload } from '#functions/outbox/jobs.ts';
 import { formatMomentInClinic } from './formatting.ts';
 import { EmailLayout, SignOff, styles } from './layout.tsx';
 

@@ -4,10 +4,10 @@
  * done on the strength of the form alone: staff first check that the request comes from the person it says.
  */
 import { Heading, Link, Text } from '@react-email/components';
-import { clinic } from '../../../../src/config/clinic.ts';
-import type { RightsAcknowledgementEmailPayload } from '../../../leads/lead-jobs.ts';
-import { rightsRequestTypes } from '../../../leads/rights-request-schema.ts';
-import { type RenderedEmail, renderEmail } from '../render.ts';
+import { clinic } from '#functions/clinic/clinic.ts';
+import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
+import { type RenderedEmail, renderEmail } from '#functions/delivery/email/render.ts';
+import type { RightsAcknowledgementEmailPayload } from '#functions/outbox/jobs.ts';
 import { formatDayInClinic, formatMomentInClinic } from './formatting.ts';
 import { Detail, Details, EmailLayout, SignOff, styles } from './layout.tsx';
 

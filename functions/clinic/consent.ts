@@ -1,0 +1,34 @@
+/**
+ * Consent settings shared by the banner, the receipt endpoint and the cookie policy.
+ * Bump `revision` (and describe the change in `revisionNote`) to ask every visitor again.
+ */
+export const consentSettings = {
+  revision: 1,
+  revisionNote: {
+    en: 'We have changed how this site uses cookies. Please check your choices.',
+    hi: 'हमने इस साइट पर कुकीज़ के उपयोग का तरीका बदला है। कृपया अपनी पसंद फिर से देखें।',
+  },
+  /** Matches the privacy policy's `version` frontmatter; stored with every consent receipt. */
+  policyVersion: '2026-11',
+  /** A choice lasts at most 12 months; then the banner asks again. */
+  expiresAfterDays: 365,
+  /**
+   * Pages that never load a third-party tracker, even after "Accept all" (path prefixes): the lead forms'
+   * pages. They load no consent layer either, as there is nothing on them to consent to (see BaseLayout).
+   */
+  trackerFreeRoutes: ['/book/', '/newsletter/', '/privacy-rights/'],
+} as const;
+
+export type ConsentLanguage = keyof typeof consentSettings.revisionNote;
+export const consentLanguages = Object.keys(consentSettings.revisionNote) as [ConsentLanguage, ...ConsentLanguage[]];
+
+/** How a choice was made: every optional category, none, or some. */
+export const consentAcceptTypes = ['all', 'necessary', 'custom'] as const;
+/** Who made it: the visitor in the banner, or the site for them (a GPC signal, a minor's form). */
+export const consentSources = ['banner', 'gpc', 'minor'] as const;
+
+export function isTrackerFreeRoute(pathname: string): boolean {
+  return consentSettings.trackerFreeRoutes.some(
+    (prefix) => pathname === prefix.replace(/\/$/, '') || pathname.startsWith(prefix),
+  );
+}

@@ -1,0 +1,97 @@
+/** The staff command line for leads: `npm run leads -- status | list | show <reference> | failed | retry <job>`. */
+import { parseArgs } from 'node:util';
+import { normaliseReference } from '#functions/intake/reference.ts';
+import type { Settings } from '#functions/settings/settings.ts';
+import { countLeads, findLeadByReference, latestBookings } from '#functions/store/lead-reports.ts';
+import { listDeadJobs, retryDeadJobs } from '#functions/store/outbox.ts';
+import { bookingListText, deadJobsText, leadText, retriedJobsText, statusText } from './leads-report.ts';
+import { exitCode, runStaffCommand, usageError, withStore } from './staff-command.ts';
+
+const usage = `Usage: npm run leads -- <command>
+
+Commands:
+  status              counts of booking requests, newsletter subscriptions by status and outbox jobs
+                      by kind and status, and the age of the oldest pending job
+  list                the latest 20 booking requests (reference, time, treatment, branch, minor; no contacts)
+  show <reference>    one booking request or newsletter subscription in full, with its outbox jobs
+  failed              the dead outbox jobs, given up on after their last attempt or refused by the
+                      provider: job ID, kind, reference, attempts, last error and when
+  retry <job-id|reference>
+                      queue a dead job again (or every dead job of one lead) with a fresh set of
+                      attempts, once the cause is fixed; the worker takes it at its next look
+
+Options:
+  -h, --help          show this help
+
+Reads DATABASE_URL (a PostgreSQL server) or else DATA_DIR (the embedded database, default .data),
+like the server. Only one process may open the embedded database: stop the server first.
+
+Exit codes: 0 done, 1 not found or failed, 2 wrong usage.`;
+
+const listLength = 20;
+const commands = ['status', 'list', 'show', 'failed', 'retry'];
+const jobIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const refuse = (message: string) => usageError(usage, message);
+
+function print(lines: string[]): number {
+  console.log(lines.join('\n'));
+  return exitCode.done;
+}
+
+async function main(args: string[], settings: Settings): Promise<number> {
+  let positionals: string[];
+  try {
+    ({ positionals } = parseArgs({ args, allowPositionals: true, options: {} }));
+  } catch (error) {
+    return refuse((error as Error).message);
+  }
+
+  const [command, ...operands] = positionals;
+  if (command === undefined) return refuse('Name a command.');
+  if (!commands.includes(command)) return refuse(`Unknown command: ${command}`);
+  if (command !== 'show' && command !== 'retry' && operands.length > 0) {
+    return refuse(`${command} takes no arguments.`);
+  }
+  const withDatabase = (task: Parameters<typeof withStore>[1]) => withStore(settings, task);
+  if (command === 'status') return withDatabase(async (db) => print(statusText(await countLeads(db))));
+  if (command === 'list') {
+    return withDatabase(async (db) => print(bookingListText(await latestBookings(db, listLength))));
+  }
+  if (command === 'failed') return withDatabase(async (db) => print(deadJobsText(await listDeadJobs(db))));
+
+  const [typed, ...extra] = operands;
+  if (command === 'retry') return retry(typed, extra, withDatabase);
+  if (typed === undefined || extra.length > 0) return refuse('show takes one reference.');
+  const reference = normaliseReference(typed);
+  if (!reference) return refuse(`Not a reference: ${typed} (references look like KC-7Q4M-X2P9).`);
+  return withDatabase(async (db) => {
+    const lead = await findLeadByReference(db, reference);
+    if (lead) return print(leadText(lead));
+    console.error(`No booking request or newsletter subscription has the reference ${reference}.`);
+    return exitCode.failed;
+  });
+}
+
+async function retry(
+  typed: string | undefined,
+  extra: string[],
+  withDatabase: (task: Parameters<typeof withStore>[1]) => Promise<number>,
+): Promise<number> {
+  if (typed === undefined || extra.length > 0) return refuse('retry takes one job ID or reference.');
+  const reference = normaliseReference(typed);
+  const which = reference
+    ? { leadReference: reference }
+    : jobIdPattern.test(typed)
+      ? { jobId: typed.toLowerCase() }
+      : undefined;
+  if (!which) return refuse(`Neither a job ID nor a reference: ${typed} (npm run leads -- failed lists them).`);
+  return withDatabase(async (db) => {
+    const retried = await retryDeadJobs(db, which);
+    if (retried.length > 0) return print(retriedJobsText(retried));
+    console.error(reference ? `${reference} has no dead jobs.` : `No dead job has the ID ${typed}.`);
+    return exitCode.failed;
+  });
+}
+
+await runStaffCommand({ name: 'leads', usage, main });

@@ -1,0 +1,37 @@
+/** POST /api/consent without Astro: limit, read, validate, store, answer. The Astro route only adapts it. */
+import type { Kysely } from 'kysely';
+import { parseConsentReceipt } from '#functions/consent/receipt.ts';
+import { recordConsentReceipt } from '#functions/store/consent-receipts.ts';
+import type { Database } from '#functions/store/schema.ts';
+import type { ClientRateLimiter } from './rate-limit.ts';
+import { readJsonBody } from './request-body.ts';
+import { errorResponse, internalError, jsonResponse, tooManyRequests } from './responses.ts';
+
+/** A receipt is a few hundred bytes; anything near this is not one. */
+export const maxReceiptBytes = 2048;
+
+export interface ConsentReceiptEndpoint {
+  rateLimit: ClientRateLimiter;
+  database: () => Promise<Kysely<Database>>;
+}
+
+export function createConsentReceiptHandler({ rateLimit, database }: ConsentReceiptEndpoint) {
+  return async (request: Request, clientAddress: string): Promise<Response> => {
+    try {
+      const decision = await rateLimit(clientAddress);
+      if (!decision.allowed) return tooManyRequests(decision.retryAfterSeconds);
+
+      const body = await readJsonBody(request, maxReceiptBytes);
+      if (!body.ok) return errorResponse(body.status, body.error);
+
+      const parsed = parseConsentReceipt(body.value);
+      if (!parsed.ok) return jsonResponse(400, { error: 'invalid_receipt', fields: parsed.fields });
+
+      const { id } = await recordConsentReceipt(await database(), parsed.receipt);
+      return jsonResponse(201, { stored: true, receiptId: id });
+    } catch (error) {
+      console.error('Consent receipt not stored:', error);
+      return internalError();
+    }
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Everything the site's server pages and endpoints work with, made once per process from the settings: the
+ * store, the forms with their intakes and rate limits, the consent receipt endpoint and the newsletter's links.
+ * The Node server (server.ts) makes it and hands it to every Astro request as `locals.site`; `astro dev` makes
+ * its own (src/middleware.ts).
+ */
+import type { Kysely } from 'kysely';
+import { clinic } from '#functions/clinic/clinic.ts';
+import type { BookableTreatment } from '#functions/forms/booking-schema.ts';
+import { createBookingIntake } from '#functions/intake/booking-intake.ts';
+import { createRightsRequestIntake } from '#functions/intake/rights-request-intake.ts';
+import { createNewsletterLinkActions, type NewsletterLinkActions } from '#functions/newsletter/links.ts';
+import { createNewsletterIntake } from '#functions/newsletter/newsletter-intake.ts';
+import { defaultSiteUrl, type Settings } from '#functions/settings/settings.ts';
+import { getStore } from '#functions/store/instance.ts';
+import { storeConfigFrom } from '#functions/store/open.ts';
+import type { Database } from '#functions/store/schema.ts';
+import { linkSigningKey } from '#functions/store/site-secrets.ts';
+import { createConsentReceiptHandler } from './consent-endpoint.ts';
+import type { LeadForm } from './lead-forms.ts';
+import { createOneClickUnsubscribeHandler } from './one-click-unsubscribe.ts';
+import { createClientRateLimiter } from './rate-limit.ts';
+
+export interface Site {
+  settings: Settings;
+  /** The process's store, opened on first use. */
+  database: () => Promise<Kysely<Database>>;
+  /** What the booking form offers, in the order it lists them. */
+  bookableTreatments: () => Promise<readonly BookableTreatment[]>;
+  forms: { booking: LeadForm; newsletter: LeadForm; rightsRequest: LeadForm };
+  /** `POST /api/consent`. */
+  consentReceipt: (request: Request, clientAddress: string) => Promise<Response>;
+  newsletterLinks: NewsletterLinkActions;
+  /** RFC 8058's one-click POST to the List-Unsubscribe address, which mail apps send. */
+  oneClickUnsubscribe: (request: Request) => Promise<Response>;
+}
+
+/**
+ * The treatments the booking form offers come from the `treatments` content collection, which only the Astro
+ * build reads: it lists them in this file (src/pages/book/treatments.json.ts), and the server reads that.
+ */
+export const bookableTreatmentsPath = '/book/treatments.json';
+
+const formWindowSeconds = 600;
+const consentReceiptLimit = { points: 20, windowSeconds: 60 };
+
+export function createSite(
+  settings: Settings,
+  { bookableTreatments }: { bookableTreatments: () => Promise<readonly BookableTreatment[]> },
+): Site {
+  const database = async () => (await getStore(storeConfigFrom(settings))).db;
+  const signingKey = (db: Kysely<Database>) => linkSigningKey(db, settings.LINK_SIGNING_KEY);
+  // One limiter per form and process, so that it sees every request to its form.
+  const formRateLimit = () =>
+    createClientRateLimiter({ points: settings.FORM_RATE_LIMIT, windowSeconds: formWindowSeconds });
+  return {
+    settings,
+    database,
+    bookableTreatments,
+    forms: {
+      booking: {
+        intake: createBookingIntake({ database, treatments: bookableTreatments }),
+        rateLimit: formRateLimit(),
+        invalidErrorCode: 'invalid_booking',
+        checkboxFields: [
+          'consents.privacyNotice',
+          'consents.whatsappUpdates',
+          'consents.emailNews',
+          'guardian.consent',
+        ],
+      },
+      newsletter: {
+        intake: createNewsletterIntake({ database, siteUrl: settings.SITE_URL ?? defaultSiteUrl, signingKey }),
+        rateLimit: formRateLimit(),
+        invalidErrorCode: 'invalid_signup',
+        checkboxFields: ['marketingConsent'],
+        // The footer's form is on prebuilt pages, so it cannot carry a submission ID made for this visit. Sending
+        // it twice cannot subscribe twice either way: an address with a live subscription is kept once.
+        plainFormDefaults: () => ({ submissionId: crypto.randomUUID() }),
+      },
+      rightsRequest: {
+        intake: createRightsRequestIntake({ database, deadlines: clinic.grievanceOfficer }),
+        rateLimit: formRateLimit(),
+        invalidErrorCode: 'invalid_request',
+        checkboxFields: [],
+      },
+    },
+    consentReceipt: createConsentReceiptHandler({
+      rateLimit: createClientRateLimiter(consentReceiptLimit),
+      database,
+    }),
+    newsletterLinks: createNewsletterLinkActions({ database, signingKey }),
+    oneClickUnsubscribe: createOneClickUnsubscribeHandler({ database, signingKey }),
+  };
+}

@@ -1,0 +1,50 @@
+/** A lead form's submission from either path (JSON or plain form): validate, screen bots, store. */
+import type { FieldErrors, FieldParseResult } from '#functions/forms/field-errors.ts';
+import type { RecordedLead } from '#functions/store/leads.ts';
+import { type BotCheck, isLikelyBot, separateBotSignals } from './bots.ts';
+import { generateReference } from './reference.ts';
+
+export type LeadIntakeResult =
+  | { kind: 'accepted'; reference: string; created: boolean }
+  | { kind: 'invalid'; fields: FieldErrors }
+  | { kind: 'error' };
+
+export type LeadIntake = (input: unknown) => Promise<LeadIntakeResult>;
+
+export interface LeadIntakeOptions<Lead> {
+  /** Names the lead in the log line of a failure. */
+  leadName: string;
+  /** The form's fields (bot signals removed) against its schema, as of `moment`. */
+  validate: (fields: unknown, moment: Date) => Promise<FieldParseResult<Lead>>;
+  botCheck: BotCheck;
+  record: (lead: Lead, moment: Date) => Promise<RecordedLead>;
+  now?: () => Date;
+}
+
+export function createLeadIntake<Lead>({
+  leadName,
+  validate,
+  botCheck,
+  record,
+  now = () => new Date(),
+}: LeadIntakeOptions<Lead>): LeadIntake {
+  return async (input) => {
+    try {
+      const moment = now();
+      const { signals, fields } = separateBotSignals(input);
+      const parsed = await validate(fields, moment);
+      // Errors come first, so a person who is quick with an incomplete form is never told it was accepted.
+      if (!parsed.ok) return { kind: 'invalid', fields: parsed.fields };
+      // Bots get the same answer as people, so they learn nothing; nothing of theirs is stored.
+      if (isLikelyBot(signals, moment, botCheck)) {
+        return { kind: 'accepted', reference: generateReference(), created: false };
+      }
+
+      const stored = await record(parsed.value, moment);
+      return { kind: 'accepted', reference: stored.reference, created: stored.created };
+    } catch (error) {
+      console.error(`${leadName} not stored:`, error);
+      return { kind: 'error' };
+    }
+  };
+}

@@ -1,0 +1,26 @@
+/** A data-rights request from either path (the page's island, or the plain form). */
+import type { Kysely } from 'kysely';
+import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
+import { createRightsRequestSchema } from '#functions/forms/rights-request-schema.ts';
+import type { Database } from '#functions/store/schema.ts';
+import { createLeadIntake } from './lead-intake.ts';
+import type { RightsRequestDeadlines } from './lead-jobs.ts';
+import { storeRightsRequest } from './lead-records.ts';
+import { toMobileE164 } from './phone.ts';
+
+export interface RightsRequestIntakeDependencies {
+  database: () => Promise<Kysely<Database>>;
+  deadlines: RightsRequestDeadlines;
+  now?: () => Date;
+}
+
+export function createRightsRequestIntake({ database, deadlines, now }: RightsRequestIntakeDependencies) {
+  const schema = createRightsRequestSchema({ parseMobile: toMobileE164 });
+  return createLeadIntake({
+    leadName: 'Privacy request',
+    ...(now && { now }),
+    validate: async (fields) => parseWithFieldErrors(schema, fields),
+    botCheck: { fillTime: 'required' },
+    record: async (request, receivedAt) => storeRightsRequest(await database(), request, receivedAt, deadlines),
+  });
+}

@@ -1,0 +1,36 @@
+/** A newsletter sign-up from either path (the page's island, or a plain form from the page or the footer). */
+import type { Kysely } from 'kysely';
+import { todayInClinic } from '#functions/clinic/clinic-today.ts';
+import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
+import { createNewsletterSchema } from '#functions/forms/newsletter-schema.ts';
+import { createLeadIntake } from '#functions/intake/lead-intake.ts';
+import { storeNewsletterSignup } from '#functions/intake/lead-records.ts';
+import type { Database } from '#functions/store/schema.ts';
+import { newsletterLinks } from './links.ts';
+
+export interface NewsletterIntakeDependencies {
+  database: () => Promise<Kysely<Database>>;
+  siteUrl: string;
+  /** The key that signs the confirmation and unsubscribe links. */
+  signingKey: (db: Kysely<Database>) => Promise<string>;
+  now?: () => Date;
+}
+
+export function createNewsletterIntake({ database, siteUrl, signingKey, now }: NewsletterIntakeDependencies) {
+  return createLeadIntake({
+    leadName: 'Newsletter sign-up',
+    ...(now && { now }),
+    validate: async (fields, moment) =>
+      parseWithFieldErrors(createNewsletterSchema({ today: todayInClinic(moment) }), fields),
+    // The footer's form is on prebuilt pages, which cannot carry the time they were shown; the double opt-in
+    // is the real check, as nobody is subscribed until the address's owner follows the link.
+    botCheck: { fillTime: 'when-given' },
+    record: async (signup, moment) => {
+      const db = await database();
+      const key = await signingKey(db);
+      return storeNewsletterSignup(db, signup, (reference) =>
+        newsletterLinks({ siteUrl, signingKey: key }, reference, moment),
+      );
+    },
+  });
+}

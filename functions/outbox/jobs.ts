@@ -1,0 +1,185 @@
+/**
+ * The outbox's vocabulary: the kinds of job a lead creates, which provider each goes to, and the payload each
+ * carries. The domain decides what goes into a payload (functions/intake/lead-jobs.ts); the store writes the
+ * jobs it is given; the worker hands each payload to its kind's delivery.
+ */
+import type { GuardianRelationship, RequesterRole, RightsRequestType } from '#functions/clinic/form-choices.ts';
+import type { ProcessorId } from '#functions/clinic/processors.ts';
+import type { TimeWindowId } from '#functions/clinic/time-windows.ts';
+
+/**
+ * Every kind of job, with the service provider that receives its payload: the privacy policy names each of
+ * them (functions/clinic/processors.ts), so a delivery to a provider it does not name cannot be written.
+ */
+export const outboxJobProcessors = {
+  'crm.booking': 'hubspot',
+  'email.booking-confirmation': 'resend',
+  'email.front-desk': 'resend',
+  // Queued when a subscriber follows the link in the confirmation email.
+  'crm.newsletter': 'hubspot',
+  'email.newsletter-confirmation': 'resend',
+  // Queued when a subscriber unsubscribes, or asks the clinic to stop marketing: the CRM contact's marketing
+  // consent is withdrawn.
+  'crm.newsletter-withdrawal': 'hubspot',
+  // A data-rights request: a ticket for the privacy team, and an acknowledgement when an email was given.
+  'crm.rights-request': 'hubspot',
+  'email.rights-acknowledgement': 'resend',
+} as const satisfies Record<string, ProcessorId>;
+
+export type OutboxJobKind = keyof typeof outboxJobProcessors;
+
+/** Where a visitor came from, as the booking form's page noted it (adults who allowed marketing cookies only). */
+export const attributionKeys = [
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'gclid',
+  'fbclid',
+  'landingPage',
+  'referrer',
+  'formPage',
+] as const;
+export type Attribution = Partial<Record<(typeof attributionKeys)[number], string>>;
+
+export interface BookingSummary {
+  reference: string;
+  treatment: string;
+  /** The treatment's name as the site shows it. */
+  treatmentTitle: string;
+  branch: string;
+  preferredDate: string;
+  timeWindow: TimeWindowId;
+}
+
+/** What a booking request says about the appointment and the patient, as its form takes it. */
+export interface BookingRequestDetails {
+  submissionId: string;
+  treatment: string;
+  branch: string;
+  /** YYYY-MM-DD */
+  preferredDate: string;
+  timeWindow: TimeWindowId;
+  fullName: string;
+  /** E.164 */
+  mobile: string;
+  /** Lowercased. */
+  email?: string;
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  /** What the visitor would like help with: for the front desk only, never for marketing. */
+  helpText?: string;
+}
+
+/** A patient under 18's parent or guardian, as the booking form takes them (their consent is on the request). */
+export interface GuardianContact {
+  name: string;
+  relationship: GuardianRelationship;
+  /** E.164 */
+  mobile: string;
+}
+
+export interface CrmBookingPayload extends BookingSummary {
+  /** ISO 8601: when the request was stored, and so when its consents were given. */
+  requestedAt: string;
+  fullName: string;
+  mobile: string;
+  email?: string;
+  isMinor: boolean;
+  guardian?: GuardianContact;
+  /** Adults only. */
+  consents?: { whatsappUpdates: boolean; emailNews: boolean };
+  /** Adults only. */
+  attribution?: Attribution;
+}
+
+export interface FrontDeskEmailPayload extends BookingSummary {
+  fullName: string;
+  mobile: string;
+  email?: string;
+  dateOfBirth: string;
+  isMinor: boolean;
+  guardian?: GuardianContact;
+  whatsappUpdates: boolean;
+  helpText?: string;
+}
+
+export interface BookingConfirmationEmailPayload extends BookingSummary {
+  to: string;
+  fullName: string;
+}
+
+export interface NewsletterConfirmationEmailPayload {
+  reference: string;
+  to: string;
+  /** The signed, expiring double opt-in link. */
+  confirmUrl: string;
+  /** ISO 8601: when the link stops working. */
+  expiresAt: string;
+  /** The signed one-click unsubscribe address (RFC 8058), for the List-Unsubscribe header. */
+  unsubscribeUrl: string;
+}
+
+/** A confirmed subscriber: adults only, as the newsletter form refuses minors. */
+export interface CrmNewsletterPayload {
+  reference: string;
+  email: string;
+  /** ISO 8601: when the box was ticked on the form. */
+  consentAt: string;
+  /** ISO 8601: when the link in the confirmation email was followed. */
+  confirmedAt: string;
+}
+
+export interface CrmNewsletterWithdrawalPayload {
+  reference: string;
+  email: string;
+  /** ISO 8601: when the subscriber unsubscribed. */
+  withdrawnAt: string;
+}
+
+/** When a data-rights request was received, and the deadlines the clinic's policy sets for it (ISO 8601). */
+export interface RightsRequestReceipt {
+  reference: string;
+  receivedAt: string;
+  /** Within 48 hours of receipt. */
+  acknowledgeBy: string;
+  /** Within 30 days of receipt. */
+  resolveBy: string;
+}
+
+/** What a data-rights request says, as its form takes it. */
+export interface RightsRequestDetails {
+  requestType: RightsRequestType;
+  fullName: string;
+  /** Lowercased; the request has an email, a mobile (E.164), or both. */
+  email?: string;
+  mobile?: string;
+  requesterRole: RequesterRole;
+  /** The person the request is about, when it is not the requester. */
+  subjectName?: string;
+  details?: string;
+}
+
+/** A data-rights request as the privacy team's ticket shows it. */
+export interface CrmRightsRequestPayload extends RightsRequestDetails, RightsRequestReceipt {}
+
+export interface RightsAcknowledgementEmailPayload
+  extends Pick<CrmRightsRequestPayload, 'reference' | 'requestType' | 'fullName' | 'receivedAt' | 'resolveBy'> {
+  to: string;
+}
+
+export type OutboxJobDraft =
+  | { kind: 'crm.booking'; payload: CrmBookingPayload }
+  | { kind: 'email.front-desk'; payload: FrontDeskEmailPayload }
+  | { kind: 'email.booking-confirmation'; payload: BookingConfirmationEmailPayload }
+  | { kind: 'email.newsletter-confirmation'; payload: NewsletterConfirmationEmailPayload }
+  | { kind: 'crm.newsletter'; payload: CrmNewsletterPayload }
+  | { kind: 'crm.newsletter-withdrawal'; payload: CrmNewsletterWithdrawalPayload }
+  | { kind: 'crm.rights-request'; payload: CrmRightsRequestPayload }
+  | { kind: 'email.rights-acknowledgement'; payload: RightsAcknowledgementEmailPayload };
+
+export type OutboxJobPayload<Kind extends OutboxJobKind> = Extract<OutboxJobDraft, { kind: Kind }>['payload'];
+
+/** The signed addresses a newsletter confirmation email carries. */
+export type NewsletterLinks = Pick<NewsletterConfirmationEmailPayload, 'confirmUrl' | 'expiresAt' | 'unsubscribeUrl'>;

@@ -1,0 +1,138 @@
+/**
+ * The retention purge's deletions, each in its own transaction: the rules are in functions/privacy/retention-purge.ts,
+ * which says which rows have been kept long enough; these find and delete exactly those.
+ */
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { count } from './lead-reports.ts';
+import type { Database, OutboxJobStatus } from './schema.ts';
+
+const undelivered = ['pending', 'running'] as const satisfies readonly OutboxJobStatus[];
+/** A withdrawal that died is kept too: `npm run leads -- retry` can still send it. */
+const withdrawalUndelivered = ['pending', 'running', 'dead'] as const satisfies readonly OutboxJobStatus[];
+const finished = ['done', 'cancelled'] as const satisfies readonly OutboxJobStatus[];
+
+const jobColumn = {
+  booking_requests: 'booking_request_id',
+  newsletter_subscriptions: 'newsletter_subscription_id',
+  rights_requests: 'rights_request_id',
+} as const;
+
+/** Whether the lead in the outer query has a job in one of these states. */
+function leadHasJob(lead: keyof typeof jobColumn, statuses: readonly OutboxJobStatus[]) {
+  const column = jobColumn[lead];
+  return sql<boolean>`exists (select 1 from outbox_jobs where ${sql.ref(`outbox_jobs.${column}`)} = ${sql.ref(`${lead}.id`)}
+    and outbox_jobs.status in (${sql.join(statuses)}))`;
+}
+const lacks = (condition: RawBuilder<boolean>) => sql<boolean>`not ${condition}`;
+
+const deleted = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
+
+/** Deletes the leads written before `cutoff`, with their jobs, except those with a job still to be delivered. */
+async function purgeOldLeadsIn(
+  trx: Transaction<Database>,
+  lead: 'booking_requests' | 'rights_requests',
+  cutoff: Date,
+): Promise<LeadsPurged> {
+  const waiting = leadHasJob(lead, undelivered);
+  const expired = trx.selectFrom(lead).select('id').where('created_at', '<', cutoff).where(lacks(waiting));
+  const jobs = await trx.deleteFrom('outbox_jobs').where(jobColumn[lead], 'in', expired).executeTakeFirst();
+  const leads = await trx.deleteFrom(lead).where('created_at', '<', cutoff).where(lacks(waiting)).executeTakeFirst();
+  const kept = await trx
+    .selectFrom(lead)
+    .select(count.as('count'))
+    .where('created_at', '<', cutoff)
+    .where(waiting)
+    .executeTakeFirstOrThrow();
+  return { deleted: deleted(leads), jobsDeleted: deleted(jobs), keptUndelivered: kept.count };
+}
+
+/** Deletes the newsletter sign-ups `which` selects, with their jobs, except those with a job in `holding` states. */
+async function purgeSubscriptionsIn(
+  trx: Transaction<Database>,
+  which: RawBuilder<boolean>,
+  holding: readonly OutboxJobStatus[],
+): Promise<{ deleted: number; jobsDeleted: number; kept: number }> {
+  const held = leadHasJob('newsletter_subscriptions', holding);
+  const expired = trx.selectFrom('newsletter_subscriptions').select('id').where(which).where(lacks(held));
+  const jobs = await trx
+    .deleteFrom('outbox_jobs')
+    .where('newsletter_subscription_id', 'in', expired)
+    .executeTakeFirst();
+  const subscriptions = await trx
+    .deleteFrom('newsletter_subscriptions')
+    .where(which)
+    .where(lacks(held))
+    .executeTakeFirst();
+  const kept = await trx
+    .selectFrom('newsletter_subscriptions')
+    .select(count.as('count'))
+    .where(which)
+    .where(held)
+    .executeTakeFirstOrThrow();
+  return { deleted: deleted(subscriptions), jobsDeleted: deleted(jobs), kept: kept.count };
+}
+
+export interface LeadsPurged {
+  deleted: number;
+  jobsDeleted: number;
+  /** Old enough, but with a job still to be delivered. */
+  keptUndelivered: number;
+}
+
+/** Deletes the booking or rights requests written before `cutoff`, with their jobs, unless a job is undelivered. */
+export function purgeLeadsWrittenBefore(
+  db: Kysely<Database>,
+  lead: 'booking_requests' | 'rights_requests',
+  cutoff: Date,
+): Promise<LeadsPurged> {
+  return db.transaction().execute((trx) => purgeOldLeadsIn(trx, lead, cutoff));
+}
+
+export interface SubscriptionsPurged {
+  deleted: number;
+  jobsDeleted: number;
+  /** Due for deletion, but held by a job (see the callers' rules). */
+  kept: number;
+}
+
+/** Sign-ups never confirmed, signed up before `cutoff`; one whose confirmation email is being sent waits. */
+export function purgeUnconfirmedSignupsBefore(db: Kysely<Database>, cutoff: Date): Promise<SubscriptionsPurged> {
+  return db
+    .transaction()
+    .execute((trx) =>
+      purgeSubscriptionsIn(
+        trx,
+        sql<boolean>`newsletter_subscriptions.status = 'pending' and newsletter_subscriptions.created_at < ${cutoff}`,
+        ['running'],
+      ),
+    );
+}
+
+/** Unsubscribed sign-ups, once no job of theirs is still to be delivered (the withdrawal must reach the CRM). */
+export function purgeUnsubscribedSignups(db: Kysely<Database>): Promise<SubscriptionsPurged> {
+  return db
+    .transaction()
+    .execute((trx) =>
+      purgeSubscriptionsIn(trx, sql<boolean>`newsletter_subscriptions.status = 'unsubscribed'`, withdrawalUndelivered),
+    );
+}
+
+/**
+ * Empties the payload of jobs delivered or cancelled before `cutoff`; the row stays as the delivery's history.
+ * Only rows still holding a payload, so a later run counts only what it changed; updated_at stays, as it says
+ * when the job was delivered.
+ */
+export async function clearPayloadsFinishedBefore(db: Kysely<Database>, cutoff: Date): Promise<number> {
+  const result = await db
+    .updateTable('outbox_jobs')
+    .set({ payload: '{}' })
+    .where('status', 'in', finished)
+    .where('updated_at', '<', cutoff)
+    .where(sql<boolean>`payload <> '{}'::jsonb`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function deleteConsentReceiptsBefore(db: Kysely<Database>, cutoff: Date): Promise<number> {
+  return deleted(await db.deleteFrom('consent_receipts').where('recorded_at', '<', cutoff).executeTakeFirst());
+}

@@ -1,0 +1,90 @@
+/**
+ * The code's layers read bottom-up, and nothing points back: the clinic's configuration (and the settings), then
+ * the outbox's vocabulary and the store, then the domain (forms, intake, newsletter, consent, delivery, privacy,
+ * worker), then HTTP and the staff commands, then the pages in src/. Checked over every import, type-only ones
+ * included, as the code spells them.
+ */
+import { describe, expect, it } from 'vitest';
+import { type ImportEdge, importsOf, sourceFilesIn } from '../support/import-graph.ts';
+
+/** Each folder of functions/, and the folders it may import from (besides itself). */
+const allowed: Record<string, readonly string[]> = {
+  clinic: [],
+  settings: [],
+  outbox: ['clinic'],
+  store: ['clinic', 'outbox'],
+  forms: ['clinic', 'outbox'],
+  intake: ['clinic', 'outbox', 'store', 'forms'],
+  newsletter: ['clinic', 'outbox', 'store', 'forms', 'intake'],
+  consent: ['clinic', 'forms'],
+  delivery: ['clinic', 'outbox'],
+  privacy: ['clinic', 'outbox', 'store', 'intake'],
+  worker: ['clinic', 'outbox', 'store', 'delivery', 'privacy', 'settings'],
+  http: ['clinic', 'outbox', 'store', 'forms', 'intake', 'newsletter', 'consent', 'privacy', 'worker', 'settings'],
+  commands: ['clinic', 'outbox', 'store', 'intake', 'delivery', 'privacy', 'worker', 'settings'],
+};
+const folderOf = (path: string) => /^functions\/([^/]+)\//.exec(path)?.[1];
+
+const sources = [...sourceFilesIn('functions', 'src', 'tests', 'bench'), 'astro.config.mjs', 'playwright.config.ts'];
+const edges: ImportEdge[] = sources.flatMap(importsOf);
+const fileEdges = edges.filter((edge) => !edge.package);
+const describeEdge = ({ from, to }: ImportEdge) => `${from} -> ${to}`;
+
+describe('the layers', () => {
+  it('functions/ has exactly the folders the layer rules name', () => {
+    const folders = new Set(sourceFilesIn('functions').map((file) => folderOf(file)));
+    expect([...folders].sort()).toEqual(Object.keys(allowed).sort());
+  });
+
+  it('functions/ never imports src/', () => {
+    expect(
+      fileEdges.filter((edge) => edge.from.startsWith('functions/') && edge.to.startsWith('src/')).map(describeEdge),
+    ).toEqual([]);
+  });
+
+  it('each folder of functions/ imports only the layers below it: the store calls no domain code', () => {
+    const upward = fileEdges.filter((edge) => {
+      const from = folderOf(edge.from);
+      const to = folderOf(edge.to);
+      return from !== undefined && to !== undefined && from !== to && !allowed[from]?.includes(to);
+    });
+    expect(upward.map(describeEdge)).toEqual([]);
+  });
+
+  it('the store and the outbox load no domain package: no zod, no provider SDK, no React, no phone numbers', () => {
+    const domainPackages = /^(zod|@hubspot|resend|react|@react-email|libphonenumber-js)/;
+    const loaded = edges.filter(
+      (edge) => edge.package && /^functions\/(store|outbox)\//.test(edge.from) && domainPackages.test(edge.to),
+    );
+    expect(loaded.map(describeEdge)).toEqual([]);
+  });
+
+  it('has no circle of imports, type-only ones included', () => {
+    const next = new Map<string, string[]>();
+    for (const edge of fileEdges) next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+    const circles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        circles.push([...path.slice(path.indexOf(file)), file].join(' -> '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const target of next.get(file) ?? []) visit(target, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of sources) visit(file, []);
+    expect(circles).toEqual([]);
+  });
+});
+
+describe('imports', () => {
+  it('climb at most one folder: anything further goes through #functions/ or #src/', () => {
+    expect(fileEdges.filter((edge) => edge.specifier.startsWith('../../')).map(describeEdge)).toEqual([]);
+  });
+
+  it('name the file, extension included (importsOf refuses any that does not)', () => {
+    expect(fileEdges.filter((edge) => !/\.\w+$/.test(edge.specifier)).map(describeEdge)).toEqual([]);
+  });
+});
