@@ -1,9 +1,13 @@
-// Booking submissions per second that the built server sustains on this machine, with latency, for a few numbers
-// of concurrent connections (autocannon posting JSON to /api/booking, each request a new valid booking). Then it
-// checks that nothing was lost or stored twice: every 201's reference is stored exactly once, and the rows stored
-// equal the 201s. Prints its figures; exits 1 only if that check fails (or a request was refused), never on timing.
-// Run: npm run bench:intake [-- --no-build --duration 20 --connections 1,4,16]
-// With DATABASE_URL set, the server uses a fresh database it creates on that PostgreSQL server (dropped after).
+// Booking submissions per second that the built server sustains on this machine, with latency, on both store
+// backends side by side (the embedded PGlite database, and a PostgreSQL server this bench starts, durable, on
+// loopback), for a few numbers of concurrent connections (autocannon posting JSON to /api/booking, each request a
+// new valid booking). In the same server, it measures a prerendered page served by Astro's own handler, and prints
+// the intake's figures as ratios of it, so the figures compare within one run on a shared machine. It times the
+// first booking after the server says it is ready. Then it checks that nothing was lost or stored twice: every
+// 201's reference is stored exactly once, and the rows stored equal the 201s. Prints its figures; exits 1 only if
+// a check fails (or a request was refused), never on timing.
+// Run: npm run bench:intake [-- --no-build --duration 10 --connections 16,64]
+// With DATABASE_URL set, the PostgreSQL runs use a fresh database on that server instead of one started here.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -14,26 +18,35 @@ import pg from 'pg';
 import { todayInClinic } from '#functions/clinic/clinic-today.ts';
 import { openStore, type StoreConfig } from '#functions/store/open.ts';
 import { createEmptyDatabase } from '../tests/support/postgres-database.ts';
+import { startThrowawayPostgres } from '../tests/support/postgres-server.ts';
 import { startSite } from '../tests/support/server.ts';
 import { bookingBody } from './booking-body.ts';
 
 const { values: flags } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
-    duration: { type: 'string', default: '20' },
-    connections: { type: 'string', default: '1,4,16' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '16,64' },
   },
 });
 const durationSeconds = Number(flags.duration);
 const connectionCounts = flags.connections.split(',').map(Number);
 if (!(durationSeconds > 0) || connectionCounts.some((connections) => !(connections > 0))) {
-  console.error('Usage: bench/intake.ts [--no-build] [--duration seconds] [--connections 1,4,16]');
+  console.error('Usage: bench/intake.ts [--no-build] [--duration seconds] [--connections 16,64]');
   process.exit(2);
 }
 
 const port = 4456;
 const formRateLimit = 1_000_000;
 const warmUpSeconds = 3;
+const baselinePath = '/about/';
+const targets = {
+  postgresPerSecond: 2000,
+  postgresAt16PerSecond: 1500,
+  pglitePerSecond: 1000,
+  p99Ms: 50,
+  firstBookingMs: 200,
+};
 
 if (!flags['no-build']) {
   const build = spawnSync('astro', ['build'], {
@@ -43,27 +56,44 @@ if (!flags['no-build']) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-/** A fresh store for the server: a new database on DATABASE_URL's server, or a temporary DATA_DIR for PGlite. */
-async function freshStoreConfig(): Promise<{ label: string; config: StoreConfig; dispose(): Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL;
-  if (adminUrl) {
-    const databaseUrl = await createEmptyDatabase(adminUrl);
-    const name = new URL(databaseUrl).pathname.slice(1);
-    return {
-      label: `PostgreSQL (fresh database ${name})`,
-      config: { databaseUrl, dataDir: '/nonexistent' },
-      async dispose() {
-        const admin = new pg.Client({ connectionString: adminUrl });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${name}`).finally(() => admin.end());
-      },
-    };
-  }
+interface Backend {
+  name: 'PGlite' | 'PostgreSQL';
+  label: string;
+  config: StoreConfig;
+  dispose(): Promise<void>;
+}
+
+async function pgliteBackend(): Promise<Backend> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-intake-'));
   return {
+    name: 'PGlite',
     label: 'embedded PGlite (fresh temporary DATA_DIR)',
     config: { dataDir },
     dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresBackend(): Promise<Backend> {
+  const given = process.env.DATABASE_URL;
+  const server = given ? undefined : await startThrowawayPostgres({ durable: true });
+  const adminUrl = given ?? server?.adminUrl ?? '';
+  const databaseUrl = await createEmptyDatabase(adminUrl);
+  const name = new URL(databaseUrl).pathname.slice(1);
+  return {
+    name: 'PostgreSQL',
+    label: given
+      ? `PostgreSQL (fresh database ${name} on DATABASE_URL's server)`
+      : 'PostgreSQL (a server started here on loopback: fsync on, as in production)',
+    config: { databaseUrl, dataDir: '/nonexistent' },
+    async dispose() {
+      if (server) {
+        server.stop();
+        return;
+      }
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`).finally(() => admin.end());
+    },
   };
 }
 
@@ -72,10 +102,11 @@ interface Answer {
   reference?: string;
 }
 
-/** Every submission the bench built, by submissionId: its body, and the answer once one came. */
-const submissions = new Map<string, { body: string; answer?: Answer }>();
+interface SubmissionContext {
+  submissionId?: string;
+}
+
 const today = todayInClinic(new Date());
-const runId = `intake-${Date.now().toString(36)}`;
 let nextIndex = 0;
 
 function answerOf(status: number, text: string): Answer {
@@ -84,11 +115,10 @@ function answerOf(status: number, text: string): Answer {
   return { status, ...(typeof reference === 'string' && { reference }) };
 }
 
-interface SubmissionContext {
-  submissionId?: string;
-}
+/** Every submission a backend's runs built, by submissionId: its body, and the answer once one came. */
+type Submissions = Map<string, { body: string; answer?: Answer }>;
 
-function load(origin: string, connections: number, duration: number) {
+function bookingLoad(origin: string, submissions: Submissions, runId: string, connections: number, duration: number) {
   return autocannon({
     url: origin,
     connections,
@@ -120,7 +150,7 @@ function load(origin: string, connections: number, duration: number) {
  * the run with the same submissionId, which the intake answers with the first reference, or stores now if the
  * first never arrived. That is what a person's browser does, and it makes every submission countable.
  */
-async function settleUnanswered(origin: string): Promise<number> {
+async function settleUnanswered(origin: string, submissions: Submissions): Promise<number> {
   let settled = 0;
   for (const submission of submissions.values()) {
     if (submission.answer) continue;
@@ -135,126 +165,205 @@ async function settleUnanswered(origin: string): Promise<number> {
   return settled;
 }
 
+/** The first booking the server takes once it says it is ready, timed from the post to the answer. */
+async function firstBooking(origin: string, submissions: Submissions, runId: string): Promise<number> {
+  const body = bookingBody(nextIndex++, today, runId);
+  const json = JSON.stringify(body);
+  const started = performance.now();
+  const response = await fetch(`${origin}/api/booking`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: json,
+  });
+  const answer = answerOf(response.status, await response.text());
+  const elapsed = performance.now() - started;
+  submissions.set(body.submissionId, { body: json, answer });
+  return elapsed;
+}
+
+interface Run {
+  backend: Backend['name'];
+  connections: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  baselinePerSecond: number;
+  non2xx: number;
+  settled: number;
+}
+
+async function measure(backend: Backend) {
+  const submissions: Submissions = new Map();
+  const runId = `intake-${backend.name}-${Date.now().toString(36)}`;
+  const runs: Run[] = [];
+  const site = await startSite(port, {
+    ...(backend.config.databaseUrl
+      ? { DATABASE_URL: backend.config.databaseUrl }
+      : { DATA_DIR: backend.config.dataDir }),
+    FORM_RATE_LIMIT: String(formRateLimit),
+    WORKER: 'off',
+  });
+  let firstBookingMs = Number.NaN;
+  try {
+    firstBookingMs = await firstBooking(site.origin, submissions, runId);
+    await bookingLoad(site.origin, submissions, runId, 4, warmUpSeconds);
+    await settleUnanswered(site.origin, submissions);
+    for (const connections of connectionCounts) {
+      const baseline = await autocannon({
+        url: `${site.origin}${baselinePath}`,
+        connections,
+        duration: durationSeconds,
+      });
+      const result = await bookingLoad(site.origin, submissions, runId, connections, durationSeconds);
+      const settled = await settleUnanswered(site.origin, submissions);
+      const run: Run = {
+        backend: backend.name,
+        connections,
+        perSecond: Math.round(result.requests.average),
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        baselinePerSecond: Math.round(baseline.requests.average),
+        non2xx: result.non2xx,
+        settled,
+      };
+      runs.push(run);
+      console.log(
+        `  ${backend.name}, ${connections} connection(s): ${run.perSecond} bookings/s (p50 ${run.p50} ms, p99 ${run.p99} ms); ${baselinePath} ${run.baselinePerSecond} req/s`,
+      );
+    }
+  } finally {
+    await site.stop();
+  }
+  return { runs, firstBookingMs, checks: await check(backend, submissions) };
+}
+
+/** Counted with the server stopped: the embedded database opens in one process only. */
+async function check(backend: Backend, submissions: Submissions) {
+  const store = await openStore(backend.config);
+  const stored = await store.db.selectFrom('booking_requests').select(['reference', 'submission_id']).execute();
+  const count = async (table: 'outbox_jobs' | 'booking_requests', adultsWithEmail = false) => {
+    let query = store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('count'));
+    if (adultsWithEmail) query = query.where('email', 'is not', null).where('is_minor', '=', false);
+    return Number((await query.executeTakeFirstOrThrow()).count);
+  };
+  const jobsStored = await count('outbox_jobs');
+  const confirmationsExpected = await count('booking_requests', true);
+  await store.close();
+
+  const answers = [...submissions.values()].map((submission) => submission.answer);
+  const created = answers.filter((answer) => answer?.status === 201);
+  const references = created.map((answer) => answer?.reference ?? '(none)');
+  const storedTimes = new Map<string, number>();
+  for (const row of stored) storedTimes.set(row.reference, (storedTimes.get(row.reference) ?? 0) + 1);
+  const storedSubmission = new Map(stored.map((row) => [row.submission_id, row.reference]));
+  return [
+    { check: 'submissions sent (more than none)', expected: 1, actual: Math.min(1, submissions.size) },
+    { check: 'answered 201 (in the runs or when settled)', expected: submissions.size, actual: created.length },
+    {
+      check: 'non-2xx answers',
+      expected: 0,
+      actual: answers.filter((answer) => answer && answer.status >= 300).length,
+    },
+    { check: 'distinct references in the 201s', expected: created.length, actual: new Set(references).size },
+    {
+      check: '201 references stored exactly once',
+      expected: created.length,
+      actual: references.filter((reference) => storedTimes.get(reference) === 1).length,
+    },
+    {
+      check: 'stored under the submission that got the reference',
+      expected: submissions.size,
+      actual: [...submissions].filter(([id, submission]) => storedSubmission.get(id) === submission.answer?.reference)
+        .length,
+    },
+    { check: 'booking_requests rows (= 201s)', expected: created.length, actual: stored.length },
+    {
+      check: 'outbox jobs (2 per booking + confirmations)',
+      expected: 2 * stored.length + confirmationsExpected,
+      actual: jobsStored,
+    },
+  ].map((row) => ({ backend: backend.name, ...row, ok: row.expected === row.actual ? 'yes' : 'NO' }));
+}
+
 console.log(
-  `Booking intake bench: POST /api/booking (JSON, a new valid booking per request) against the built server, ${durationSeconds} s per run`,
+  `Booking intake bench: POST /api/booking (JSON, a new valid booking per request) against the built server, ${durationSeconds} s per run, on both backends`,
 );
 console.log(
-  `Machine: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(2)} at start (shared machine); autocannon runs in this process, on the same cores as the server`,
+  `Machine: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(2)} at start (shared machine); autocannon runs in this process, on the same cores as the server (and PostgreSQL)`,
 );
 console.log(
   `Server env: FORM_RATE_LIMIT=${formRateLimit} (raised from 10 per client per 10 min: every request comes from 127.0.0.1 and would get 429), ` +
     'WORKER=off (no outbox delivery competing for the CPU and the database; the jobs are stored, not sent)',
 );
 
-const { label: storeLabel, config: storeConfig, dispose } = await freshStoreConfig();
-console.log(`Store: ${storeLabel}`);
-const site = await startSite(port, {
-  ...(storeConfig.databaseUrl ? { DATABASE_URL: storeConfig.databaseUrl } : { DATA_DIR: storeConfig.dataDir }),
-  FORM_RATE_LIMIT: String(formRateLimit),
-  WORKER: 'off',
-});
-const rows: Record<string, string | number>[] = [];
-let settledTotal = 0;
-let exitCode = 0;
-try {
-  // Warm-up (opens the store, compiles the hot paths); its submissions are checked like the others.
-  await load(site.origin, 4, warmUpSeconds);
-  settledTotal += await settleUnanswered(site.origin);
-
-  for (const connections of connectionCounts) {
-    const result = await load(site.origin, connections, durationSeconds);
-    const settled = await settleUnanswered(site.origin);
-    settledTotal += settled;
-    rows.push({
-      connections,
-      'req/s': Math.round(result.requests.average),
-      'p50 ms': result.latency.p50,
-      'p99 ms': result.latency.p99,
-      'max ms': result.latency.max,
-      '2xx': result['2xx'],
-      'non-2xx': result.non2xx,
-      'errors (timeouts)': `${result.errors} (${result.timeouts})`,
-      'unanswered, settled after': settled,
-    });
-    console.log(
-      `  ${connections} connection(s): ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
-    );
+const results = [];
+for (const makeBackend of [pgliteBackend, postgresBackend]) {
+  const backend = await makeBackend();
+  console.log(`Store: ${backend.label}`);
+  try {
+    results.push(await measure(backend));
+  } finally {
+    await backend.dispose();
   }
-} catch (error) {
-  console.error(error);
-  exitCode = 1;
-} finally {
-  await site.stop();
 }
 
-// Counted with the server stopped: the embedded database opens in one process only.
-const store = await openStore(storeConfig);
-const stored = await store.db.selectFrom('booking_requests').select(['reference', 'submission_id']).execute();
-const jobsStored = Number(
-  (
-    await store.db
-      .selectFrom('outbox_jobs')
-      .select((eb) => eb.fn.countAll().as('count'))
-      .executeTakeFirstOrThrow()
-  ).count,
-);
-const confirmationsExpected = Number(
-  (
-    await store.db
-      .selectFrom('booking_requests')
-      .select((eb) => eb.fn.countAll().as('count'))
-      .where('email', 'is not', null)
-      .where('is_minor', '=', false)
-      .executeTakeFirstOrThrow()
-  ).count,
-);
-await store.close();
-await dispose();
-
-const answers = [...submissions.values()].map((submission) => submission.answer);
-const created = answers.filter((answer) => answer?.status === 201);
-const references = created.map((answer) => answer?.reference ?? '(none)');
-const storedTimes = new Map<string, number>();
-for (const row of stored) storedTimes.set(row.reference, (storedTimes.get(row.reference) ?? 0) + 1);
-const storedSubmission = new Map(stored.map((row) => [row.submission_id, row.reference]));
-const statusCounts: Record<string, number> = {};
-for (const answer of answers)
-  statusCounts[answer?.status ?? 'none'] = (statusCounts[answer?.status ?? 'none'] ?? 0) + 1;
-
-const checks = [
-  { check: 'submissions sent (more than none)', expected: 1, actual: Math.min(1, submissions.size) },
-  { check: 'answered 201 (in the runs or when settled)', expected: submissions.size, actual: created.length },
-  { check: 'non-2xx answers', expected: 0, actual: answers.filter((answer) => answer && answer.status >= 300).length },
-  { check: 'distinct references in the 201s', expected: created.length, actual: new Set(references).size },
-  {
-    check: '201 references stored exactly once',
-    expected: created.length,
-    actual: references.filter((reference) => storedTimes.get(reference) === 1).length,
-  },
-  {
-    check: 'stored under the submission that got the reference',
-    expected: submissions.size,
-    actual: [...submissions].filter(([id, submission]) => storedSubmission.get(id) === submission.answer?.reference)
-      .length,
-  },
-  { check: 'booking_requests rows (= 201s)', expected: created.length, actual: stored.length },
-  {
-    check: 'outbox jobs (2 per booking + confirmations)',
-    expected: 2 * stored.length + confirmationsExpected,
-    actual: jobsStored,
-  },
-];
-const failed = checks.filter((row) => row.expected !== row.actual);
-
+const runs = results.flatMap((result) => result.runs);
 console.log(`\nBooking intake, ${durationSeconds} s per run (after a ${warmUpSeconds} s warm-up at 4 connections)`);
-console.table(rows);
-console.log(
-  `Answers by status: ${JSON.stringify(statusCounts)}; ${settledTotal} submission(s) cut off when a run ended were sent again with the same submissionId.`,
+console.table(
+  runs.map((run) => ({
+    backend: run.backend,
+    connections: run.connections,
+    'bookings/s': run.perSecond,
+    'p50 ms': run.p50,
+    'p99 ms': run.p99,
+    [`${baselinePath} req/s (Astro)`]: run.baselinePerSecond,
+    'bookings ÷ page': (run.perSecond / run.baselinePerSecond).toFixed(2),
+    'non-2xx': run.non2xx,
+    'settled after': run.settled,
+  })),
 );
-console.log('\nChecks (store opened after the server stopped)');
-console.table(checks.map((row) => ({ ...row, ok: row.expected === row.actual ? 'yes' : 'NO' })));
+
+const best = (backend: Run['backend']) =>
+  runs
+    .filter((run) => run.backend === backend && run.p99 <= targets.p99Ms)
+    .sort((a, b) => b.perSecond - a.perSecond)[0];
+const at16 = runs.find((run) => run.backend === 'PostgreSQL' && run.connections === 16);
+const bestPostgres = best('PostgreSQL');
+const bestPglite = best('PGlite');
+const describe = (run: Run | undefined) =>
+  run
+    ? `${run.perSecond}/s, p99 ${run.p99} ms at ${run.connections} connections`
+    : `none with p99 ≤ ${targets.p99Ms} ms`;
+console.log('\nTargets (timings are noisy on a shared machine; they are printed, never failed on)');
+console.table([
+  {
+    target: `PostgreSQL ≥ ${targets.postgresPerSecond}/s with p99 ≤ ${targets.p99Ms} ms`,
+    measured: describe(bestPostgres),
+    met: (bestPostgres?.perSecond ?? 0) >= targets.postgresPerSecond ? 'yes' : 'no',
+  },
+  {
+    target: `PostgreSQL ≥ ${targets.postgresAt16PerSecond}/s at 16 connections`,
+    measured: at16 ? `${at16.perSecond}/s, p99 ${at16.p99} ms` : 'not run',
+    met: (at16?.perSecond ?? 0) >= targets.postgresAt16PerSecond ? 'yes' : 'no',
+  },
+  {
+    target: `PGlite ≥ ${targets.pglitePerSecond}/s with p99 ≤ ${targets.p99Ms} ms`,
+    measured: describe(bestPglite),
+    met: (bestPglite?.perSecond ?? 0) >= targets.pglitePerSecond ? 'yes' : 'no',
+  },
+  ...results.map((result, index) => ({
+    target: `first booking after start ≤ ${targets.firstBookingMs} ms (${index === 0 ? 'PGlite' : 'PostgreSQL'})`,
+    measured: `${Math.round(result.firstBookingMs)} ms`,
+    met: result.firstBookingMs <= targets.firstBookingMs ? 'yes' : 'no',
+  })),
+]);
+
+const checks = results.flatMap((result) => result.checks);
+console.log('\nChecks (each store opened after its server stopped)');
+console.table(checks);
+const failed = checks.filter((row) => row.ok !== 'yes');
 if (failed.length > 0) {
-  console.error(`FAILED: ${failed.map((row) => row.check).join('; ')}`);
-  exitCode = 1;
+  console.error(`FAILED: ${failed.map((row) => `${row.backend}: ${row.check}`).join('; ')}`);
+  process.exit(1);
 }
-process.exit(exitCode);
+process.exit(0);

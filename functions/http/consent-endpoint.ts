@@ -1,11 +1,11 @@
-/** POST /api/consent without Astro: limit, read, validate, store, answer. The Astro route only adapts it. */
+/** POST /api/consent: limit, read, validate, store, answer. */
 import type { Kysely } from 'kysely';
 import { parseConsentReceipt } from '#functions/consent/receipt.ts';
 import { recordConsentReceipt } from '#functions/store/consent-receipts.ts';
 import type { Database } from '#functions/store/schema.ts';
 import type { ClientRateLimiter } from './rate-limit.ts';
-import { readJsonBody } from './request-body.ts';
-import { errorResponse, internalError, jsonResponse, tooManyRequests } from './responses.ts';
+import { type IncomingBody, readJsonBody } from './request-body.ts';
+import { errorAnswer, internalError, type JsonAnswer, jsonAnswer, tooManyRequests } from './responses.ts';
 
 /** A receipt is a few hundred bytes; anything near this is not one. */
 export const maxReceiptBytes = 2048;
@@ -16,19 +16,19 @@ export interface ConsentReceiptEndpoint {
 }
 
 export function createConsentReceiptHandler({ rateLimit, database }: ConsentReceiptEndpoint) {
-  return async (request: Request, clientAddress: string): Promise<Response> => {
+  return async (request: Request | IncomingBody, clientAddress: string): Promise<JsonAnswer> => {
     try {
       const decision = await rateLimit(clientAddress);
       if (!decision.allowed) return tooManyRequests(decision.retryAfterSeconds);
 
       const body = await readJsonBody(request, maxReceiptBytes);
-      if (!body.ok) return errorResponse(body.status, body.error);
+      if (!body.ok) return errorAnswer(body.status, body.error);
 
       const parsed = parseConsentReceipt(body.value);
-      if (!parsed.ok) return jsonResponse(400, { error: 'invalid_receipt', fields: parsed.fields });
+      if (!parsed.ok) return jsonAnswer(400, { error: 'invalid_receipt', fields: parsed.fields });
 
       const { id } = await recordConsentReceipt(await database(), parsed.receipt);
-      return jsonResponse(201, { stored: true, receiptId: id });
+      return jsonAnswer(201, { stored: true, receiptId: id });
     } catch (error) {
       console.error('Consent receipt not stored:', error);
       return internalError();

@@ -7,8 +7,8 @@ import { formMessages } from '#functions/forms/messages.ts';
 import type { LeadIntake, LeadIntakeResult } from '#functions/intake/lead-intake.ts';
 import { formDataToObject } from './form-fields.ts';
 import type { ClientRateLimiter } from './rate-limit.ts';
-import { type RequestError, readFormBody, readJsonBody } from './request-body.ts';
-import { errorResponse, internalError, jsonResponse, tooManyRequests } from './responses.ts';
+import { type IncomingBody, type RequestError, readFormBody, readJsonBody } from './request-body.ts';
+import { errorAnswer, internalError, type JsonAnswer, jsonAnswer, tooManyRequests } from './responses.ts';
 
 /** Far more than any lead form needs, and small enough that nobody can make the server hold much. */
 export const maxLeadBytes = 16 * 1024;
@@ -48,14 +48,14 @@ function refusalMessage(outcome: Exclude<LeadFormOutcome, { kind: 'accepted' | '
 }
 
 /** The one mapping from an outcome to its answer: the status both paths use, and the JSON path's body. */
-export function leadFormAnswer(outcome: LeadFormOutcome, invalidErrorCode: string): Response {
+export function leadFormAnswer(outcome: LeadFormOutcome, invalidErrorCode: string): JsonAnswer {
   switch (outcome.kind) {
     case 'accepted':
-      return jsonResponse(201, { reference: outcome.reference });
+      return jsonAnswer(201, { reference: outcome.reference });
     case 'invalid':
-      return jsonResponse(400, { error: invalidErrorCode, fields: outcome.fields });
+      return jsonAnswer(400, { error: invalidErrorCode, fields: outcome.fields });
     case 'unreadable':
-      return errorResponse(outcome.status, outcome.error);
+      return errorAnswer(outcome.status, outcome.error);
     case 'rate-limited':
       return tooManyRequests(outcome.retryAfterSeconds);
     case 'error':
@@ -64,7 +64,11 @@ export function leadFormAnswer(outcome: LeadFormOutcome, invalidErrorCode: strin
 }
 
 /** `POST /api/<form>`: JSON in, JSON out. */
-export async function handleLeadJson(form: LeadForm, request: Request, clientAddress: string): Promise<Response> {
+export async function handleLeadJson(
+  form: LeadForm,
+  request: Request | IncomingBody,
+  clientAddress: string,
+): Promise<JsonAnswer> {
   const body = await readJsonBody(request, maxLeadBytes);
   const outcome = body.ok
     ? await submit(form, body.value, clientAddress)

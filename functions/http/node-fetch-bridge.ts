@@ -6,7 +6,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 export function respondWithFetchHandler(
   req: IncomingMessage,
   res: ServerResponse,
-  handle: (request: Request) => Promise<Response>,
+  handle: (request: Request, clientAddress: string) => Promise<Response>,
 ): void {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const headers = new Headers();
@@ -19,7 +19,7 @@ export function respondWithFetchHandler(
     headers,
     ...(hasBody && { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' }),
   });
-  handle(request)
+  handle(request, req.socket.remoteAddress ?? '')
     .then(async (response) => {
       res.writeHead(response.status, Object.fromEntries(response.headers));
       if (response.body) Readable.fromWeb(response.body as NodeReadableStream).pipe(res);

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { newsletterPaths, unsubscribeWithLink } from '#functions/newsletter/links.ts';
 import type { Database } from '#functions/store/schema.ts';
 import { readFormBody } from './request-body.ts';
-import { errorResponse, internalError, jsonResponse, methodNotAllowed } from './responses.ts';
+import { errorAnswer, internalError, jsonAnswer, methodNotAllowed, toResponse } from './responses.ts';
 
 const maxOneClickBytes = 1024;
 
@@ -25,24 +25,26 @@ export function createOneClickUnsubscribeHandler({ database, signingKey }: OneCl
       page.searchParams.set('token', token);
       return new Response(null, { status: 303, headers: { Location: page.pathname + page.search } });
     }
-    if (request.method !== 'POST') return methodNotAllowed(['POST']);
+    if (request.method !== 'POST') return toResponse(methodNotAllowed(['POST']));
 
     const body = await readFormBody(request, maxOneClickBytes);
-    if (!body.ok) return errorResponse(body.status, body.error);
+    if (!body.ok) return toResponse(errorAnswer(body.status, body.error));
     if (body.value.get('List-Unsubscribe') !== 'One-Click') {
-      return jsonResponse(400, { error: 'not_one_click', message: 'Send List-Unsubscribe=One-Click (RFC 8058).' });
+      return toResponse(
+        jsonAnswer(400, { error: 'not_one_click', message: 'Send List-Unsubscribe=One-Click (RFC 8058).' }),
+      );
     }
     try {
       const db = await database();
       const outcome = await unsubscribeWithLink(db, await signingKey(db), token);
       if (outcome === 'invalid') {
-        return jsonResponse(400, { error: 'invalid_link', message: 'This unsubscribe link is not valid.' });
+        return toResponse(jsonAnswer(400, { error: 'invalid_link', message: 'This unsubscribe link is not valid.' }));
       }
       // Already unsubscribed, or erased at the person's request: either way they get no more email.
-      return jsonResponse(200, { unsubscribed: true });
+      return toResponse(jsonAnswer(200, { unsubscribed: true }));
     } catch (error) {
       console.error('One-click unsubscribe not recorded:', error);
-      return internalError();
+      return toResponse(internalError());
     }
   };
 }

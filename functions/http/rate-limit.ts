@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface RateLimitOptions {
@@ -18,7 +18,8 @@ export type ClientRateLimiter = (clientAddress: string) => Promise<RateLimitDeci
  */
 export function createClientRateLimiter({ points, windowSeconds }: RateLimitOptions): ClientRateLimiter {
   const limiter = new RateLimiterMemory({ points, duration: windowSeconds });
-  const hashKey = randomBytes(32);
+  // Imported once as a key object: handing createHmac raw bytes imports the key again on every request.
+  const hashKey = createSecretKey(randomBytes(32));
   return async (clientAddress) => {
     const clientKey = createHmac('sha256', hashKey).update(clientAddress).digest('base64url');
     try {

@@ -1,6 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+
 export interface RequestError {
   code: string;
   message: string;
+}
+
+/** What the readers need of a request: a Fetch API Request has it, and so has `incomingBody(req)` of a Node one. */
+export interface IncomingBody {
+  headers: { get(name: string): string | null };
+  /** The body's bytes as they arrive; leaving early stops reading, and the rest is not read. */
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
+/** A Node request's headers and body, read without building a Fetch API Request. */
+export function incomingBody(req: IncomingMessage): IncomingBody {
+  return {
+    headers: {
+      get: (name) => {
+        const value = req.headers[name.toLowerCase()];
+        return Array.isArray(value) ? value.join(', ') : (value ?? null);
+      },
+    },
+    // Not destroyed on leaving early, so that the answer (a 413) can still be sent.
+    chunks: () => req.iterator({ destroyOnReturn: false }),
+  };
+}
+
+function bodyOf(request: Request | IncomingBody): IncomingBody {
+  if ('chunks' in request) return request;
+  const { body } = request;
+  return {
+    headers: request.headers,
+    async *chunks() {
+      if (!body) return;
+      const reader = body.getReader();
+      try {
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) yield chunk.value;
+      } finally {
+        await reader.cancel();
+      }
+    },
+  };
 }
 
 type BodyFailure = { ok: false; status: 400 | 413 | 415; error: RequestError };
@@ -13,7 +53,8 @@ const formMediaTypes = new Set(['application/x-www-form-urlencoded', 'multipart/
  * Reads a JSON request body of at most `maxBytes`. The Content-Length header is only a first check:
  * the bytes are counted while reading too, so a chunked or lying request cannot get past the limit.
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBodyResult> {
+export async function readJsonBody(from: Request | IncomingBody, maxBytes: number): Promise<JsonBodyResult> {
+  const request = bodyOf(from);
   if (mediaType(request.headers.get('content-type')) !== 'application/json') {
     return failure(415, 'unsupported_media_type', 'Send the body as application/json.');
   }
@@ -31,7 +72,8 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 }
 
 /** Reads an HTML form post (URL-encoded or multipart) of at most `maxBytes`, counted as for JSON. */
-export async function readFormBody(request: Request, maxBytes: number): Promise<FormBodyResult> {
+export async function readFormBody(from: Request | IncomingBody, maxBytes: number): Promise<FormBodyResult> {
+  const request = bodyOf(from);
   const type = mediaType(request.headers.get('content-type'));
   if (!type || !formMediaTypes.has(type)) {
     return failure(415, 'unsupported_media_type', 'Send the form as application/x-www-form-urlencoded.');
@@ -41,10 +83,8 @@ export async function readFormBody(request: Request, maxBytes: number): Promise<
   const bytes = await readAtMost(request, maxBytes);
   if (bytes === undefined) return tooLarge;
   try {
-    const copy = new Request(request.url, {
-      method: 'POST',
-      headers: request.headers,
-      body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+    const copy = new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
+      headers: { 'Content-Type': request.headers.get('content-type') ?? '' },
     });
     return { ok: true, value: await copy.formData() };
   } catch {
@@ -57,18 +97,13 @@ function mediaType(contentType: string | null): string | undefined {
 }
 
 /** The body's bytes, or undefined as soon as there are more than `maxBytes` (the rest is not read). */
-async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
-  if (!request.body) return new Uint8Array();
+async function readAtMost(request: IncomingBody, maxBytes: number): Promise<Uint8Array | undefined> {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = request.body.getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    total += chunk.value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(chunk.value);
+  for await (const chunk of request.chunks()) {
+    total += chunk.byteLength;
+    if (total > maxBytes) return undefined;
+    chunks.push(chunk);
   }
   const bytes = new Uint8Array(total);
   let offset = 0;

@@ -6,15 +6,15 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import type { BookableTreatment } from '#functions/forms/booking-schema.ts';
-import { newsletterPaths } from '#functions/newsletter/links.ts';
 import { readSettings, SettingsError } from '#functions/settings/settings.ts';
 import { closeStore } from '#functions/store/instance.ts';
 import { startInProcessWorker } from '#functions/worker/from-settings.ts';
 import type { Worker } from '#functions/worker/worker.ts';
-import { respondWithFetchHandler } from './node-fetch-bridge.ts';
+import { apiRouteFor, apiRoutes, serveApiRoute } from './api-routes.ts';
 import { securityHeadersFor } from './security-headers.ts';
 import { bookableTreatmentsPath, createSite, type Site } from './site.ts';
 
@@ -33,6 +33,9 @@ try {
   console.error(error.message);
   process.exit(2);
 }
+
+const storeRetryMs = 5_000;
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const build = resolve('dist');
 // The adapter's standalone build would start its own server on import; this one wraps its handler instead.
@@ -53,20 +56,34 @@ const compress = compression();
 // `compression` is typed for Express but only uses the plain Node request and response.
 type CompressArgs = Parameters<typeof compress>;
 
+const api = apiRoutes(site);
+
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(securityHeadersFor(req.url ?? '/'))) res.setHeader(name, value);
-  // Outside Astro, whose origin check refuses form posts without the site's Origin, as mail apps send them.
-  if (new URL(req.url ?? '/', 'http://localhost').pathname === newsletterPaths.oneClickUnsubscribe) {
-    respondWithFetchHandler(req, res, site.oneClickUnsubscribe);
+  const route = apiRouteFor(api, req.url ?? '/');
+  if (route) {
+    serveApiRoute(route, req, res);
     return;
   }
   compress(req as CompressArgs[0], res as CompressArgs[1], () => handler(req, res, undefined, locals));
 });
 
-let worker: Worker | undefined;
+/** The store opens (and migrates) before the server says it is ready, so that no visitor waits for it. */
+async function openStoreWhenReachable() {
+  for (;;) {
+    try {
+      return await site.database();
+    } catch (error) {
+      console.error(`The store did not open, trying again in ${storeRetryMs / 1000} s: ${errorMessage(error)}`);
+      await sleep(storeRetryMs);
+    }
+  }
+}
+
+const db = await openStoreWhenReachable();
+const worker: Worker = startInProcessWorker(settings, db);
 server.listen(settings.PORT, settings.HOST, () => {
   console.log(`Site ready at http://${settings.HOST}:${settings.PORT}/`);
-  worker = startInProcessWorker(settings, site.database);
 });
 
 function shutdown(signal: string) {
@@ -75,7 +92,7 @@ function shutdown(signal: string) {
   server.closeAllConnections();
   // The worker gives back the jobs it holds while it can still write; closing the store then lets the
   // embedded database shut down cleanly.
-  Promise.all([closed, worker?.stop()])
+  Promise.all([closed, worker.stop()])
     .then(() => closeStore())
     .finally(() => process.exit(0));
 }

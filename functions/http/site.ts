@@ -20,6 +20,8 @@ import { createConsentReceiptHandler } from './consent-endpoint.ts';
 import type { LeadForm } from './lead-forms.ts';
 import { createOneClickUnsubscribeHandler } from './one-click-unsubscribe.ts';
 import { createClientRateLimiter } from './rate-limit.ts';
+import type { IncomingBody } from './request-body.ts';
+import type { JsonAnswer } from './responses.ts';
 
 export interface Site {
   settings: Settings;
@@ -29,7 +31,7 @@ export interface Site {
   bookableTreatments: () => Promise<readonly BookableTreatment[]>;
   forms: { booking: LeadForm; newsletter: LeadForm; rightsRequest: LeadForm };
   /** `POST /api/consent`. */
-  consentReceipt: (request: Request, clientAddress: string) => Promise<Response>;
+  consentReceipt: (request: Request | IncomingBody, clientAddress: string) => Promise<JsonAnswer>;
   newsletterLinks: NewsletterLinkActions;
   /** RFC 8058's one-click POST to the List-Unsubscribe address, which mail apps send. */
   oneClickUnsubscribe: (request: Request) => Promise<Response>;

@@ -1,11 +1,12 @@
 /** A booking request from either path (JSON or plain form), through the lead intake. */
 import type { Kysely } from 'kysely';
-import { todayInClinic } from '#functions/clinic/clinic-today.ts';
-import { type BookableTreatment, createBookingSchema } from '#functions/forms/booking-schema.ts';
+import { type BookableTreatment, type BookingRequest, createBookingSchema } from '#functions/forms/booking-schema.ts';
 import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
+import { createGroupCommit } from '#functions/store/group-commit.ts';
 import type { Database } from '#functions/store/schema.ts';
 import { createLeadIntake } from './lead-intake.ts';
-import { storeBookingRequest } from './lead-records.ts';
+import { storeBookingRequests } from './lead-records.ts';
+import { perClinicDay } from './per-clinic-day.ts';
 import { toMobileE164 } from './phone.ts';
 
 export interface BookingIntakeDependencies {
@@ -15,20 +16,19 @@ export interface BookingIntakeDependencies {
 }
 
 export function createBookingIntake({ database, treatments, now }: BookingIntakeDependencies) {
+  // Built once per clinic day, not per request: it costs far more than checking a form with it.
+  const schemaFor = perClinicDay(treatments, (today, offered) =>
+    createBookingSchema({ treatments: offered, today, parseMobile: toMobileE164 }),
+  );
+  const write = createGroupCommit({
+    writeGroup: async (requests: readonly BookingRequest[]) => storeBookingRequests(await database(), requests),
+  });
   return createLeadIntake({
     leadName: 'Booking request',
     ...(now && { now }),
-    validate: async (fields, moment) =>
-      parseWithFieldErrors(
-        createBookingSchema({
-          treatments: await treatments(),
-          today: todayInClinic(moment),
-          parseMobile: toMobileE164,
-        }),
-        fields,
-      ),
+    validate: async (fields, moment) => parseWithFieldErrors(await schemaFor(moment), fields),
     // The booking form always carries the time the server showed it.
     botCheck: { fillTime: 'required' },
-    record: async (request) => storeBookingRequest(await database(), request),
+    record: write,
   });
 }

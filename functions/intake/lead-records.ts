@@ -1,14 +1,15 @@
 /**
  * Each lead stored with the jobs that deliver it, in one transaction: the store's writes given this domain's
- * references and job payloads (lead-jobs.ts). The intakes store through these, and so do the tests.
+ * references and job payloads (lead-jobs.ts). `store*` writes one lead; `store*s` a group of them, as the intakes'
+ * group commits (functions/store/group-commit.ts) do.
  */
 import type { Kysely } from 'kysely';
 import type { BookingRequest } from '#functions/forms/booking-schema.ts';
 import type { NewsletterSignup } from '#functions/forms/newsletter-schema.ts';
 import type { RightsRequest } from '#functions/forms/rights-request-schema.ts';
 import type { NewsletterLinks } from '#functions/outbox/jobs.ts';
-import { type RecordedLead, recordBookingRequest, recordNewsletterSignup } from '#functions/store/leads.ts';
-import { recordRightsRequest } from '#functions/store/rights-requests.ts';
+import { type RecordedLead, recordBookingRequests, recordNewsletterSignups } from '#functions/store/leads.ts';
+import { recordRightsRequests } from '#functions/store/rights-requests.ts';
 import type { Database } from '#functions/store/schema.ts';
 import {
   bookingJobs,
@@ -20,34 +21,80 @@ import {
 } from './lead-jobs.ts';
 import { generateReference } from './reference.ts';
 
-export function storeBookingRequest(db: Kysely<Database>, request: BookingRequest): Promise<RecordedLead> {
-  return recordBookingRequest(db, request, {
-    newReference: generateReference,
-    jobsFor: (reference, requestedAt) => bookingJobs(request, reference, requestedAt),
-  });
+const only = async (recorded: Promise<readonly RecordedLead[]>): Promise<RecordedLead> => {
+  const [lead] = await recorded;
+  if (!lead) throw new Error('No lead recorded');
+  return lead;
+};
+
+export function storeBookingRequests(
+  db: Kysely<Database>,
+  requests: readonly BookingRequest[],
+): Promise<RecordedLead[]> {
+  return recordBookingRequests(
+    db,
+    requests.map((request) => ({
+      lead: request,
+      jobsFor: (reference, requestedAt) => bookingJobs(request, reference, requestedAt),
+    })),
+    generateReference,
+  );
 }
 
-/** `linksFor` makes the signed links of the confirmation email, once the sign-up has its reference. */
-export function storeNewsletterSignup(
+export const storeBookingRequest = (db: Kysely<Database>, request: BookingRequest) =>
+  only(storeBookingRequests(db, [request]));
+
+/** Each sign-up with the maker of its confirmation email's signed links, which need its reference. */
+export interface SignupToStore {
+  signup: NewsletterSignup;
+  linksFor: (reference: string) => NewsletterLinks;
+}
+
+export function storeNewsletterSignups(
+  db: Kysely<Database>,
+  signups: readonly SignupToStore[],
+): Promise<RecordedLead[]> {
+  return recordNewsletterSignups(
+    db,
+    signups.map(({ signup, linksFor }) => ({
+      lead: signup,
+      jobsFor: (reference) => newsletterJobs(signup, reference, linksFor(reference)),
+    })),
+    generateReference,
+  );
+}
+
+export const storeNewsletterSignup = (
   db: Kysely<Database>,
   signup: NewsletterSignup,
-  linksFor: (reference: string) => NewsletterLinks,
-): Promise<RecordedLead> {
-  return recordNewsletterSignup(db, signup, {
-    newReference: generateReference,
-    jobsFor: (reference) => newsletterJobs(signup, reference, linksFor(reference)),
-  });
+  linksFor: SignupToStore['linksFor'],
+) => only(storeNewsletterSignups(db, [{ signup, linksFor }]));
+
+/** Each request with the moment it was received, from which its deadlines run. */
+export interface RightsRequestToStore {
+  request: RightsRequest;
+  receivedAt: Date;
 }
 
-export function storeRightsRequest(
+export function storeRightsRequests(
+  db: Kysely<Database>,
+  requests: readonly RightsRequestToStore[],
+  deadlines: RightsRequestDeadlines,
+): Promise<RecordedLead[]> {
+  return recordRightsRequests(
+    db,
+    requests.map(({ request, receivedAt }) => ({
+      lead: request,
+      jobsFor: (reference) => rightsRequestJobs(request, rightsRequestReceipt(reference, receivedAt, deadlines)),
+      withdrawalJobsFor: marketingWithdrawalJobs,
+    })),
+    generateReference,
+  );
+}
+
+export const storeRightsRequest = (
   db: Kysely<Database>,
   request: RightsRequest,
   receivedAt: Date,
   deadlines: RightsRequestDeadlines,
-): Promise<RecordedLead> {
-  return recordRightsRequest(db, request, {
-    newReference: generateReference,
-    jobsFor: (reference) => rightsRequestJobs(request, rightsRequestReceipt(reference, receivedAt, deadlines)),
-    withdrawalJobsFor: marketingWithdrawalJobs,
-  });
-}
+) => only(storeRightsRequests(db, [{ request, receivedAt }], deadlines));

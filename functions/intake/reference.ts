@@ -16,10 +16,23 @@ const referencePattern = new RegExp(
 // so that every character is equally likely.
 const unbiasedBelow = 256 - (256 % referenceAlphabet.length);
 
+// Random bytes are drawn from the system a few kilobytes at a time: one call per reference character would cost
+// more than the rest of making a reference.
+const randomBytes = new Uint8Array(4096);
+let nextRandomByte = randomBytes.length;
+
+function randomByte(): number {
+  if (nextRandomByte >= randomBytes.length) {
+    crypto.getRandomValues(randomBytes);
+    nextRandomByte = 0;
+  }
+  return randomBytes[nextRandomByte++] ?? unbiasedBelow;
+}
+
 function randomCharacters(count: number): string {
   let characters = '';
   while (characters.length < count) {
-    const [byte = unbiasedBelow] = crypto.getRandomValues(new Uint8Array(1));
+    const byte = randomByte();
     if (byte < unbiasedBelow) characters += referenceAlphabet[byte % referenceAlphabet.length];
   }
   return characters;

@@ -2,10 +2,11 @@
 import type { Kysely } from 'kysely';
 import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
 import { createRightsRequestSchema } from '#functions/forms/rights-request-schema.ts';
+import { createGroupCommit } from '#functions/store/group-commit.ts';
 import type { Database } from '#functions/store/schema.ts';
 import { createLeadIntake } from './lead-intake.ts';
 import type { RightsRequestDeadlines } from './lead-jobs.ts';
-import { storeRightsRequest } from './lead-records.ts';
+import { type RightsRequestToStore, storeRightsRequests } from './lead-records.ts';
 import { toMobileE164 } from './phone.ts';
 
 export interface RightsRequestIntakeDependencies {
@@ -16,11 +17,15 @@ export interface RightsRequestIntakeDependencies {
 
 export function createRightsRequestIntake({ database, deadlines, now }: RightsRequestIntakeDependencies) {
   const schema = createRightsRequestSchema({ parseMobile: toMobileE164 });
+  const write = createGroupCommit({
+    writeGroup: async (requests: readonly RightsRequestToStore[]) =>
+      storeRightsRequests(await database(), requests, deadlines),
+  });
   return createLeadIntake({
     leadName: 'Privacy request',
     ...(now && { now }),
     validate: async (fields) => parseWithFieldErrors(schema, fields),
     botCheck: { fillTime: 'required' },
-    record: async (request, receivedAt) => storeRightsRequest(await database(), request, receivedAt, deadlines),
+    record: (request, receivedAt) => write({ request, receivedAt }),
   });
 }

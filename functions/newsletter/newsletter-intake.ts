@@ -1,10 +1,11 @@
 /** A newsletter sign-up from either path (the page's island, or a plain form from the page or the footer). */
 import type { Kysely } from 'kysely';
-import { todayInClinic } from '#functions/clinic/clinic-today.ts';
 import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
 import { createNewsletterSchema } from '#functions/forms/newsletter-schema.ts';
 import { createLeadIntake } from '#functions/intake/lead-intake.ts';
-import { storeNewsletterSignup } from '#functions/intake/lead-records.ts';
+import { type SignupToStore, storeNewsletterSignups } from '#functions/intake/lead-records.ts';
+import { perClinicDay } from '#functions/intake/per-clinic-day.ts';
+import { createGroupCommit } from '#functions/store/group-commit.ts';
 import type { Database } from '#functions/store/schema.ts';
 import { newsletterLinks } from './links.ts';
 
@@ -17,20 +18,26 @@ export interface NewsletterIntakeDependencies {
 }
 
 export function createNewsletterIntake({ database, siteUrl, signingKey, now }: NewsletterIntakeDependencies) {
+  const schemaFor = perClinicDay(
+    async () => undefined,
+    (today) => createNewsletterSchema({ today }),
+  );
+  const write = createGroupCommit({
+    writeGroup: async (signups: readonly SignupToStore[]) => storeNewsletterSignups(await database(), signups),
+  });
   return createLeadIntake({
     leadName: 'Newsletter sign-up',
     ...(now && { now }),
-    validate: async (fields, moment) =>
-      parseWithFieldErrors(createNewsletterSchema({ today: todayInClinic(moment) }), fields),
+    validate: async (fields, moment) => parseWithFieldErrors(await schemaFor(moment), fields),
     // The footer's form is on prebuilt pages, which cannot carry the time they were shown; the double opt-in
     // is the real check, as nobody is subscribed until the address's owner follows the link.
     botCheck: { fillTime: 'when-given' },
     record: async (signup, moment) => {
-      const db = await database();
-      const key = await signingKey(db);
-      return storeNewsletterSignup(db, signup, (reference) =>
-        newsletterLinks({ siteUrl, signingKey: key }, reference, moment),
-      );
+      const key = await signingKey(await database());
+      return write({
+        signup,
+        linksFor: (reference) => newsletterLinks({ siteUrl, signingKey: key }, reference, moment),
+      });
     },
   });
 }

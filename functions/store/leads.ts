@@ -7,6 +7,7 @@
  *
  * The store decides nothing about a lead: the caller gives it the lead's columns, a way to draw references,
  * and the jobs to write once the reference is known (functions/intake/lead-jobs.ts decides what they carry).
+ * Each write takes a group of leads, written in one transaction (functions/store/group-commit.ts forms them).
  */
 import { type InsertObject, type Kysely, sql, type Transaction } from 'kysely';
 import type { Attribution, BookingRequestDetails, GuardianContact, OutboxJobDraft } from '#functions/outbox/jobs.ts';
@@ -16,13 +17,6 @@ export interface RecordedLead {
   reference: string;
   /** False for a repeat: the reference is the first submission's, and nothing new was stored. */
   created: boolean;
-}
-
-/** How a new lead gets its reference and its jobs. */
-export interface LeadRecording<JobInput extends unknown[]> {
-  /** Draws a fresh reference; another is drawn when one is taken. */
-  newReference: () => string;
-  jobsFor: (...lead: JobInput) => readonly OutboxJobDraft[];
 }
 
 /** A booking request's columns, as the booking form's schema gives them. */
@@ -42,81 +36,155 @@ export interface NewNewsletterSignup {
 /** The transaction's start time, the same for a lead, its consents and its jobs. */
 const now = sql<Date>`now()`;
 
-/** `jobsFor` gets the reference and the time the request was stored (ISO 8601), when its consents were given. */
-export function recordBookingRequest(
+/**
+ * A lead to write, with the jobs to write once its reference (and time) are known. Each write also takes a way to
+ * draw references: another is drawn when one is taken.
+ */
+export interface LeadEntry<Lead, JobInput extends unknown[]> {
+  lead: Lead;
+  jobsFor: (...lead: JobInput) => readonly OutboxJobDraft[];
+}
+
+export type BookingEntry = LeadEntry<NewBookingRequest, [reference: string, requestedAt: string]>;
+
+/**
+ * Records the requests together, in one transaction of one insert for the requests and one for their jobs
+ * (another round only for the rare reference that was taken): what concurrent submissions cost when written
+ * one by one is mostly per statement and per commit. Answers each entry's outcome, in order. A submission ID
+ * repeated within the group, as across groups, is stored once; all or none of the group is written.
+ */
+export function recordBookingRequests(
   db: Kysely<Database>,
-  request: NewBookingRequest,
-  { newReference, jobsFor }: LeadRecording<[reference: string, requestedAt: string]>,
-): Promise<RecordedLead> {
+  entries: readonly BookingEntry[],
+  newReference: () => string,
+): Promise<RecordedLead[]> {
   return db.transaction().execute(async (trx) => {
-    const outcome = await insertWithUnusedReference(
-      newReference,
-      (reference) =>
-        trx
-          .insertInto('booking_requests')
-          .values(bookingRow(request, reference))
-          .onConflict((conflict) => conflict.doNothing())
-          .returning(['id', 'reference', 'created_at'])
-          .executeTakeFirst(),
-      async () =>
-        (
-          await trx
-            .selectFrom('booking_requests')
-            .select('reference')
-            .where('submission_id', '=', request.submissionId)
-            .executeTakeFirst()
-        )?.reference,
-    );
-    if (!outcome.inserted) return { reference: outcome.reference, created: false };
-    await insertJobs(trx, jobsFor(outcome.reference, outcome.created_at.toISOString()), {
-      booking_request_id: outcome.id,
-      lead_reference: outcome.reference,
+    const results: (RecordedLead | undefined)[] = [];
+    const firstOf = new Map<string, number>();
+    entries.forEach(({ lead }, index) => {
+      if (!firstOf.has(lead.submissionId)) firstOf.set(lead.submissionId, index);
     });
-    return { reference: outcome.reference, created: true };
+    let unwritten = [...firstOf.values()];
+    for (let draw = 1; draw <= maxReferenceDraws && unwritten.length > 0; draw++) {
+      const drawn = unwritten.map((index) => ({ index, reference: newReference() }));
+      const inserted = await trx
+        .insertInto('booking_requests')
+        .values(drawn.map(({ index, reference }) => bookingRow(entryAt(entries, index).lead, reference)))
+        .onConflict((conflict) => conflict.doNothing())
+        .returning(['id', 'reference', 'submission_id', 'created_at'])
+        .execute();
+      const bySubmission = new Map(inserted.map((row) => [row.submission_id, row]));
+      const jobs: JobRows[] = [];
+      const skipped: number[] = [];
+      for (const index of unwritten) {
+        const { lead, jobsFor } = entryAt(entries, index);
+        const row = bySubmission.get(lead.submissionId);
+        if (!row) {
+          skipped.push(index);
+          continue;
+        }
+        results[index] = { reference: row.reference, created: true };
+        jobs.push({
+          jobs: jobsFor(row.reference, row.created_at.toISOString()),
+          lead: { booking_request_id: row.id, lead_reference: row.reference },
+        });
+      }
+      await insertJobRows(trx, jobs);
+      // A skipped row is a repeat of a stored submission, or its drawn reference was taken: then it draws again.
+      const stored = await storedReferences(
+        trx,
+        skipped.map((index) => entryAt(entries, index).lead.submissionId),
+      );
+      unwritten = skipped.filter((index) => {
+        const reference = stored.get(entryAt(entries, index).lead.submissionId);
+        if (reference !== undefined) results[index] = { reference, created: false };
+        return reference === undefined;
+      });
+    }
+    if (unwritten.length > 0) throw new Error(`No unused lead reference after ${maxReferenceDraws} draws`);
+    return entries.map(({ lead }, index) => {
+      const own = results[index];
+      if (own) return own;
+      const first = results[firstOf.get(lead.submissionId) ?? -1];
+      if (!first) throw new Error('A repeated submission has no first outcome');
+      return { reference: first.reference, created: false };
+    });
   });
 }
 
+function entryAt<Entry>(entries: readonly Entry[], index: number): Entry {
+  const entry = entries[index];
+  if (entry === undefined) throw new RangeError(`No entry ${index}`);
+  return entry;
+}
+
+async function storedReferences(
+  trx: Transaction<Database>,
+  submissionIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (submissionIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('booking_requests')
+    .select(['submission_id', 'reference'])
+    .where('submission_id', 'in', submissionIds)
+    .execute();
+  return new Map(rows.map((row) => [row.submission_id, row.reference]));
+}
+
+export type NewsletterEntry = LeadEntry<NewNewsletterSignup, [reference: string]>;
+
 /**
- * A repeat is the same submission, or any sign-up of an address that already has a pending or confirmed
- * subscription: the existing one's reference is returned and no second confirmation email is queued.
+ * Records the sign-ups one after another in one transaction (one commit). A repeat is the same submission, or
+ * any sign-up of an address that already has a pending or confirmed subscription: the existing one's reference is
+ * answered and no second confirmation email is queued.
  */
-export function recordNewsletterSignup(
+export function recordNewsletterSignups(
   db: Kysely<Database>,
-  signup: NewNewsletterSignup,
-  { newReference, jobsFor }: LeadRecording<[reference: string]>,
-): Promise<RecordedLead> {
+  entries: readonly NewsletterEntry[],
+  newReference: () => string,
+): Promise<RecordedLead[]> {
   return db.transaction().execute(async (trx) => {
-    const outcome = await insertWithUnusedReference(
-      newReference,
-      (reference) =>
-        trx
-          .insertInto('newsletter_subscriptions')
-          .values({ submission_id: signup.submissionId, reference, email: signup.email, consent_at: now })
-          .onConflict((conflict) => conflict.doNothing())
-          .returning(['id', 'reference'])
-          .executeTakeFirst(),
-      async () =>
-        (
-          await trx
-            .selectFrom('newsletter_subscriptions')
-            .select('reference')
-            .where((where) =>
-              where.or([
-                where('submission_id', '=', signup.submissionId),
-                where.and([where('email', '=', signup.email), where('status', '<>', 'unsubscribed')]),
-              ]),
-            )
-            .orderBy(sql`submission_id = ${signup.submissionId}`, 'desc')
-            .executeTakeFirst()
-        )?.reference,
-    );
-    if (!outcome.inserted) return { reference: outcome.reference, created: false };
-    await insertJobs(trx, jobsFor(outcome.reference), {
-      newsletter_subscription_id: outcome.id,
-      lead_reference: outcome.reference,
-    });
-    return { reference: outcome.reference, created: true };
+    const results: RecordedLead[] = [];
+    for (const entry of entries) results.push(await recordNewsletterSignupIn(trx, entry, newReference));
+    return results;
   });
+}
+
+async function recordNewsletterSignupIn(
+  trx: Transaction<Database>,
+  { lead: signup, jobsFor }: NewsletterEntry,
+  newReference: () => string,
+): Promise<RecordedLead> {
+  const outcome = await insertWithUnusedReference(
+    newReference,
+    (reference) =>
+      trx
+        .insertInto('newsletter_subscriptions')
+        .values({ submission_id: signup.submissionId, reference, email: signup.email, consent_at: now })
+        .onConflict((conflict) => conflict.doNothing())
+        .returning(['id', 'reference'])
+        .executeTakeFirst(),
+    async () =>
+      (
+        await trx
+          .selectFrom('newsletter_subscriptions')
+          .select('reference')
+          .where((where) =>
+            where.or([
+              where('submission_id', '=', signup.submissionId),
+              where.and([where('email', '=', signup.email), where('status', '<>', 'unsubscribed')]),
+            ]),
+          )
+          .orderBy(sql`submission_id = ${signup.submissionId}`, 'desc')
+          .executeTakeFirst()
+      )?.reference,
+  );
+  if (!outcome.inserted) return { reference: outcome.reference, created: false };
+  await insertJobs(trx, jobsFor(outcome.reference), {
+    newsletter_subscription_id: outcome.id,
+    lead_reference: outcome.reference,
+  });
+  return { reference: outcome.reference, created: true };
 }
 
 /** A freshly drawn reference colliding this often means something other than chance is wrong. */
@@ -173,22 +241,32 @@ type JobLead = { lead_reference: string } & (
   | { rights_request_id: string }
 );
 
+interface JobRows {
+  jobs: readonly OutboxJobDraft[];
+  lead: JobLead;
+  /** Due at once unless this says when. */
+  runAfter?: Date | undefined;
+}
+
 /** Inserts a lead's jobs, due at once unless `runAfter` says when. */
-export async function insertJobs(
+export function insertJobs(
   trx: Transaction<Database>,
   jobs: readonly OutboxJobDraft[],
   lead: JobLead,
   runAfter?: Date,
 ): Promise<void> {
-  await trx
-    .insertInto('outbox_jobs')
-    .values(
-      jobs.map((job) => ({
-        ...lead,
-        kind: job.kind,
-        payload: JSON.stringify(job.payload),
-        ...(runAfter && { run_after: runAfter }),
-      })),
-    )
-    .execute();
+  return insertJobRows(trx, [{ jobs, lead, runAfter }]);
+}
+
+/** Inserts the jobs of several leads in one statement. */
+async function insertJobRows(trx: Transaction<Database>, rows: readonly JobRows[]): Promise<void> {
+  const values = rows.flatMap(({ jobs, lead, runAfter }) =>
+    jobs.map((job) => ({
+      ...lead,
+      kind: job.kind,
+      payload: JSON.stringify(job.payload),
+      ...(runAfter && { run_after: runAfter }),
+    })),
+  );
+  if (values.length > 0) await trx.insertInto('outbox_jobs').values(values).execute();
 }

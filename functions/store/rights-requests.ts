@@ -6,65 +6,77 @@
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { OutboxJobDraft, RightsRequestDetails } from '#functions/outbox/jobs.ts';
-import { insertJobs, insertWithUnusedReference, type LeadRecording, type RecordedLead } from './leads.ts';
+import { insertJobs, insertWithUnusedReference, type LeadEntry, type RecordedLead } from './leads.ts';
 import { endSubscriptions, type Withdrawal } from './newsletter-subscriptions.ts';
 import type { Database } from './schema.ts';
 
-export interface RightsRequestRecording extends LeadRecording<[reference: string]> {
+export interface RightsRequestEntry
+  extends LeadEntry<RightsRequestDetails & { submissionId: string }, [reference: string]> {
   /** For "stop marketing": the CRM's withdrawal of the email's marketing consent. */
   withdrawalJobsFor: (withdrawal: Withdrawal) => readonly OutboxJobDraft[];
 }
 
-export function recordRightsRequest(
+/** Records the requests one after another in one transaction (one commit). */
+export function recordRightsRequests(
   db: Kysely<Database>,
-  request: RightsRequestDetails & { submissionId: string },
-  { newReference, jobsFor, withdrawalJobsFor }: RightsRequestRecording,
-): Promise<RecordedLead> {
+  entries: readonly RightsRequestEntry[],
+  newReference: () => string,
+): Promise<RecordedLead[]> {
   return db.transaction().execute(async (trx) => {
-    const outcome = await insertWithUnusedReference(
-      newReference,
-      (reference) =>
-        trx
-          .insertInto('rights_requests')
-          .values({
-            submission_id: request.submissionId,
-            reference,
-            request_type: request.requestType,
-            full_name: request.fullName,
-            email: request.email ?? null,
-            mobile_e164: request.mobile ?? null,
-            requester_role: request.requesterRole,
-            subject_name: request.subjectName ?? null,
-            details: request.details ?? null,
-          })
-          .onConflict((conflict) => conflict.doNothing())
-          .returning(['id', 'reference'])
-          .executeTakeFirst(),
-      async () =>
-        (
-          await trx
-            .selectFrom('rights_requests')
-            .select('reference')
-            .where('submission_id', '=', request.submissionId)
-            .executeTakeFirst()
-        )?.reference,
-    );
-    if (!outcome.inserted) return { reference: outcome.reference, created: false };
-
-    const lead = { rights_request_id: outcome.id, lead_reference: outcome.reference };
-    await insertJobs(trx, jobsFor(outcome.reference), lead);
-    if (request.requestType === 'stop-marketing' && request.email) {
-      await stopMarketing(trx, request.email, lead, withdrawalJobsFor);
-    }
-    return { reference: outcome.reference, created: true };
+    const results: RecordedLead[] = [];
+    for (const entry of entries) results.push(await recordRightsRequestIn(trx, entry, newReference));
+    return results;
   });
+}
+
+async function recordRightsRequestIn(
+  trx: Transaction<Database>,
+  { lead: request, jobsFor, withdrawalJobsFor }: RightsRequestEntry,
+  newReference: () => string,
+): Promise<RecordedLead> {
+  const outcome = await insertWithUnusedReference(
+    newReference,
+    (reference) =>
+      trx
+        .insertInto('rights_requests')
+        .values({
+          submission_id: request.submissionId,
+          reference,
+          request_type: request.requestType,
+          full_name: request.fullName,
+          email: request.email ?? null,
+          mobile_e164: request.mobile ?? null,
+          requester_role: request.requesterRole,
+          subject_name: request.subjectName ?? null,
+          details: request.details ?? null,
+        })
+        .onConflict((conflict) => conflict.doNothing())
+        .returning(['id', 'reference'])
+        .executeTakeFirst(),
+    async () =>
+      (
+        await trx
+          .selectFrom('rights_requests')
+          .select('reference')
+          .where('submission_id', '=', request.submissionId)
+          .executeTakeFirst()
+      )?.reference,
+  );
+  if (!outcome.inserted) return { reference: outcome.reference, created: false };
+
+  const lead = { rights_request_id: outcome.id, lead_reference: outcome.reference };
+  await insertJobs(trx, jobsFor(outcome.reference), lead);
+  if (request.requestType === 'stop-marketing' && request.email) {
+    await stopMarketing(trx, request.email, lead, withdrawalJobsFor);
+  }
+  return { reference: outcome.reference, created: true };
 }
 
 async function stopMarketing(
   trx: Transaction<Database>,
   email: string,
   lead: { rights_request_id: string; lead_reference: string },
-  withdrawalJobsFor: RightsRequestRecording['withdrawalJobsFor'],
+  withdrawalJobsFor: RightsRequestEntry['withdrawalJobsFor'],
 ): Promise<void> {
   const subscriptions = await trx
     .selectFrom('newsletter_subscriptions')

@@ -1,5 +1,4 @@
 /** The outbox worker and the retention purge as the settings configure them: in the server, or `npm run worker`. */
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { type RetentionSchedule, startRetentionSchedule } from '#functions/privacy/retention-schedule.ts';
 import type { Settings } from '#functions/settings/settings.ts';
@@ -21,43 +20,21 @@ export function startConfiguredRetention(db: Kysely<Database>, settings: Setting
   return undefined;
 }
 
-const storeRetryMs = 30_000;
-
 /**
- * The worker inside the server, on the process's store (an embedded PGlite database can be opened by one
- * process only, so this is how its jobs get delivered). WORKER=off leaves delivery to `npm run worker`.
- * The retention purge runs beside it on the same store, daily (RETENTION=off leaves it to a cron job).
- * A store that does not open yet (PostgreSQL still starting) is tried again until it does.
+ * The worker inside the server, on the server's store (an embedded PGlite database can be opened by one process
+ * only, so this is how its jobs get delivered). WORKER=off leaves delivery to `npm run worker`. The retention
+ * purge runs beside it on the same store, daily (RETENTION=off leaves it to a cron job).
  */
-export function startInProcessWorker(settings: Settings, database: () => Promise<Kysely<Database>>): Worker {
+export function startInProcessWorker(settings: Settings, db: Kysely<Database>): Worker {
   if (settings.WORKER === 'off') {
     console.log('Outbox worker off (WORKER=off): run `npm run worker` to deliver leads');
     return { stop: async () => {} };
   }
-  const stopping = new AbortController();
-  const started = (async () => {
-    while (!stopping.signal.aborted) {
-      try {
-        const db = await database();
-        if (stopping.signal.aborted) return undefined;
-        const worker = startConfiguredWorker(db, settings);
-        const purge = startConfiguredRetention(db, settings);
-        return {
-          async stop() {
-            await Promise.all([worker.stop(), purge?.stop()]);
-          },
-        };
-      } catch (error) {
-        console.error(`Outbox worker: the store did not open, trying again in ${storeRetryMs / 1000} s`, error);
-        await sleep(storeRetryMs, undefined, { signal: stopping.signal }).catch(() => {});
-      }
-    }
-    return undefined;
-  })();
+  const worker = startConfiguredWorker(db, settings);
+  const purge = startConfiguredRetention(db, settings);
   return {
     async stop() {
-      stopping.abort();
-      await (await started)?.stop();
+      await Promise.all([worker.stop(), purge?.stop()]);
     },
   };
 }

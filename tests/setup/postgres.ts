@@ -1,15 +1,6 @@
-/**
- * Vitest global setup: starts a throwaway PostgreSQL server for the store tests and stops it afterwards.
- * It listens on 127.0.0.1 on a free port, keeps its data and socket in a temporary directory, and is
- * stopped by PID. PostgreSQL refuses to run as root, so as root it runs as the `postgres` system user.
- * Missing binaries fail the run: tests/setup/system-deps.sh installs them.
- */
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** Vitest global setup: a throwaway PostgreSQL server for the store tests (tests/support/postgres-server.ts). */
 import type { TestProject } from 'vitest/node';
+import { startThrowawayPostgres } from '../support/postgres-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,89 +9,8 @@ declare module 'vitest' {
   }
 }
 
-const serverUser = 'postgres';
-
 export default async function startPostgres(project: TestProject): Promise<() => void> {
-  const bin = postgresBinDirectory();
-  const root = mkdtempSync(join(tmpdir(), 'clinic-site-postgres-'));
-  const dataDirectory = join(root, 'data');
-  const logFile = join(root, 'server.log');
-  const asServerUser = serverUserRunner(root);
-
-  asServerUser(join(bin, 'initdb'), [
-    '-D',
-    dataDirectory,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '--no-locale',
-    '-E',
-    'UTF8',
-    '--no-sync',
-  ]);
-  const port = await freePort();
-  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${root} -c fsync=off`;
-  try {
-    asServerUser(join(bin, 'pg_ctl'), ['start', '--wait', '-D', dataDirectory, '-l', logFile, '-o', options]);
-  } catch (error) {
-    const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '(no server log)';
-    rmSync(root, { recursive: true, force: true });
-    throw new Error(`PostgreSQL did not start:\n${log}`, { cause: error });
-  }
-
-  project.provide('postgresAdminUrl', `postgres://postgres@127.0.0.1:${port}/postgres`);
-
-  return function stopPostgres() {
-    const postmasterPid = Number(readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    try {
-      asServerUser(join(bin, 'pg_ctl'), ['stop', '--wait', '-m', 'fast', '-D', dataDirectory]);
-    } catch {
-      process.kill(postmasterPid, 'SIGQUIT');
-    }
-    rmSync(root, { recursive: true, force: true });
-  };
-}
-
-/** The newest installed server's bin directory, e.g. /usr/lib/postgresql/15/bin. */
-function postgresBinDirectory(): string {
-  const newestFirst = globSync('/usr/lib/postgresql/*/bin/initdb').sort((a, b) => majorVersion(b) - majorVersion(a));
-  const initdb = newestFirst[0];
-  if (!initdb) {
-    throw new Error(
-      'PostgreSQL server binaries are missing (no /usr/lib/postgresql/*/bin/initdb); the store tests need them. ' +
-        'Install them with: bash tests/setup/system-deps.sh (as root), or apt-get install postgresql.',
-    );
-  }
-  return join(initdb, '..');
-}
-
-function majorVersion(initdbPath: string): number {
-  return Number(initdbPath.split('/')[4]);
-}
-
-/** Runs a program as the server's user: through `runuser` when we are root, directly otherwise. */
-function serverUserRunner(ownedDirectory: string): (program: string, args: string[]) => void {
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot) {
-    const uid = Number(execFileSync('id', ['-u', serverUser], { encoding: 'utf8' }));
-    const gid = Number(execFileSync('id', ['-g', serverUser], { encoding: 'utf8' }));
-    chownSync(ownedDirectory, uid, gid);
-  }
-  return (program, args) => {
-    const [command, commandArgs] = isRoot ? ['runuser', ['-u', serverUser, '--', program, ...args]] : [program, args];
-    execFileSync(command, commandArgs, { cwd: ownedDirectory, stdio: ['ignore', 'ignore', 'pipe'] });
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port')),
-      );
-    });
-  });
+  const server = await startThrowawayPostgres({ durable: false });
+  project.provide('postgresAdminUrl', server.adminUrl);
+  return () => server.stop();
 }

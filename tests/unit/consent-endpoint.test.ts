@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createConsentReceiptHandler, maxReceiptBytes } from '#functions/http/consent-endpoint.ts';
 import { createClientRateLimiter } from '#functions/http/rate-limit.ts';
+import { toResponse } from '#functions/http/responses.ts';
 import { listConsentReceipts } from '#functions/store/consent-receipts.ts';
 import { openStore, type Store } from '#functions/store/open.ts';
 import { postgresBackend } from '../support/store-backends.ts';
@@ -26,10 +27,11 @@ afterEach(() => {
 });
 
 function handler(points = 100) {
-  return createConsentReceiptHandler({
+  const handle = createConsentReceiptHandler({
     rateLimit: createClientRateLimiter({ points, windowSeconds: 60 }),
     database: async () => store.db,
   });
+  return async (request: Request, clientAddress: string) => toResponse(await handle(request, clientAddress));
 }
 
 function receiptBody(consentId = randomUUID()) {
@@ -107,7 +109,7 @@ describe('POST /api/consent', () => {
       rateLimit: createClientRateLimiter({ points: 100, windowSeconds: 60 }),
       database: () => Promise.reject(new Error('connect ECONNREFUSED 10.0.0.5:5432')),
     });
-    const response = await handle(post(JSON.stringify(receiptBody())), client);
+    const response = toResponse(await handle(post(JSON.stringify(receiptBody())), client));
 
     expect(response.status).toBe(500);
     const text = await response.text();

@@ -63,3 +63,17 @@ describe('earliestDateOfBirth', () => {
     expect(earliestDateOfBirth('2020-02-29')).toBe('1900-02-28');
   });
 });
+
+describe('todayInClinic, asked again and again', () => {
+  it("turns at the clinic's midnight whichever way the clock goes", () => {
+    const days = [
+      '2026-11-23T18:29:59.999Z',
+      '2026-11-23T18:30:00.000Z',
+      '2026-11-23T00:00:00.000Z',
+      '2026-11-24T18:29:59.000Z',
+      '2026-11-24T18:30:00.000Z',
+      '2026-11-23T18:29:00.000Z',
+    ].map((instant) => todayInClinic(new Date(instant)));
+    expect(days).toEqual(['2026-11-23', '2026-11-24', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-23']);
+  });
+});

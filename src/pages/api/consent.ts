@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { methodNotAllowed } from '#functions/http/responses.ts';
+import { methodNotAllowed, toResponse } from '#functions/http/responses.ts';
 import { siteOf } from '#src/lib/site.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = ({ request, clientAddress, locals }) =>
-  siteOf(locals).consentReceipt(request, clientAddress);
+export const POST: APIRoute = async ({ request, clientAddress, locals }) =>
+  toResponse(await siteOf(locals).consentReceipt(request, clientAddress));
 
 // Without this, Astro answers other methods with its 404 page.
-export const ALL: APIRoute = () => methodNotAllowed(['POST']);
+export const ALL: APIRoute = () => toResponse(methodNotAllowed(['POST']));
