@@ -6,6 +6,7 @@ import { formatDuration } from 'date-fns/formatDuration';
 import { intervalToDuration } from 'date-fns/intervalToDuration';
 import { clinic } from '#functions/clinic/clinic.ts';
 import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
+import { sentQuicklyNote } from '#functions/outbox/jobs.ts';
 import type { BookingListItem, LeadCounts, OutboxJobSummary, StoredLead } from '#functions/store/lead-reports.ts';
 import type { DeadJob } from '#functions/store/outbox.ts';
 
@@ -101,6 +102,7 @@ export function leadText(lead: StoredLead): string[] {
           request.subject_name ? `${request.subject_name} (${request.requester_role})` : 'their own information',
         ],
         ['Details', request.details ?? '—'],
+        ['Screening', screeningText(request.sent_quickly)],
       ]),
       '',
       ...jobsText(lead.jobs),
@@ -146,10 +148,15 @@ export function leadText(lead: StoredLead): string[] {
       ['WhatsApp updates', timeOrNo(booking.consent_whatsapp_at)],
       ['Email news', timeOrNo(booking.consent_email_news_at)],
       ['Attribution', booking.attribution ? JSON.stringify(booking.attribution) : '—'],
+      ['Screening', screeningText(booking.sent_quickly)],
     ]),
     '',
     ...jobsText(lead.jobs),
   ];
+}
+
+function screeningText(sentQuickly: boolean): string {
+  return sentQuickly ? sentQuicklyNote : "sent at a person's pace";
 }
 
 export function deadJobsText(jobs: readonly DeadJob[]): string[] {

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { type BookableTreatment, type BookingRequest, createBookingSchema } from '#functions/forms/booking-schema.ts';
 import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
+import type { Screened } from '#functions/outbox/jobs.ts';
 import { createGroupCommit } from '#functions/store/group-commit.ts';
 import type { Database } from '#functions/store/schema.ts';
 import { createLeadIntake } from './lead-intake.ts';
@@ -21,7 +22,8 @@ export function createBookingIntake({ database, treatments, now }: BookingIntake
     createBookingSchema({ treatments: offered, today, parseMobile: toMobileE164 }),
   );
   const write = createGroupCommit({
-    writeGroup: async (requests: readonly BookingRequest[]) => storeBookingRequests(await database(), requests),
+    writeGroup: async (requests: readonly (BookingRequest & Screened)[]) =>
+      storeBookingRequests(await database(), requests),
   });
   return createLeadIntake({
     leadName: 'Booking request',
@@ -29,6 +31,6 @@ export function createBookingIntake({ database, treatments, now }: BookingIntake
     validate: async (fields, moment) => parseWithFieldErrors(await schemaFor(moment), fields),
     // The booking form always carries the time the server showed it.
     botCheck: { fillTime: 'required' },
-    record: write,
+    record: (request, _moment, sentQuickly) => write(sentQuickly ? { ...request, sentQuickly } : request),
   });
 }

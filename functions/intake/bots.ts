@@ -1,8 +1,10 @@
 /**
- * Signs of an automated submission, sent beside a lead form's fields: `website`, a honeypot input that
- * people never see, and `startedAt`, when the form was shown (epoch milliseconds; a plain HTML form
- * posts it as a string of digits). A likely bot gets the same answer as a person and its submission is
- * discarded, so these never produce field errors.
+ * Signs of an automated submission, sent beside a lead form's fields: `website`, a honeypot input that people
+ * never see, and `startedAt`, when the form was shown (epoch milliseconds; a plain HTML form posts it as a string
+ * of digits). Only a filled honeypot discards a submission (answered as if accepted, so a bot learns nothing):
+ * a person never sees the field. A form sent within 3 seconds of being shown is rare for a person but not
+ * impossible (autofill, a password manager), so it is kept and marked for whoever follows it up. These never
+ * produce field errors.
  */
 export const minimumFillTimeMs = 3000;
 
@@ -26,11 +28,16 @@ export interface BotCheck {
   fillTime: 'required' | 'when-given';
 }
 
-/** A filled honeypot, or a form sent within 3 seconds of being shown, or "shown" in the future or never. */
-export function isLikelyBot({ website, startedAt }: BotSignals, now: Date, { fillTime }: BotCheck): boolean {
-  if (website !== undefined && website !== '') return true;
-  if (startedAt === undefined && fillTime === 'when-given') return false;
+/**
+ * `discard` for a filled honeypot; `sent-quickly` for a form sent within 3 seconds of being shown, or "shown" in
+ * the future or never (kept, and marked); `person` otherwise.
+ */
+export type Screening = 'discard' | 'sent-quickly' | 'person';
+
+export function screenSubmission({ website, startedAt }: BotSignals, now: Date, { fillTime }: BotCheck): Screening {
+  if (website !== undefined && website !== '') return 'discard';
+  if (startedAt === undefined && fillTime === 'when-given') return 'person';
   const shownAt = typeof startedAt === 'string' && /^\d{1,16}$/.test(startedAt) ? Number(startedAt) : startedAt;
-  if (typeof shownAt !== 'number' || !Number.isFinite(shownAt)) return true;
-  return now.getTime() - shownAt < minimumFillTimeMs;
+  if (typeof shownAt !== 'number' || !Number.isFinite(shownAt)) return 'sent-quickly';
+  return now.getTime() - shownAt < minimumFillTimeMs ? 'sent-quickly' : 'person';
 }

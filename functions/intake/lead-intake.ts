@@ -1,7 +1,7 @@
 /** A lead form's submission from either path (JSON or plain form): validate, screen bots, store. */
 import type { FieldErrors, FieldParseResult } from '#functions/forms/field-errors.ts';
 import type { RecordedLead } from '#functions/store/leads.ts';
-import { type BotCheck, isLikelyBot, separateBotSignals } from './bots.ts';
+import { type BotCheck, screenSubmission, separateBotSignals } from './bots.ts';
 import { generateReference } from './reference.ts';
 
 export type LeadIntakeResult =
@@ -17,7 +17,8 @@ export interface LeadIntakeOptions<Lead> {
   /** The form's fields (bot signals removed) against its schema, as of `moment`. */
   validate: (fields: unknown, moment: Date) => Promise<FieldParseResult<Lead>>;
   botCheck: BotCheck;
-  record: (lead: Lead, moment: Date) => Promise<RecordedLead>;
+  /** `sentQuickly`: sent faster than people usually manage (bots.ts); the lead is kept, and marked. */
+  record: (lead: Lead, moment: Date, sentQuickly: boolean) => Promise<RecordedLead>;
   now?: () => Date;
 }
 
@@ -35,12 +36,11 @@ export function createLeadIntake<Lead>({
       const parsed = await validate(fields, moment);
       // Errors come first, so a person who is quick with an incomplete form is never told it was accepted.
       if (!parsed.ok) return { kind: 'invalid', fields: parsed.fields };
-      // Bots get the same answer as people, so they learn nothing; nothing of theirs is stored.
-      if (isLikelyBot(signals, moment, botCheck)) {
-        return { kind: 'accepted', reference: generateReference(), created: false };
-      }
+      const screening = screenSubmission(signals, moment, botCheck);
+      // A filled honeypot gets the same answer as a person, so its bot learns nothing; nothing of it is stored.
+      if (screening === 'discard') return { kind: 'accepted', reference: generateReference(), created: false };
 
-      const stored = await record(parsed.value, moment);
+      const stored = await record(parsed.value, moment, screening === 'sent-quickly');
       return { kind: 'accepted', reference: stored.reference, created: stored.created };
     } catch (error) {
       console.error(`${leadName} not stored:`, error);

@@ -16,13 +16,18 @@ import type {
   NewsletterLinks,
   OutboxJobDraft,
   RightsRequestReceipt,
+  Screened,
 } from '#functions/outbox/jobs.ts';
 
 /**
  * The CRM record and the front desk's email always; a confirmation email when the visitor gave an
  * address. Never to a minor: it would go to the guardian, and the form collects no guardian email.
  */
-export function bookingJobs(request: BookingRequest, reference: string, requestedAt: string): OutboxJobDraft[] {
+export function bookingJobs(
+  request: BookingRequest & Screened,
+  reference: string,
+  requestedAt: string,
+): OutboxJobDraft[] {
   const summary: BookingSummary = {
     reference,
     treatment: request.treatment,
@@ -60,6 +65,7 @@ export function bookingJobs(request: BookingRequest, reference: string, requeste
     ...guardian,
     whatsappUpdates: request.consents.whatsappUpdates,
     ...(request.helpText && { helpText: request.helpText }),
+    ...(request.sentQuickly && { sentQuickly: true }),
   };
   const jobs: OutboxJobDraft[] = [
     { kind: 'crm.booking', payload: crm },
@@ -80,7 +86,7 @@ export function newsletterJobs(signup: NewsletterSignup, reference: string, link
 }
 
 /** The privacy team's ticket always; an acknowledgement to the requester when they gave an email address. */
-export function rightsRequestJobs(request: RightsRequest, receipt: RightsRequestReceipt): OutboxJobDraft[] {
+export function rightsRequestJobs(request: RightsRequest & Screened, receipt: RightsRequestReceipt): OutboxJobDraft[] {
   const { submissionId: _submissionId, ...details } = request;
   const crm: CrmRightsRequestPayload = { ...details, ...receipt };
   const jobs: OutboxJobDraft[] = [{ kind: 'crm.rights-request', payload: crm }];

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { BookingRequest } from '#functions/forms/booking-schema.ts';
 import type { NewsletterSignup } from '#functions/forms/newsletter-schema.ts';
 import type { RightsRequest } from '#functions/forms/rights-request-schema.ts';
-import type { NewsletterLinks } from '#functions/outbox/jobs.ts';
+import type { NewsletterLinks, Screened } from '#functions/outbox/jobs.ts';
 import { type RecordedLead, recordBookingRequests, recordNewsletterSignups } from '#functions/store/leads.ts';
 import { recordRightsRequests } from '#functions/store/rights-requests.ts';
 import type { Database } from '#functions/store/schema.ts';
@@ -29,7 +29,7 @@ const only = async (recorded: Promise<readonly RecordedLead[]>): Promise<Recorde
 
 export function storeBookingRequests(
   db: Kysely<Database>,
-  requests: readonly BookingRequest[],
+  requests: readonly (BookingRequest & Screened)[],
 ): Promise<RecordedLead[]> {
   return recordBookingRequests(
     db,
@@ -72,7 +72,7 @@ export const storeNewsletterSignup = (
 
 /** Each request with the moment it was received, from which its deadlines run. */
 export interface RightsRequestToStore {
-  request: RightsRequest;
+  request: RightsRequest & Screened;
   receivedAt: Date;
 }
 

@@ -26,6 +26,7 @@ export function createRightsRequestIntake({ database, deadlines, now }: RightsRe
     ...(now && { now }),
     validate: async (fields) => parseWithFieldErrors(schema, fields),
     botCheck: { fillTime: 'required' },
-    record: (request, receivedAt) => write({ request, receivedAt }),
+    record: (request, receivedAt, sentQuickly) =>
+      write({ request: sentQuickly ? { ...request, sentQuickly } : request, receivedAt }),
   });
 }

@@ -72,6 +72,15 @@ export interface BookingRequestDetails {
   helpText?: string;
 }
 
+/** Sent faster than people usually manage (functions/intake/bots.ts): kept, and marked for a check. */
+export interface Screened {
+  sentQuickly?: true;
+}
+
+/** What staff read beside such a lead, in the front desk's email, the privacy team's ticket and `npm run leads`. */
+export const sentQuicklyNote =
+  'Sent within 3 seconds of the form opening, faster than people usually manage: it may be automated. Check it before acting on it.';
+
 /** A patient under 18's parent or guardian, as the booking form takes them (their consent is on the request). */
 export interface GuardianContact {
   name: string;
@@ -103,6 +112,7 @@ export interface FrontDeskEmailPayload extends BookingSummary {
   guardian?: GuardianContact;
   whatsappUpdates: boolean;
   helpText?: string;
+  sentQuickly?: true;
 }
 
 export interface BookingConfirmationEmailPayload extends BookingSummary {
@@ -162,7 +172,7 @@ export interface RightsRequestDetails {
 }
 
 /** A data-rights request as the privacy team's ticket shows it. */
-export interface CrmRightsRequestPayload extends RightsRequestDetails, RightsRequestReceipt {}
+export interface CrmRightsRequestPayload extends RightsRequestDetails, RightsRequestReceipt, Screened {}
 
 export interface RightsAcknowledgementEmailPayload
   extends Pick<CrmRightsRequestPayload, 'reference' | 'requestType' | 'fullName' | 'receivedAt' | 'resolveBy'> {

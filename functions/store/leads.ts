@@ -10,7 +10,13 @@
  * Each write takes a group of leads, written in one transaction (functions/store/group-commit.ts forms them).
  */
 import { type InsertObject, type Kysely, sql, type Transaction } from 'kysely';
-import type { Attribution, BookingRequestDetails, GuardianContact, OutboxJobDraft } from '#functions/outbox/jobs.ts';
+import type {
+  Attribution,
+  BookingRequestDetails,
+  GuardianContact,
+  OutboxJobDraft,
+  Screened,
+} from '#functions/outbox/jobs.ts';
 import type { Database } from './schema.ts';
 
 export interface RecordedLead {
@@ -20,7 +26,7 @@ export interface RecordedLead {
 }
 
 /** A booking request's columns, as the booking form's schema gives them. */
-export interface NewBookingRequest extends BookingRequestDetails {
+export interface NewBookingRequest extends BookingRequestDetails, Screened {
   isMinor: boolean;
   guardian?: GuardianContact;
   consents: { whatsappUpdates: boolean; emailNews: boolean };
@@ -232,6 +238,7 @@ function bookingRow(request: NewBookingRequest, reference: string): InsertObject
     consent_whatsapp_at: request.consents.whatsappUpdates ? now : null,
     consent_email_news_at: request.consents.emailNews ? now : null,
     attribution: !request.isMinor && request.attribution ? JSON.stringify(request.attribution) : null,
+    sent_quickly: request.sentQuickly ?? false,
   };
 }
 

@@ -5,13 +5,13 @@
  * and the CRM is told to withdraw it. Everything else (and every erasure) waits for staff to verify identity.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { OutboxJobDraft, RightsRequestDetails } from '#functions/outbox/jobs.ts';
+import type { OutboxJobDraft, RightsRequestDetails, Screened } from '#functions/outbox/jobs.ts';
 import { insertJobs, insertWithUnusedReference, type LeadEntry, type RecordedLead } from './leads.ts';
 import { endSubscriptions, type Withdrawal } from './newsletter-subscriptions.ts';
 import type { Database } from './schema.ts';
 
 export interface RightsRequestEntry
-  extends LeadEntry<RightsRequestDetails & { submissionId: string }, [reference: string]> {
+  extends LeadEntry<RightsRequestDetails & Screened & { submissionId: string }, [reference: string]> {
   /** For "stop marketing": the CRM's withdrawal of the email's marketing consent. */
   withdrawalJobsFor: (withdrawal: Withdrawal) => readonly OutboxJobDraft[];
 }
@@ -49,6 +49,7 @@ async function recordRightsRequestIn(
           requester_role: request.requesterRole,
           subject_name: request.subjectName ?? null,
           details: request.details ?? null,
+          sent_quickly: request.sentQuickly ?? false,
         })
         .onConflict((conflict) => conflict.doNothing())
         .returning(['id', 'reference'])

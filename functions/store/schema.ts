@@ -70,6 +70,8 @@ export interface BookingRequestsTable {
   consent_whatsapp_at: Date | null;
   consent_email_news_at: Date | null;
   attribution: Json<Attribution> | null;
+  /** Sent within seconds of the form being shown: kept, and marked for the front desk to check. */
+  sent_quickly: Generated<boolean>;
   created_at: RecordedAt;
 }
 
@@ -135,5 +137,6 @@ export interface RightsRequestsTable {
   requester_role: RequesterRole;
   subject_name: string | null;
   details: string | null;
+  sent_quickly: Generated<boolean>;
   created_at: RecordedAt;
 }

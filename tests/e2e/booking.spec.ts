@@ -25,7 +25,7 @@ async function fillAppointment(page: Page, { dateOfBirth = '1990-05-10', email =
   await page.getByLabel(/I have read the privacy notice/).check();
 }
 
-/** The server treats forms sent within three seconds of loading as bots (accepted, but not stored). */
+/** The server marks a form sent within three seconds of loading for a check (kept, but flagged to staff). */
 const afterHumanPause = (page: Page) => page.waitForTimeout(3100);
 const send = (page: Page) => page.getByRole('button', { name: 'Send booking request' }).click();
 const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: /problems? with your request/ });

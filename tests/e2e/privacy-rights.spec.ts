@@ -6,7 +6,7 @@ async function openRightsPage(page: Page, path = '/privacy-rights/') {
   await page.locator('astro-island:not([ssr])').waitFor();
 }
 
-/** The server treats forms sent within three seconds of loading as bots (accepted, but not stored). */
+/** The server marks a form sent within three seconds of loading for a check (kept, but flagged to staff). */
 const afterHumanPause = (page: Page) => page.waitForTimeout(3100);
 const send = (page: Page) => page.getByRole('button', { name: 'Send my request' }).click();
 const main = (page: Page) => page.getByRole('main');

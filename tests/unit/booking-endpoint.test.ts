@@ -75,18 +75,37 @@ describe('POST /api/booking', () => {
     expect(await storedCounts()).toEqual(counts);
   });
 
-  it('accepts and silently discards what looks like a bot', async () => {
+  it('accepts and silently discards a filled honeypot', async () => {
     const before = await storedCounts();
     const honeypot = await handler()(
       post(JSON.stringify({ ...adultBookingValues(), ...humanSignals(), website: 'x' })),
       client,
     );
+    expect(honeypot.status).toBe(201);
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('keeps a request sent within seconds of the form opening, marked for the front desk to check', async () => {
+    const values = adultBookingValues();
     const instant = await handler()(
-      post(JSON.stringify({ ...adultBookingValues(), website: '', startedAt: now().getTime() })),
+      post(JSON.stringify({ ...values, website: '', startedAt: now().getTime() })),
       client,
     );
-    expect([honeypot.status, instant.status]).toEqual([201, 201]);
-    expect(await storedCounts()).toEqual(before);
+    expect(instant.status).toBe(201);
+    const { reference } = (await instant.json()) as { reference: string };
+    const stored = await opened.store.db
+      .selectFrom('booking_requests')
+      .select(['reference', 'sent_quickly'])
+      .where('submission_id', '=', values.submissionId)
+      .execute();
+    expect(stored).toEqual([{ reference, sent_quickly: true }]);
+    const frontDesk = await opened.store.db
+      .selectFrom('outbox_jobs')
+      .select('payload')
+      .where('lead_reference', '=', reference)
+      .where('kind', '=', 'email.front-desk')
+      .executeTakeFirstOrThrow();
+    expect(frontDesk.payload).toMatchObject({ sentQuickly: true });
   });
 
   describe('bad input gets a specific answer and stores nothing', () => {

@@ -4,6 +4,7 @@ import { bookingConfirmationEmail } from '#functions/delivery/email/templates/bo
 import { frontDeskNotificationEmail } from '#functions/delivery/email/templates/front-desk-notification.tsx';
 import { newsletterConfirmationEmail } from '#functions/delivery/email/templates/newsletter-confirmation.tsx';
 import { rightsAcknowledgementEmail } from '#functions/delivery/email/templates/rights-acknowledgement.tsx';
+import { sentQuicklyNote } from '#functions/outbox/jobs.ts';
 import {
   adultConfirmation,
   adultFrontDesk,
@@ -102,6 +103,15 @@ describe('the front desk notification', () => {
       'Consent: Given on the booking form by the parent or guardian',
     );
     expect(email.subject).toContain('(under 18)');
+  });
+
+  it('asks for a check of a request sent faster than people usually manage, and only then', async () => {
+    const quick = await frontDeskNotificationEmail({ ...adultFrontDesk(), sentQuickly: true });
+    expect(quick.subject).toContain('(check: sent very quickly)');
+    expectInBothParts(quick, sentQuicklyNote);
+    const usual = await frontDeskNotificationEmail(adultFrontDesk());
+    expect(usual.subject).not.toContain('check');
+    expectInNeitherPart(usual, sentQuicklyNote);
   });
 
   it('says when no note was left, and shows a note as text, never as markup', async () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type RightsRequestType, rightsRequestTypes } from '#functions/clinic/form-choices.ts';
 import { privacyRequestPipeline } from '#functions/delivery/hubspot/properties.ts';
 import { createRightsRequestDelivery } from '#functions/delivery/hubspot/rights-request.ts';
-import type { CrmRightsRequestPayload } from '#functions/outbox/jobs.ts';
+import { type CrmRightsRequestPayload, sentQuicklyNote } from '#functions/outbox/jobs.ts';
 import { crmRightsRequest, reference } from '../support/email-payloads.ts';
 import {
   type FakeHubSpot,
@@ -221,6 +221,16 @@ describe('the crm.rights-request delivery', () => {
     expect(content).toMatch(
       /Verify the requester's identity, and their authority to act for the person it is about, before acting on this request\.$/,
     );
+  });
+
+  it('asks the privacy team to check a request sent faster than people usually manage', async () => {
+    await startProvisioned();
+
+    expect(await deliver({ ...crmRightsRequest({ requestType: 'access' }), sentQuickly: true })).toEqual({
+      status: 'delivered',
+    });
+
+    expect(fake.tickets()[0]?.properties.content).toContain(`\n\n${sentQuicklyNote}\n\n`);
   });
 
   it('leaves one ticket when the same job is delivered twice, and does not write it again', async () => {

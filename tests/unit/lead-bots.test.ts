@@ -1,47 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { type BotCheck, isLikelyBot, separateBotSignals } from '#functions/intake/bots.ts';
+import { type BotCheck, screenSubmission, separateBotSignals } from '#functions/intake/bots.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const secondsAgo = (seconds: number) => now.getTime() - seconds * 1000;
 const required: BotCheck = { fillTime: 'required' };
 const whenGiven: BotCheck = { fillTime: 'when-given' };
 
-describe('isLikelyBot', () => {
+describe('screenSubmission', () => {
   it('passes a person who took at least 3 seconds and left the honeypot empty', () => {
-    expect(isLikelyBot({ website: '', startedAt: secondsAgo(3) }, now, required)).toBe(false);
-    expect(isLikelyBot({ startedAt: secondsAgo(600) }, now, required)).toBe(false);
+    expect(screenSubmission({ website: '', startedAt: secondsAgo(3) }, now, required)).toBe('person');
+    expect(screenSubmission({ startedAt: secondsAgo(600) }, now, required)).toBe('person');
   });
 
   it('reads the time as a plain HTML form posts it, a string of digits', () => {
-    expect(isLikelyBot({ website: '', startedAt: String(secondsAgo(30)) }, now, required)).toBe(false);
-    expect(isLikelyBot({ website: '', startedAt: String(secondsAgo(1)) }, now, required)).toBe(true);
+    expect(screenSubmission({ website: '', startedAt: String(secondsAgo(30)) }, now, required)).toBe('person');
+    expect(screenSubmission({ website: '', startedAt: String(secondsAgo(1)) }, now, required)).toBe('sent-quickly');
   });
 
-  it('flags a filled honeypot', () => {
-    expect(isLikelyBot({ website: 'https://spam.example', startedAt: secondsAgo(60) }, now, required)).toBe(true);
-    expect(isLikelyBot({ website: ' ', startedAt: secondsAgo(60) }, now, required)).toBe(true);
+  it('discards only a filled honeypot, whatever the time', () => {
+    expect(screenSubmission({ website: 'https://spam.example', startedAt: secondsAgo(60) }, now, required)).toBe(
+      'discard',
+    );
+    expect(screenSubmission({ website: ' ', startedAt: secondsAgo(1) }, now, required)).toBe('discard');
   });
 
-  it('flags a form sent too fast, shown in the future, or with no usable time', () => {
-    expect(isLikelyBot({ startedAt: secondsAgo(2.999) }, now, required)).toBe(true);
-    expect(isLikelyBot({ startedAt: secondsAgo(-5) }, now, required)).toBe(true);
+  it('marks, and keeps, a form sent too fast, shown in the future, or with no usable time', () => {
+    expect(screenSubmission({ startedAt: secondsAgo(2.999) }, now, required)).toBe('sent-quickly');
+    expect(screenSubmission({ startedAt: secondsAgo(-5) }, now, required)).toBe('sent-quickly');
     for (const startedAt of [undefined, null, 'yesterday', '1e12', Number.NaN, Number.POSITIVE_INFINITY, {}]) {
-      expect(isLikelyBot({ startedAt }, now, required), String(startedAt)).toBe(true);
+      expect(screenSubmission({ startedAt }, now, required), String(startedAt)).toBe('sent-quickly');
     }
   });
 });
 
-describe('isLikelyBot on a prebuilt page, where the form carries no time', () => {
+describe('screenSubmission on a prebuilt page, where the form carries no time', () => {
   it('judges by the honeypot alone when no time was sent', () => {
-    expect(isLikelyBot({ website: '' }, now, whenGiven)).toBe(false);
-    expect(isLikelyBot({}, now, whenGiven)).toBe(false);
-    expect(isLikelyBot({ website: 'https://spam.example' }, now, whenGiven)).toBe(true);
+    expect(screenSubmission({ website: '' }, now, whenGiven)).toBe('person');
+    expect(screenSubmission({}, now, whenGiven)).toBe('person');
+    expect(screenSubmission({ website: 'https://spam.example' }, now, whenGiven)).toBe('discard');
   });
 
-  it('still judges a time that was sent', () => {
-    expect(isLikelyBot({ startedAt: secondsAgo(1) }, now, whenGiven)).toBe(true);
-    expect(isLikelyBot({ startedAt: 'yesterday' }, now, whenGiven)).toBe(true);
-    expect(isLikelyBot({ startedAt: secondsAgo(10) }, now, whenGiven)).toBe(false);
+  it('still reads a time that was sent', () => {
+    expect(screenSubmission({ startedAt: secondsAgo(1) }, now, whenGiven)).toBe('sent-quickly');
+    expect(screenSubmission({ startedAt: 'yesterday' }, now, whenGiven)).toBe('sent-quickly');
+    expect(screenSubmission({ startedAt: secondsAgo(10) }, now, whenGiven)).toBe('person');
   });
 });
 

@@ -7,7 +7,7 @@
 
 import { requesterRoles, rightsRequestTypes } from '#functions/clinic/form-choices.ts';
 import { formatMomentInClinic } from '#functions/delivery/email/templates/formatting.ts';
-import type { CrmRightsRequestPayload } from '#functions/outbox/jobs.ts';
+import { type CrmRightsRequestPayload, sentQuicklyNote } from '#functions/outbox/jobs.ts';
 import type { CrmRecord } from './crm-records.ts';
 import type { PipelineStart } from './pipelines.ts';
 import type { TicketProperties } from './properties.ts';
@@ -63,6 +63,7 @@ export function ticketContent(payload: CrmRightsRequestPayload): string {
     'Details from the requester:',
     payload.details ?? 'None given.',
     '',
+    ...(payload.sentQuickly ? [sentQuicklyNote, ''] : []),
     forSomeoneElse
       ? "Verify the requester's identity, and their authority to act for the person it is about, before acting on this request."
       : "Verify the requester's identity before acting on this request.",

@@ -5,7 +5,7 @@ import { clinic } from '#functions/clinic/clinic.ts';
 import { guardianRelationships } from '#functions/clinic/form-choices.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
 import { type RenderedEmail, renderEmail } from '#functions/delivery/email/render.ts';
-import type { FrontDeskEmailPayload } from '#functions/outbox/jobs.ts';
+import { type FrontDeskEmailPayload, sentQuicklyNote } from '#functions/outbox/jobs.ts';
 import { BookingDetails } from './booking-details.tsx';
 import { bookedBranch, formatDay } from './formatting.ts';
 import { Detail, Details, EmailLayout, styles } from './layout.tsx';
@@ -30,6 +30,11 @@ function FrontDeskNotification({ request }: { request: FrontDeskEmailPayload }) 
         <strong>Internal – for the {clinic.brand} front desk only.</strong> This email holds a patient's personal and
         health details: please do not forward it.
       </Text>
+      {request.sentQuickly && (
+        <Text style={styles.paragraph}>
+          <strong>{sentQuicklyNote}</strong>
+        </Text>
+      )}
       <Text style={styles.paragraph}>
         {guardian
           ? `The patient is under 18. Call ${guardian.name} (${guardianRelationships[guardian.relationship].toLowerCase()}) to confirm a time.`
@@ -105,8 +110,9 @@ function FrontDeskNotification({ request }: { request: FrontDeskEmailPayload }) 
 export function frontDeskNotificationEmail(request: FrontDeskEmailPayload): Promise<RenderedEmail> {
   const branch = bookedBranch(request.branch);
   const minor = request.isMinor ? ' (under 18)' : '';
+  const check = request.sentQuickly ? ' (check: sent very quickly)' : '';
   return renderEmail(
-    `New booking request ${request.reference}${minor}: ${request.treatmentTitle}, ${branch.name}`,
+    `New booking request ${request.reference}${minor}${check}: ${request.treatmentTitle}, ${branch.name}`,
     <FrontDeskNotification request={request} />,
   );
 }
