@@ -6,6 +6,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
 import { configuredServices, cspSourcesFor } from '#functions/clinic/tracking-services.ts';
+import { writeBuildStamp } from '#functions/settings/build-stamp.ts';
 import { defaultSiteUrl } from '#functions/settings/settings.ts';
 import { clinicContent, remarkClinicTokens } from '#src/lib/remark-clinic-tokens.ts';
 
@@ -37,6 +38,8 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   integrations: [
+    // Lets `npm start` tell a current build from one to redo (functions/settings/build-stamp.ts).
+    { name: 'build-stamp', hooks: { 'astro:build:done': () => writeBuildStamp(process.env) } },
     react(),
     sitemap({ filter: (page) => !unlistedPaths.some((path) => new URL(page).pathname === path) }),
   ],

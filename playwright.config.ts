@@ -39,7 +39,7 @@ export default defineConfig({
   ],
   webServer: {
     command: 'node --import tsx functions/http/server.ts',
-    url: `${baseURL}/robots.txt`,
+    url: `${baseURL}/healthz`,
     env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: '.data/e2e', LINK_SIGNING_KEY: e2eLinkSigningKey },
     reuseExistingServer: false,
     timeout: 30_000,

@@ -5,11 +5,13 @@
  * src/pages/api/ give (`astro dev` serves those), with the same origin rule.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { log } from '#functions/log/log.ts';
 import { newsletterPaths } from '#functions/newsletter/links.ts';
+import { storeAnswers } from '#functions/store/open.ts';
 import { handleLeadJson } from './lead-forms.ts';
 import { respondWithFetchHandler } from './node-fetch-bridge.ts';
 import { type IncomingBody, incomingBody } from './request-body.ts';
-import { internalError, type JsonAnswer, methodNotAllowed, sendAnswer } from './responses.ts';
+import { internalError, type JsonAnswer, jsonAnswer, methodNotAllowed, sendAnswer } from './responses.ts';
 import type { Site } from './site.ts';
 
 /** What a JSON endpoint reads of its request. */
@@ -72,6 +74,21 @@ export function apiRouteFor(routes: ReadonlyMap<string, Route>, url: string): Ro
   return routes.get(path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);
 }
 
+/** `GET /healthz`: 200 when the store answers, 503 when it does not; nothing about anyone. */
+export function serveHealthCheck(site: Site, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendAnswer(res, methodNotAllowed(['GET', 'HEAD']));
+    return;
+  }
+  site
+    .database()
+    .then((db) => storeAnswers(db))
+    .catch(() => false)
+    .then((answers) =>
+      sendAnswer(res, jsonAnswer(answers ? 200 : 503, { status: answers ? 'ok' : 'store unavailable' })),
+    );
+}
+
 export function serveApiRoute(route: Route, req: IncomingMessage, res: ServerResponse): void {
   if ('fetch' in route) {
     respondWithFetchHandler(req, res, route.fetch);
@@ -85,7 +102,7 @@ export function serveApiRoute(route: Route, req: IncomingMessage, res: ServerRes
   route
     .json(request, req.socket.remoteAddress ?? '')
     .catch((error: unknown) => {
-      console.error('Request failed:', error instanceof Error ? error.message : error);
+      log.error({ err: error, path: req.url?.split('?', 1)[0] }, 'Request failed');
       return internalError();
     })
     .then((answer) => {

@@ -1,6 +1,7 @@
 /** POST /api/consent: limit, read, validate, store, answer. */
 import type { Kysely } from 'kysely';
 import { parseConsentReceipt } from '#functions/consent/receipt.ts';
+import { log } from '#functions/log/log.ts';
 import { recordConsentReceipt } from '#functions/store/consent-receipts.ts';
 import type { Database } from '#functions/store/schema.ts';
 import type { ClientRateLimiter } from './rate-limit.ts';
@@ -30,7 +31,7 @@ export function createConsentReceiptHandler({ rateLimit, database }: ConsentRece
       const { id } = await recordConsentReceipt(await database(), parsed.receipt);
       return jsonAnswer(201, { stored: true, receiptId: id });
     } catch (error) {
-      console.error('Consent receipt not stored:', error);
+      log.error({ err: error }, 'Consent receipt not stored');
       return internalError();
     }
   };

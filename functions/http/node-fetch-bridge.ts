@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { log } from '#functions/log/log.ts';
 
 export function respondWithFetchHandler(
   req: IncomingMessage,
@@ -26,7 +27,7 @@ export function respondWithFetchHandler(
       else res.end();
     })
     .catch((error: unknown) => {
-      console.error('Request failed:', error);
+      log.error({ err: error, path: url.pathname }, 'Request failed');
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });

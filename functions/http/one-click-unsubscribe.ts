@@ -4,6 +4,7 @@
  * address in a browser) is sent to the unsubscribe page, which asks before changing anything.
  */
 import type { Kysely } from 'kysely';
+import { log } from '#functions/log/log.ts';
 import { newsletterPaths, unsubscribeWithLink } from '#functions/newsletter/links.ts';
 import type { Database } from '#functions/store/schema.ts';
 import { readFormBody } from './request-body.ts';
@@ -43,7 +44,7 @@ export function createOneClickUnsubscribeHandler({ database, signingKey }: OneCl
       // Already unsubscribed, or erased at the person's request: either way they get no more email.
       return toResponse(jsonAnswer(200, { unsubscribed: true }));
     } catch (error) {
-      console.error('One-click unsubscribe not recorded:', error);
+      log.error({ err: error }, 'One-click unsubscribe not recorded');
       return toResponse(internalError());
     }
   };

@@ -1,7 +1,7 @@
 /**
- * The Node server: Astro's adapter handler wrapped with compression and security headers, and the site's
- * services (site.ts) made once from the settings and handed to every request as `locals.site`. Runs the outbox
- * worker in-process unless WORKER=off. `npm start` / `npm run serve`.
+ * The Node server: Astro's adapter handler wrapped with compression and security headers, the JSON endpoints and
+ * the health check beside it, and the site's services (site.ts) made once from the settings and handed to every
+ * Astro request as `locals.site`. Runs the outbox worker in-process unless WORKER=off. `npm start` / `npm run serve`.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -10,11 +10,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import type { BookableTreatment } from '#functions/forms/booking-schema.ts';
-import { readSettings, SettingsError } from '#functions/settings/settings.ts';
+import { errorSummary, log, setLogLevel } from '#functions/log/log.ts';
+import { readSettings, type Settings, SettingsError } from '#functions/settings/settings.ts';
 import { closeStore } from '#functions/store/instance.ts';
 import { startInProcessWorker } from '#functions/worker/from-settings.ts';
-import type { Worker } from '#functions/worker/worker.ts';
-import { apiRouteFor, apiRoutes, serveApiRoute } from './api-routes.ts';
+import { apiRouteFor, apiRoutes, serveApiRoute, serveHealthCheck } from './api-routes.ts';
 import { securityHeadersFor } from './security-headers.ts';
 import { bookableTreatmentsPath, createSite, type Site } from './site.ts';
 
@@ -25,17 +25,22 @@ type NodeHandler = (
   locals?: { site: Site },
 ) => void;
 
-let settings: ReturnType<typeof readSettings>;
-try {
-  settings = readSettings(process.env);
-} catch (error) {
-  if (!(error instanceof SettingsError)) throw error;
-  console.error(error.message);
-  process.exit(2);
+const storeRetryMs = 5_000;
+/** How long a stopping server lets the requests under way finish before it cuts them. */
+const shutdownGraceMs = 10_000;
+
+function settingsOrExit(): Settings {
+  try {
+    return readSettings(process.env);
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
 }
 
-const storeRetryMs = 5_000;
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const settings = settingsOrExit();
+setLogLevel(settings.LOG_LEVEL);
 
 const build = resolve('dist');
 // The adapter's standalone build would start its own server on import; this one wraps its handler instead.
@@ -51,15 +56,34 @@ const site = createSite(settings, {
   },
 });
 const locals = { site };
+const api = apiRoutes(site);
 
 const compress = compression();
 // `compression` is typed for Express but only uses the plain Node request and response.
 type CompressArgs = Parameters<typeof compress>;
 
-const api = apiRoutes(site);
+/** One line per request: method, path without its query, status and time; never an address or a body. */
+function logAccess(req: IncomingMessage, res: ServerResponse, startedAt: number): void {
+  res.once('finish', () => {
+    log.info(
+      {
+        method: req.method,
+        path: (req.url ?? '/').split('?', 1)[0],
+        status: res.statusCode,
+        ms: Math.round(performance.now() - startedAt),
+      },
+      'request',
+    );
+  });
+}
 
 const server = createServer((req, res) => {
+  logAccess(req, res, performance.now());
   for (const [name, value] of Object.entries(securityHeadersFor(req.url ?? '/'))) res.setHeader(name, value);
+  if (req.url === '/healthz' || req.url?.startsWith('/healthz?')) {
+    serveHealthCheck(site, req, res);
+    return;
+  }
   const route = apiRouteFor(api, req.url ?? '/');
   if (route) {
     serveApiRoute(route, req, res);
@@ -74,27 +98,37 @@ async function openStoreWhenReachable() {
     try {
       return await site.database();
     } catch (error) {
-      console.error(`The store did not open, trying again in ${storeRetryMs / 1000} s: ${errorMessage(error)}`);
+      log.error(`The store did not open, trying again in ${storeRetryMs / 1000} s: ${errorSummary(error)}`);
       await sleep(storeRetryMs);
     }
   }
 }
 
 const db = await openStoreWhenReachable();
-const worker: Worker = startInProcessWorker(settings, db);
+const worker = startInProcessWorker(settings, db);
 server.listen(settings.PORT, settings.HOST, () => {
-  console.log(`Site ready at http://${settings.HOST}:${settings.PORT}/`);
+  log.info(`Site ready at http://${settings.HOST}:${settings.PORT}/`);
 });
 
-function shutdown(signal: string) {
-  console.log(`${signal} received, closing the server`);
-  const closed = new Promise((resolve) => server.close(resolve));
-  server.closeAllConnections();
-  // The worker gives back the jobs it holds while it can still write; closing the store then lets the
-  // embedded database shut down cleanly.
-  Promise.all([closed, worker.stop()])
-    .then(() => closeStore())
-    .finally(() => process.exit(0));
+/**
+ * Stops taking connections and lets the requests under way finish (for up to 10 s), then gives back the jobs the
+ * worker holds and closes the store, so the embedded database shuts down cleanly.
+ */
+async function shutdown(signal: string): Promise<void> {
+  log.info(`${signal} received: finishing the requests under way, then stopping`);
+  const closed = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
+  // A kept-alive connection goes idle once its request is answered: close each as it does.
+  const closingIdle = setInterval(() => server.closeIdleConnections(), 50);
+  server.closeIdleConnections();
+  const finished = await Promise.race([closed, sleep(shutdownGraceMs, false)]);
+  clearInterval(closingIdle);
+  if (!finished) {
+    log.warn(`Requests still under way after ${shutdownGraceMs / 1000} s were cut`);
+    server.closeAllConnections();
+  }
+  await worker.stop();
+  await closeStore();
+  process.exit(0);
 }
-process.once('SIGTERM', () => shutdown('SIGTERM'));
-process.once('SIGINT', () => shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,5 +1,6 @@
 /** A lead form's submission from either path (JSON or plain form): validate, screen bots, store. */
 import type { FieldErrors, FieldParseResult } from '#functions/forms/field-errors.ts';
+import { log } from '#functions/log/log.ts';
 import type { RecordedLead } from '#functions/store/leads.ts';
 import { type BotCheck, screenSubmission, separateBotSignals } from './bots.ts';
 import { generateReference } from './reference.ts';
@@ -43,7 +44,7 @@ export function createLeadIntake<Lead>({
       const stored = await record(parsed.value, moment, screening === 'sent-quickly');
       return { kind: 'accepted', reference: stored.reference, created: stored.created };
     } catch (error) {
-      console.error(`${leadName} not stored:`, error);
+      log.error({ err: error, lead: leadName }, 'Lead not stored');
       return { kind: 'error' };
     }
   };

@@ -1,6 +1,7 @@
 /** The retention purge on a timer: daily beside the outbox worker, in the server or in `npm run worker`. */
 import type { Kysely } from 'kysely';
 import { type RetentionPeriods, retention } from '#functions/clinic/retention.ts';
+import { errorSummary, log } from '#functions/log/log.ts';
 import type { Database } from '#functions/store/schema.ts';
 import { purgeSummary } from './report.ts';
 import { purgeExpired } from './retention-purge.ts';
@@ -31,12 +32,7 @@ const dayMs = 24 * 60 * 60 * 1000;
  */
 export function startRetentionSchedule(
   db: Kysely<Database>,
-  {
-    intervalMs = dayMs,
-    logger = console,
-    periods = retention,
-    clock = () => new Date(),
-  }: RetentionScheduleOptions = {},
+  { intervalMs = dayMs, logger = log, periods = retention, clock = () => new Date() }: RetentionScheduleOptions = {},
 ): RetentionSchedule {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -44,9 +40,7 @@ export function startRetentionSchedule(
     try {
       logger.info(purgeSummary(await purgeExpired(db, { now: clock(), periods })));
     } catch (error) {
-      logger.error(
-        `Retention purge failed, trying again at the next run: ${error instanceof Error ? error.message : error}`,
-      );
+      logger.error(`Retention purge failed, trying again at the next run: ${errorSummary(error)}`);
     }
     if (stopped) return;
     timer = setTimeout(() => {

@@ -16,6 +16,12 @@ const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
 const address = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' });
 
 export const settingsSchema = z.object({
+  /** The least important log lines written: trace, debug, info, warn, error, fatal (or silent). */
+  LOG_LEVEL: z
+    .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], {
+      error: 'must be one of trace, debug, info, warn, error, fatal, silent',
+    })
+    .default('info'),
   /** Address the Node server listens on (0.0.0.0 behind a proxy). */
   HOST: z.string().default('127.0.0.1'),
   PORT: wholeNumber(1, 65_535).default(4321),

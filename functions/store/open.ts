@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { type Dialect, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { type Dialect, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { log } from '#functions/log/log.ts';
 import { migrateToLatest } from '#functions/store/migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -16,6 +17,16 @@ export interface StoreConfig {
 /** The store the settings name: DATABASE_URL (PostgreSQL), else the embedded database in DATA_DIR. */
 export function storeConfigFrom(settings: { DATABASE_URL?: string | undefined; DATA_DIR: string }): StoreConfig {
   return { databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR };
+}
+
+/** Whether the database answers a trivial query within `timeoutMs`: the server's health check. */
+export async function storeAnswers(db: Kysely<Database>, timeoutMs = 2_000): Promise<boolean> {
+  const answered = sql`select 1`.execute(db).then(
+    () => true,
+    () => false,
+  );
+  const timeout = new Promise<boolean>((resolve) => setTimeout(resolve, timeoutMs, false).unref());
+  return Promise.race([answered, timeout]);
 }
 
 export interface Store {
@@ -54,6 +65,6 @@ function postgresDialect(connectionString: string): Dialect {
   };
   const pool = new pg.Pool({ connectionString, max: 10, types });
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would end the process.
-  pool.on('error', (error) => console.error('PostgreSQL connection error', error));
+  pool.on('error', (error) => log.error({ err: error }, 'PostgreSQL connection lost'));
   return new PostgresDialect({ pool });
 }

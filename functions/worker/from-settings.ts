@@ -1,5 +1,6 @@
 /** The outbox worker and the retention purge as the settings configure them: in the server, or `npm run worker`. */
 import type { Kysely } from 'kysely';
+import { log } from '#functions/log/log.ts';
 import { type RetentionSchedule, startRetentionSchedule } from '#functions/privacy/retention-schedule.ts';
 import type { Settings } from '#functions/settings/settings.ts';
 import type { Database } from '#functions/store/schema.ts';
@@ -9,14 +10,14 @@ import { startWorker, type Worker } from './worker.ts';
 /** Starts the worker with the deliveries the settings configure, and says which are left out. */
 export function startConfiguredWorker(db: Kysely<Database>, settings: Settings): Worker {
   const { deliveries, missing } = configuredDeliveries(settings);
-  if (missing.length > 0) console.warn(`Outbox deliveries left out, not set: ${missing.join(', ')}`);
+  if (missing.length > 0) log.warn(`Outbox deliveries left out, not set: ${missing.join(', ')}`);
   return startWorker({ db, deliveries });
 }
 
 /** The daily purge beside the outbox worker, unless RETENTION=off leaves it to cron. */
 export function startConfiguredRetention(db: Kysely<Database>, settings: Settings): RetentionSchedule | undefined {
   if (settings.RETENTION === 'on') return startRetentionSchedule(db);
-  console.log('Retention purge off (RETENTION=off): run `npm run privacy -- purge` daily');
+  log.info('Retention purge off (RETENTION=off): run `npm run privacy -- purge` daily');
   return undefined;
 }
 
@@ -27,7 +28,7 @@ export function startConfiguredRetention(db: Kysely<Database>, settings: Setting
  */
 export function startInProcessWorker(settings: Settings, db: Kysely<Database>): Worker {
   if (settings.WORKER === 'off') {
-    console.log('Outbox worker off (WORKER=off): run `npm run worker` to deliver leads');
+    log.info('Outbox worker off (WORKER=off): run `npm run worker` to deliver leads');
     return { stop: async () => {} };
   }
   const worker = startConfiguredWorker(db, settings);

@@ -7,6 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Deliveries, Delivery, DeliveryOutcome } from '#functions/delivery/delivery.ts';
+import { errorSummary, log as siteLog } from '#functions/log/log.ts';
 import type { OutboxJobKind, OutboxJobPayload } from '#functions/outbox/jobs.ts';
 import {
   type ClaimedJob,
@@ -63,7 +64,7 @@ function deliveredKinds(deliveries: Deliveries): OutboxJobKind[] {
 export function createJobRunner({
   db,
   deliveries,
-  logger = console,
+  logger = siteLog,
   batchSize = workerDefaults.batchSize,
   leaseMs = workerDefaults.leaseMs,
   retryPolicy = defaultRetryPolicy,
@@ -86,7 +87,7 @@ export function createJobRunner({
         );
     } catch (error) {
       logger.error(
-        `${label(job)}: recording the outcome failed, the job runs again once its lease passes: ${errorText(error)}`,
+        `${label(job)}: recording the outcome failed, the job runs again once its lease passes: ${errorSummary(error)}`,
       );
     } finally {
       held.delete(job.id);
@@ -123,7 +124,7 @@ async function attemptDelivery(
       error: `no answer within ${Math.round(timeoutMs / 1000)} s`,
     });
   } catch (error) {
-    return { status: 'retry', error: `delivery threw: ${errorText(error)}` };
+    return { status: 'retry', error: `delivery threw: ${errorSummary(error)}` };
   }
 }
 
@@ -157,10 +158,6 @@ function log(logger: WorkerLogger, job: ClaimedJob, next: NextJobState): void {
 
 function jobCount(count: number): string {
   return count === 1 ? '1 job' : `${count} jobs`;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The promise's value, or `fallback` if it has not settled within `ms`; leaves no timer behind. */
@@ -203,7 +200,7 @@ export function startWorker(options: WorkerOptions): Worker {
   const {
     db,
     deliveries,
-    logger = console,
+    logger = siteLog,
     batchSize = workerDefaults.batchSize,
     pollIntervalMs = workerDefaults.pollIntervalMs,
     graceMs = workerDefaults.graceMs,
@@ -217,14 +214,14 @@ export function startWorker(options: WorkerOptions): Worker {
       try {
         claimed = await runner.runOnce();
       } catch (error) {
-        logger.error(`Outbox worker: claiming jobs failed: ${errorText(error)}`);
+        logger.error(`Outbox worker: claiming jobs failed: ${errorSummary(error)}`);
       }
       if (claimed < batchSize) await sleep(pollIntervalMs, undefined, { signal: stopping.signal }).catch(() => {});
     }
   };
   const lanes = (async () => {
     await reportWaitingJobs(db, deliveries, logger).catch((error: unknown) =>
-      logger.error(`Outbox worker: counting waiting jobs failed: ${errorText(error)}`),
+      logger.error(`Outbox worker: counting waiting jobs failed: ${errorSummary(error)}`),
     );
     await Promise.all(runners.map(runLane));
   })();

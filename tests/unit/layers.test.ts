@@ -1,7 +1,7 @@
 /**
- * The code's layers read bottom-up, and nothing points back: the clinic's configuration (and the settings), then
- * the outbox's vocabulary and the store, then the domain (forms, intake, newsletter, consent, delivery, privacy,
- * worker), then HTTP and the staff commands, then the pages in src/. Checked over every import, type-only ones
+ * The code's layers read bottom-up, and nothing points back: the clinic's configuration (and the settings and the
+ * logger), then the outbox's vocabulary and the store, then the domain (forms, intake, newsletter, consent,
+ * delivery, privacy, worker), then HTTP and the staff commands, then the pages in src/. Checked over every import, type-only ones
  * included, as the code spells them.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,19 +9,33 @@ import { type ImportEdge, importsOf, sourceFilesIn } from '../support/import-gra
 
 /** Each folder of functions/, and the folders it may import from (besides itself). */
 const allowed: Record<string, readonly string[]> = {
+  log: [],
   clinic: [],
   settings: [],
   outbox: ['clinic'],
-  store: ['clinic', 'outbox'],
+  store: ['log', 'clinic', 'outbox'],
   forms: ['clinic', 'outbox'],
-  intake: ['clinic', 'outbox', 'store', 'forms'],
-  newsletter: ['clinic', 'outbox', 'store', 'forms', 'intake'],
+  intake: ['log', 'clinic', 'outbox', 'store', 'forms'],
+  newsletter: ['log', 'clinic', 'outbox', 'store', 'forms', 'intake'],
   consent: ['clinic', 'forms'],
-  delivery: ['clinic', 'outbox'],
-  privacy: ['clinic', 'outbox', 'store', 'intake'],
-  worker: ['clinic', 'outbox', 'store', 'delivery', 'privacy', 'settings'],
-  http: ['clinic', 'outbox', 'store', 'forms', 'intake', 'newsletter', 'consent', 'privacy', 'worker', 'settings'],
-  commands: ['clinic', 'outbox', 'store', 'intake', 'delivery', 'privacy', 'worker', 'settings'],
+  delivery: ['log', 'clinic', 'outbox'],
+  privacy: ['log', 'clinic', 'outbox', 'store', 'intake'],
+  worker: ['log', 'clinic', 'outbox', 'store', 'delivery', 'privacy', 'settings'],
+  http: [
+    'log',
+    'clinic',
+    'outbox',
+    'store',
+    'forms',
+    'intake',
+    'newsletter',
+    'consent',
+    'privacy',
+    'worker',
+    'settings',
+    'commands',
+  ],
+  commands: ['log', 'clinic', 'outbox', 'store', 'intake', 'delivery', 'privacy', 'worker', 'settings'],
 };
 const folderOf = (path: string) => /^functions\/([^/]+)\//.exec(path)?.[1];
 
