@@ -20,10 +20,10 @@ import type { Database } from '#functions/store/schema.ts';
 import { configuredDeliveries } from '#functions/worker/configured-deliveries.ts';
 import { defaultRetryPolicy, type RetryPolicy } from '#functions/worker/retry-policy.ts';
 import { startWorker, type WorkerLogger } from '#functions/worker/worker.ts';
+import { benchTreatments, bookingBody } from '../tests/support/booking-body.ts';
 import { startProvisionedHubSpot } from '../tests/support/fake-hubspot.ts';
 import { startFakeResend } from '../tests/support/fake-resend.ts';
 import { createEmptyDatabase } from '../tests/support/postgres-database.ts';
-import { benchTreatments, bookingBody } from './booking-body.ts';
 
 const { values: flags } = parseArgs({
   options: {

@@ -17,10 +17,10 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { todayInClinic } from '#functions/clinic/clinic-today.ts';
 import { openStore, type StoreConfig } from '#functions/store/open.ts';
+import { bookingBody } from '../tests/support/booking-body.ts';
 import { createEmptyDatabase } from '../tests/support/postgres-database.ts';
 import { startThrowawayPostgres } from '../tests/support/postgres-server.ts';
 import { startSite } from '../tests/support/server.ts';
-import { bookingBody } from './booking-body.ts';
 
 const { values: flags } = parseArgs({
   options: {

@@ -2,8 +2,7 @@
 import { createHubSpotClient } from '#functions/delivery/hubspot/client.ts';
 import { hubSpotFailureOutcome } from '#functions/delivery/hubspot/outcome.ts';
 import { setUpHubSpot, setupSummary } from '#functions/delivery/hubspot/setup.ts';
-import type { Settings } from '#functions/settings/settings.ts';
-import { exitCode, noArguments, runStaffCommand } from './staff-command.ts';
+import { type CommandContext, exitCode, noArguments, runStaffCommand } from './staff-command.ts';
 
 const usage = `Usage: npm run crm:setup
 
@@ -19,12 +18,13 @@ Options:
 
 Exit codes: 0 done, 1 HubSpot failed (running it again is safe), 2 wrong usage or no token.`;
 
-async function main(args: string[], settings: Settings): Promise<number> {
-  const refused = noArguments(usage, args);
+async function main(args: string[], context: CommandContext): Promise<number> {
+  const { settings } = context;
+  const refused = noArguments(context, usage, args);
   if (refused !== undefined) return refused;
   const accessToken = settings.HUBSPOT_ACCESS_TOKEN;
   if (!accessToken) {
-    console.error(
+    context.err(
       'HUBSPOT_ACCESS_TOKEN is not set: set it to the access token of a HubSpot private app that may read and ' +
         'write contacts, deals, tickets and their schemas.',
     );
@@ -35,10 +35,10 @@ async function main(args: string[], settings: Settings): Promise<number> {
     ...(settings.HUBSPOT_BASE_URL && { basePath: settings.HUBSPOT_BASE_URL }),
   });
   try {
-    console.log(setupSummary(await setUpHubSpot(client)));
+    context.out(setupSummary(await setUpHubSpot(client)));
     return exitCode.done;
   } catch (error) {
-    console.error(`HubSpot setup stopped (running it again is safe): ${hubSpotFailureOutcome(error).error}`);
+    context.err(`HubSpot setup stopped (running it again is safe): ${hubSpotFailureOutcome(error).error}`);
     return exitCode.failed;
   }
 }

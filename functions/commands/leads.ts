@@ -1,11 +1,10 @@
 /** The staff command line for leads: `npm run leads -- status | list | show <reference> | failed | retry <job>`. */
 import { parseArgs } from 'node:util';
 import { normaliseReference } from '#functions/intake/reference.ts';
-import type { Settings } from '#functions/settings/settings.ts';
 import { countLeads, findLeadByReference, latestBookings } from '#functions/store/lead-reports.ts';
 import { listDeadJobs, retryDeadJobs } from '#functions/store/outbox.ts';
 import { bookingListText, deadJobsText, leadText, retriedJobsText, statusText } from './leads-report.ts';
-import { exitCode, runStaffCommand, usageError, withStore } from './staff-command.ts';
+import { type CommandContext, exitCode, runStaffCommand, type StaffCommand, usageError } from './staff-command.ts';
 
 const usage = `Usage: npm run leads -- <command>
 
@@ -24,7 +23,8 @@ Options:
   -h, --help          show this help
 
 Reads DATABASE_URL (a PostgreSQL server) or else DATA_DIR (the embedded database, default .data),
-like the server. Only one process may open the embedded database: stop the server first.
+like the server. The embedded database opens in one process only: while the server has it open, the
+command runs through the server.
 
 Exit codes: 0 done, 1 not found or failed, 2 wrong usage.`;
 
@@ -32,14 +32,12 @@ const listLength = 20;
 const commands = ['status', 'list', 'show', 'failed', 'retry'];
 const jobIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const refuse = (message: string) => usageError(usage, message);
-
-function print(lines: string[]): number {
-  console.log(lines.join('\n'));
-  return exitCode.done;
-}
-
-async function main(args: string[], settings: Settings): Promise<number> {
+async function main(args: string[], context: CommandContext): Promise<number> {
+  const refuse = (message: string) => usageError(context, usage, message);
+  const print = (lines: string[]) => {
+    context.out(lines.join('\n'));
+    return exitCode.done;
+  };
   let positionals: string[];
   try {
     ({ positionals } = parseArgs({ args, allowPositionals: true, options: {} }));
@@ -53,45 +51,40 @@ async function main(args: string[], settings: Settings): Promise<number> {
   if (command !== 'show' && command !== 'retry' && operands.length > 0) {
     return refuse(`${command} takes no arguments.`);
   }
-  const withDatabase = (task: Parameters<typeof withStore>[1]) => withStore(settings, task);
-  if (command === 'status') return withDatabase(async (db) => print(statusText(await countLeads(db))));
+  if (command === 'status') return context.withStore(async (db) => print(statusText(await countLeads(db))));
   if (command === 'list') {
-    return withDatabase(async (db) => print(bookingListText(await latestBookings(db, listLength))));
+    return context.withStore(async (db) => print(bookingListText(await latestBookings(db, listLength))));
   }
-  if (command === 'failed') return withDatabase(async (db) => print(deadJobsText(await listDeadJobs(db))));
+  if (command === 'failed') return context.withStore(async (db) => print(deadJobsText(await listDeadJobs(db))));
 
   const [typed, ...extra] = operands;
-  if (command === 'retry') return retry(typed, extra, withDatabase);
+  if (command === 'retry') {
+    if (typed === undefined || extra.length > 0) return refuse('retry takes one job ID or reference.');
+    const reference = normaliseReference(typed);
+    const which = reference
+      ? { leadReference: reference }
+      : jobIdPattern.test(typed)
+        ? { jobId: typed.toLowerCase() }
+        : undefined;
+    if (!which) return refuse(`Neither a job ID nor a reference: ${typed} (npm run leads -- failed lists them).`);
+    return context.withStore(async (db) => {
+      const retried = await retryDeadJobs(db, which);
+      if (retried.length > 0) return print(retriedJobsText(retried));
+      context.err(reference ? `${reference} has no dead jobs.` : `No dead job has the ID ${typed}.`);
+      return exitCode.failed;
+    });
+  }
   if (typed === undefined || extra.length > 0) return refuse('show takes one reference.');
   const reference = normaliseReference(typed);
   if (!reference) return refuse(`Not a reference: ${typed} (references look like KC-7Q4M-X2P9).`);
-  return withDatabase(async (db) => {
+  return context.withStore(async (db) => {
     const lead = await findLeadByReference(db, reference);
     if (lead) return print(leadText(lead));
-    console.error(`No booking request or newsletter subscription has the reference ${reference}.`);
+    context.err(`No booking request or newsletter subscription has the reference ${reference}.`);
     return exitCode.failed;
   });
 }
 
-async function retry(
-  typed: string | undefined,
-  extra: string[],
-  withDatabase: (task: Parameters<typeof withStore>[1]) => Promise<number>,
-): Promise<number> {
-  if (typed === undefined || extra.length > 0) return refuse('retry takes one job ID or reference.');
-  const reference = normaliseReference(typed);
-  const which = reference
-    ? { leadReference: reference }
-    : jobIdPattern.test(typed)
-      ? { jobId: typed.toLowerCase() }
-      : undefined;
-  if (!which) return refuse(`Neither a job ID nor a reference: ${typed} (npm run leads -- failed lists them).`);
-  return withDatabase(async (db) => {
-    const retried = await retryDeadJobs(db, which);
-    if (retried.length > 0) return print(retriedJobsText(retried));
-    console.error(reference ? `${reference} has no dead jobs.` : `No dead job has the ID ${typed}.`);
-    return exitCode.failed;
-  });
-}
+export const leadsCommand: StaffCommand = { name: 'leads', usage, main };
 
-await runStaffCommand({ name: 'leads', usage, main });
+if (import.meta.main) await runStaffCommand(leadsCommand);

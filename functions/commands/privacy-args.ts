@@ -31,7 +31,8 @@ address in any case. Export, erase and purge each write an audit entry (privacy_
 never the email address or mobile number. The CRM and the email service hold their own copies.
 
 Reads DATABASE_URL (a PostgreSQL server) or else DATA_DIR (the embedded database, default .data),
-like the server. Only one process may open the embedded database: stop the server first.
+like the server. The embedded database opens in one process only: while the server has it open, the
+command runs through the server.
 
 Exit codes: 0 done, 1 refused or failed, 2 wrong usage.`;
 

@@ -6,44 +6,45 @@
 import { erasePersonData, exportPersonData } from '#functions/privacy/person-data.ts';
 import { erasureText, exportDocument, exportNoteText, purgeSummary } from '#functions/privacy/report.ts';
 import { purgeExpired } from '#functions/privacy/retention-purge.ts';
-import type { Settings } from '#functions/settings/settings.ts';
 import { parsePrivacyArgs, usage } from './privacy-args.ts';
-import { exitCode, runStaffCommand, usageError, withStore } from './staff-command.ts';
+import { type CommandContext, exitCode, runStaffCommand, type StaffCommand, usageError } from './staff-command.ts';
 
-async function main(args: string[], settings: Settings): Promise<number> {
+async function main(args: string[], context: CommandContext): Promise<number> {
   const parsed = parsePrivacyArgs(args);
   switch (parsed.command) {
     case 'help':
-      console.log(usage);
+      context.out(usage);
       return exitCode.done;
     case 'usage-error':
-      return usageError(usage, parsed.message);
+      return usageError(context, usage, parsed.message);
     case 'purge':
-      return withStore(settings, async (db) => {
-        console.log(purgeSummary(await purgeExpired(db, { now: new Date() })));
+      return context.withStore(async (db) => {
+        context.out(purgeSummary(await purgeExpired(db, { now: new Date() })));
         return exitCode.done;
       });
     case 'export':
-      return withStore(settings, async (db) => {
+      return context.withStore(async (db) => {
         const exported = await exportPersonData(db, parsed.identifier, parsed);
-        console.log(JSON.stringify(exportDocument(parsed.identifier, exported.data, exported.exportedAt), null, 2));
-        console.error(exportNoteText(exported.counts, exported.auditId));
+        context.out(JSON.stringify(exportDocument(parsed.identifier, exported.data, exported.exportedAt), null, 2));
+        context.err(exportNoteText(exported.counts, exported.auditId));
         return exitCode.done;
       });
     case 'erase':
-      return withStore(settings, async (db) => {
+      return context.withStore(async (db) => {
         const outcome = await erasePersonData(db, parsed.identifier, {
           dropNotDelivered: parsed.yes,
           requestReference: parsed.requestReference,
         });
         if (outcome.status === 'erased') {
-          console.log(erasureText(outcome).join('\n'));
+          context.out(erasureText(outcome).join('\n'));
           return exitCode.done;
         }
-        console.error(erasureText(outcome).join('\n'));
+        context.err(erasureText(outcome).join('\n'));
         return exitCode.failed;
       });
   }
 }
 
-await runStaffCommand({ name: 'privacy', usage, main });
+export const privacyCommand: StaffCommand = { name: 'privacy', usage, main };
+
+if (import.meta.main) await runStaffCommand(privacyCommand);

@@ -3,10 +3,10 @@
  * WORKER=off (several web instances, one worker, or a worker scaled on its own). It needs PostgreSQL: the
  * embedded database can be opened by one process only, and that is the server, whose own worker delivers.
  */
-import type { Settings } from '#functions/settings/settings.ts';
+import { log } from '#functions/log/log.ts';
 import { openStore, storeConfigFrom } from '#functions/store/open.ts';
 import { startConfiguredRetention, startConfiguredWorker } from '#functions/worker/from-settings.ts';
-import { exitCode, noArguments, runStaffCommand } from './staff-command.ts';
+import { type CommandContext, exitCode, noArguments, runStaffCommand } from './staff-command.ts';
 
 const usage = `Usage: npm run worker
 
@@ -21,11 +21,12 @@ Options:
 
 Exit codes: 0 stopped, 1 failed, 2 wrong usage or settings.`;
 
-async function main(args: string[], settings: Settings): Promise<number> {
-  const refused = noArguments(usage, args);
+async function main(args: string[], context: CommandContext): Promise<number> {
+  const { settings } = context;
+  const refused = noArguments(context, usage, args);
   if (refused !== undefined) return refused;
   if (!settings.DATABASE_URL) {
-    console.error(
+    context.err(
       'npm run worker needs DATABASE_URL (a PostgreSQL server). The embedded database (DATA_DIR) can be opened by ' +
         'one process only: with it, the server delivers the outbox itself (leave WORKER unset).',
     );
@@ -39,7 +40,7 @@ async function main(args: string[], settings: Settings): Promise<number> {
   const signal = await new Promise<string>((resolve) => {
     for (const name of ['SIGTERM', 'SIGINT'] as const) process.once(name, () => resolve(name));
   });
-  console.log(`${signal} received, stopping the outbox worker`);
+  log.info(`${signal} received, stopping the outbox worker`);
   // Deliveries given up on at the grace period have had their jobs given back.
   await Promise.all([worker.stop(), purge?.stop()]);
   await store.close();

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
+import { serveStaffCommands } from '#functions/commands/serve-commands.ts';
 import type { BookableTreatment } from '#functions/forms/booking-schema.ts';
 import { errorSummary, log, setLogLevel } from '#functions/log/log.ts';
 import { readSettings, type Settings, SettingsError } from '#functions/settings/settings.ts';
@@ -106,6 +107,8 @@ async function openStoreWhenReachable() {
 
 const db = await openStoreWhenReachable();
 const worker = startInProcessWorker(settings, db);
+// The embedded database opens in this process only: staff commands run through it (commands/through-server.ts).
+const staffCommands = settings.DATABASE_URL ? undefined : await serveStaffCommands(db, settings);
 server.listen(settings.PORT, settings.HOST, () => {
   log.info(`Site ready at http://${settings.HOST}:${settings.PORT}/`);
 });
@@ -126,7 +129,7 @@ async function shutdown(signal: string): Promise<void> {
     log.warn(`Requests still under way after ${shutdownGraceMs / 1000} s were cut`);
     server.closeAllConnections();
   }
-  await worker.stop();
+  await Promise.all([worker.stop(), staffCommands?.close()]);
   await closeStore();
   process.exit(0);
 }

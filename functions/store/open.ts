@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { type Dialect, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { log } from '#functions/log/log.ts';
 import { migrateToLatest } from '#functions/store/migrations/index.ts';
+import { type EmbeddedDatabaseHolder, lockEmbeddedDatabase } from './embedded-lock.ts';
 import type { Database } from './schema.ts';
 
 export interface StoreConfig {
@@ -31,20 +32,54 @@ export async function storeAnswers(db: Kysely<Database>, timeoutMs = 2_000): Pro
 
 export interface Store {
   db: Kysely<Database>;
+  /** PostgreSQL's connections, which the shared rate limits use too; none on the embedded database. */
+  postgres?: pg.Pool | undefined;
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** Who opens the embedded database: it opens in one process only (embedded-lock.ts). */
+  holder?: EmbeddedDatabaseHolder;
+}
+
 /** Opens the database, PostgreSQL or embedded PGlite, and brings its schema up to date. */
-export async function openStore(config: StoreConfig): Promise<Store> {
-  const dialect = config.databaseUrl ? postgresDialect(config.databaseUrl) : await pgliteDialect(config.dataDir);
-  const db = new Kysely<Database>({ dialect });
+export async function openStore(config: StoreConfig, { holder = 'server' }: OpenOptions = {}): Promise<Store> {
+  if (config.databaseUrl) {
+    const pool = postgresPool(config.databaseUrl);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    await migrated(db);
+    return { db, postgres: pool, close: () => db.destroy() };
+  }
+  const directory = resolve(config.dataDir, 'pglite');
+  await mkdir(directory, { recursive: true });
+  const lock = lockEmbeddedDatabase(config.dataDir, holder);
+  try {
+    const pglite = new PGlite(directory, { parsers: { [dateTypeId]: keepText } });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    await migrated(db);
+    return {
+      db,
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function migrated(db: Kysely<Database>): Promise<void> {
   try {
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return { db, close: () => db.destroy() };
 }
 
 // A `date` column holds a calendar day, not an instant: both drivers would make it a Date at some
@@ -52,13 +87,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
 const dateTypeId = 1082;
 const keepText = (value: string) => value;
 
-async function pgliteDialect(dataDir: string): Promise<Dialect> {
-  const directory = resolve(dataDir, 'pglite');
-  await mkdir(directory, { recursive: true });
-  return new PGliteDialect({ pglite: new PGlite(directory, { parsers: { [dateTypeId]: keepText } }) });
-}
-
-function postgresDialect(connectionString: string): Dialect {
+function postgresPool(connectionString: string): pg.Pool {
   const types: pg.CustomTypesConfig = {
     getTypeParser: (typeId: number, format?: 'text' | 'binary') =>
       typeId === dateTypeId ? keepText : pg.types.getTypeParser(typeId, format),
@@ -66,5 +95,5 @@ function postgresDialect(connectionString: string): Dialect {
   const pool = new pg.Pool({ connectionString, max: 10, types });
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would end the process.
   pool.on('error', (error) => log.error({ err: error }, 'PostgreSQL connection lost'));
-  return new PostgresDialect({ pool });
+  return pool;
 }
