@@ -33,7 +33,7 @@ export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfter
 
 export type ClientRateLimiter = (clientAddress: string) => Promise<RateLimitDecision>;
 
-/** The table the shared counts are kept in (migration 0007, as rate-limiter-flexible lays it out). */
+/** The table the shared counts are kept in (migration 0008, as rate-limiter-flexible lays it out). */
 export const rateLimitTable = 'rate_limits';
 
 async function limiterFor({
