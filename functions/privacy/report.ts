@@ -144,5 +144,6 @@ export function purgeSummary(counts: PurgeCounts): string {
     `unconfirmed newsletter sign-ups ${unconfirmedNewsletterSignups.deleted} deleted (${plural(unconfirmedNewsletterSignups.jobsDeleted, 'job')}), ${unconfirmedNewsletterSignups.keptSending} kept while their email is sent`,
     `unsubscribed newsletter sign-ups ${unsubscribedNewsletterSignups.deleted} deleted (${plural(unsubscribedNewsletterSignups.jobsDeleted, 'job')}), ${unsubscribedNewsletterSignups.keptWithdrawalUndelivered} kept until the CRM has the withdrawal`,
     `consent receipts ${counts.consentReceipts.deleted} deleted`,
+    `processing records ${counts.processingRecords.deleted} deleted`,
   ].join('; ');
 }
