@@ -20,6 +20,7 @@ import { privacySignalNames, trackerFreePageNames } from '#functions/clinic/poli
 import { processors } from '#functions/clinic/processors.ts';
 import { type RetentionPeriods, retention } from '#functions/clinic/retention.ts';
 import { consentCookie, trackingServices } from '#functions/clinic/tracking-services.ts';
+import { usage } from '#functions/commands/privacy-args.ts';
 import { consentReceiptSchema } from '#functions/consent/receipt.ts';
 import { createEmailDeliveries } from '#functions/delivery/email/deliveries.ts';
 import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
@@ -404,6 +405,10 @@ describe('the policies match the code: records and logs', () => {
     expect(backups.source).toMatch(
       /disappears from the backups as they are overwritten, within \{\{retention\.backupDays\}\} days/,
     );
+    // The promise to repeat erasures after a restore is kept by the privacy command.
+    expect(backups.text).toContain('we repeat the erasures made since it was taken');
+    expect(usage).toContain('repeat-erasures <reference>...');
+    expect(usage).toContain('erasures --since <time>');
   });
 });
 

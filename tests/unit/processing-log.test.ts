@@ -10,9 +10,11 @@ import { storeBookingRequest, storeNewsletterSignup, storeRightsRequest } from '
 import { confirmSubscription, withdrawSubscription } from '#functions/newsletter/links.ts';
 import { outboxJobProcessors } from '#functions/outbox/jobs.ts';
 import { erasePersonData, exportPersonData } from '#functions/privacy/person-data.ts';
+import { repeatErasures } from '#functions/privacy/restored-backup.ts';
 import { purgeExpired } from '#functions/privacy/retention-purge.ts';
 import { claimDueJobs, completeJob } from '#functions/store/outbox.ts';
 import { listProcessingRecords } from '#functions/store/processing-log.ts';
+import { referencesErasedSince } from '#functions/store/restored-erasures.ts';
 import type { Database } from '#functions/store/schema.ts';
 import {
   adultBooking,
@@ -211,6 +213,60 @@ function keepsTheRecord(opened: OpenedStore) {
     // The erased booking's entries stay: the record is kept for its period whatever happens to the lead.
     expect(kept.filter((reference) => reference === booking.reference)).toHaveLength(2);
   });
+
+  it('lists the erasures made since a backup, and repeats them on the restored database', async () => {
+    const { db } = opened.store;
+    const booking = await storeBookingRequest(db, adultBooking());
+    const signup = await storeNewsletterSignup(
+      db,
+      { submissionId: randomUUID(), email: 'asha@example.com' },
+      newsletterLinks,
+    );
+    const kept = await storeBookingRequest(
+      db,
+      adultBooking({ fullName: 'Ravi Kumar', email: 'ravi@example.com', mobile: '99887 76655' }),
+    );
+    const backupTakenAt = await databaseNow(db);
+    const backup = await takeBackup(db);
+    await erasePersonData(db, { type: 'email', email: 'asha@example.com' }, { dropNotDelivered: true });
+    const erased = await referencesErasedSince(db, backupTakenAt);
+    expect(erased).toEqual([booking.reference, signup.reference].sort());
+
+    await restore(db, backup);
+    expect(await leadReferences(db)).toContain(booking.reference);
+    expect(await repeatErasures(db, erased)).toEqual({
+      bookingRequests: 1,
+      newsletterSubscriptions: 1,
+      rightsRequests: 0,
+      outboxJobs: 4,
+    });
+    expect(await leadReferences(db)).toEqual([kept.reference]);
+    const again = (await listProcessingRecords(db)).filter((record) => record.activity === 'erased');
+    expect(again.at(-1)?.lead_references).toEqual(erased);
+  });
+}
+
+const backedUpTables = ['booking_requests', 'newsletter_subscriptions', 'outbox_jobs'] as const;
+
+/** The leads and their jobs as a backup holds them. */
+async function takeBackup(db: Kysely<Database>) {
+  const backup: Record<string, unknown[]> = {};
+  for (const table of backedUpTables) backup[table] = await db.selectFrom(table).selectAll().execute();
+  return backup;
+}
+
+/** Puts the backup's rows back, as a restore does (the processing record since the backup goes with it). */
+async function restore(db: Kysely<Database>, backup: Record<string, unknown[]>) {
+  for (const table of [...backedUpTables].reverse()) await db.deleteFrom(table).execute();
+  for (const table of backedUpTables) {
+    await sql`insert into ${sql.table(table)}
+      select * from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(backup[table])})`.execute(db);
+  }
+}
+
+async function leadReferences(db: Kysely<Database>) {
+  const rows = await db.selectFrom('booking_requests').select('reference').orderBy('reference').execute();
+  return rows.map((row) => row.reference);
 }
 
 describe.each([pgliteBackend, postgresBackend])('the processing record on $name', (backend) => {
