@@ -149,10 +149,9 @@ document.addEventListener('click', (event) => {
 /** Room below the page for the banner, so the page's last lines and its footer links can scroll above it. */
 function reserveSpaceForBanner() {
   const banner = document.querySelector<HTMLElement>('#cc-main .cm');
-  const reserve = () => document.documentElement.style.setProperty('--cc-banner-space', `${banner?.offsetHeight}px`);
-  reserve();
-  window.addEventListener('resize', reserve);
+  document.documentElement.style.setProperty('--cc-banner-space', `${banner?.offsetHeight ?? 0}px`);
 }
+window.addEventListener('resize', reserveSpaceForBanner);
 
 let clearSaved: ReturnType<typeof setTimeout> | undefined;
 /** Says that the choice is saved and what it is, in a live region, for a few seconds. */
