@@ -28,8 +28,9 @@ export const retention = {
    */
   processingLogMonths: 12,
   /**
-   * Server logs (start-up, shutdown and errors; no IP address or personal data). The server writes to standard
-   * output; the host's log rotation keeps them this long.
+   * Server logs (each request's method, path without its query, status and time; start-up, shutdown, background
+   * tasks and errors; no IP address or personal data). The server writes to standard output; the host's log
+   * rotation keeps them this long.
    */
   serverLogDays: 90,
   /** Database backups, which the host overwrites on this cycle: how long erased data can outlive its erasure. */

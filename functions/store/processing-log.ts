@@ -2,7 +2,7 @@
  * The processing record (DPDP Rules 2025, r.8(3)): what was done with personal data, when and for which purpose,
  * by the requests' references and row counts, never a name, email address, phone number or address. The database
  * writes the rows for leads collected, newsletter consent confirmed or withdrawn, and jobs delivered itself, in the
- * transaction that does it (migration 0006's triggers); exports, erasures and purges are recorded here by the
+ * transaction that does it (migration 0007's triggers); exports, erasures and purges are recorded here by the
  * privacy code, inside their own transactions. Rows are never changed, and deleted only by the retention purge.
  */
 import type { Kysely, Selectable } from 'kysely';

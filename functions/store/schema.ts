@@ -154,7 +154,7 @@ export type ProcessingPurpose = 'appointment-request' | 'newsletter' | 'privacy-
 
 /**
  * The processing record: one row per thing done with personal data. Append-only (the database refuses updates);
- * the triggers of migration 0006 write the collected, confirmed, withdrawn and delivered rows themselves.
+ * the triggers of migration 0007 write the collected, confirmed, withdrawn and delivered rows themselves.
  */
 export interface ProcessingLogTable {
   id: Generated<string>;

@@ -6,7 +6,7 @@ import * as leads from './0002-leads.ts';
 import * as newsletterWithdrawalAndSecrets from './0003-newsletter-withdrawal-and-secrets.ts';
 import * as privacyAudit from './0004-privacy-audit.ts';
 import * as rightsRequests from './0005-rights-requests.ts';
-import * as processingLog from './0006-processing-log.ts';
+import * as processingLog from './0007-processing-log.ts';
 
 /**
  * Every migration, in order of their names. A static record rather than a folder scan, so the
@@ -18,7 +18,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003-newsletter-withdrawal-and-secrets': newsletterWithdrawalAndSecrets,
   '0004-privacy-audit': privacyAudit,
   '0005-rights-requests': rightsRequests,
-  '0006-processing-log': processingLog,
+  '0007-processing-log': processingLog,
 };
 
 /** Applies the migrations not yet applied and returns their names; throws if one fails. */
