@@ -5,19 +5,10 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
-import { configuredServices, cspSourcesFor } from '#functions/clinic/tracking-services.ts';
 import { writeBuildStamp } from '#functions/settings/build-stamp.ts';
 import { defaultSiteUrl } from '#functions/settings/settings.ts';
 import { clinicContent, remarkClinicTokens } from '#src/lib/remark-clinic-tokens.ts';
 
-// Tracker hosts enter the CSP only when that tracker's ID is configured for this build.
-const trackerSources = cspSourcesFor(
-  configuredServices({
-    ga4: process.env.PUBLIC_GA4_ID,
-    clarity: process.env.PUBLIC_CLARITY_ID,
-    meta: process.env.PUBLIC_META_PIXEL_ID,
-  }),
-);
 // Error, confirmation and link-landing pages are not for search engines (each is marked noindex).
 const unlistedPaths = [
   '/404/',
@@ -27,9 +18,6 @@ const unlistedPaths = [
   '/newsletter/unsubscribe/',
   '/privacy-rights/thank-you/',
 ];
-
-/** @param {string[]} list */
-const sources = (...list) => list.join(' ');
 
 export default defineConfig({
   // Canonical URLs, Open Graph and the sitemap need the public origin at build time.
@@ -49,13 +37,14 @@ export default defineConfig({
   build: { inlineStylesheets: 'always' },
   security: {
     checkOrigin: true,
+    // Tracker hosts are added page by page (BaseLayout): only where a tracker may load, and only if it is configured.
     csp: {
-      scriptDirective: { resources: ["'self'", ...trackerSources.script] },
+      scriptDirective: { resources: ["'self'"] },
       directives: [
         "default-src 'self'",
-        `img-src ${sources("'self'", 'data:', ...trackerSources.img)}`,
+        "img-src 'self' data:",
         "font-src 'self'",
-        `connect-src ${sources("'self'", ...trackerSources.connect)}`,
+        "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

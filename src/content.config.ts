@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { branchIds, specialtyIds } from '#functions/clinic/clinic.ts';
+import { audiences } from '#src/lib/pages-for-under-18s.ts';
 
 const plainText = (max: number) => z.string().trim().min(1).max(max);
 const seoDescription = z.string().trim().min(50).max(160);
@@ -29,6 +30,8 @@ const treatments = defineCollection({
       })
       .refine((price) => price.to >= price.from, 'price.to must not be below price.from'),
     faqs: z.array(z.object({ question: plainText(160), answer: plainText(800) })).min(3),
+    /** `under-18`: written for children and teenagers, so the page never loads a tracker (pages-for-under-18s.ts). */
+    audience: z.enum(audiences).default('everyone'),
   }),
 });
 

@@ -134,4 +134,10 @@ export const clinic = {
     acknowledgeWithinHours: 48,
     resolveWithinDays: 30,
   },
+  /** Where to report a security problem, published in /.well-known/security.txt (RFC 9116). */
+  securityContact: {
+    email: 'security@example.com',
+    /** The file's Expires is this many days after the build: a deployment older than that is marked stale. */
+    expiresAfterDays: 180,
+  },
 } as const;

@@ -10,6 +10,8 @@ export const consentSettings = {
   },
   /** Matches the privacy policy's `version` frontmatter; stored with every consent receipt. */
   policyVersion: '2026-11',
+  /** A material change to the policies is published this many days before it takes effect. */
+  policyChangeNoticeDays: 30,
   /** A choice lasts at most 12 months; then the banner asks again. */
   expiresAfterDays: 365,
   /**
@@ -17,6 +19,18 @@ export const consentSettings = {
    * pages. They load no consent layer either, as there is nothing on them to consent to (see BaseLayout).
    */
   trackerFreeRoutes: ['/book/', '/newsletter/', '/privacy-rights/'],
+  /**
+   * Browser signals read as a refusal of the categories in `privacySignalRefuses`: with one, those categories start
+   * off and "Accept all" leaves them off; only switching one on in the preferences turns it on. Do Not Track is
+   * honoured like Global Privacy Control (both ask a site not to track or share).
+   */
+  privacySignals: ['gpc', 'dnt'],
+  privacySignalRefuses: ['marketing'],
+  /**
+   * Consent Managers registered with the Data Protection Board (DPDP Act 2023, s.6(7)-(9)) through which this clinic
+   * takes consent. The policies say so, and say that there is none yet while this is empty.
+   */
+  consentManagers: [] as readonly { name: string; url: string }[],
 } as const;
 
 export type ConsentLanguage = keyof typeof consentSettings.revisionNote;
@@ -24,8 +38,14 @@ export const consentLanguages = Object.keys(consentSettings.revisionNote) as [Co
 
 /** How a choice was made: every optional category, none, or some. */
 export const consentAcceptTypes = ['all', 'necessary', 'custom'] as const;
-/** Who made it: the visitor in the banner, or the site for them (a GPC signal, a minor's form). */
+/**
+ * Who made it: the visitor in the banner, or the site for them: `gpc` when a privacy signal narrowed "Accept all",
+ * `minor` when a form showed the visitor is under 18.
+ */
 export const consentSources = ['banner', 'gpc', 'minor'] as const;
+/** Which privacy signal the browser sent when the choice was made, if any. */
+export const privacySignalValues = [...consentSettings.privacySignals, 'none'] as const;
+export type PrivacySignal = (typeof privacySignalValues)[number];
 
 export function isTrackerFreeRoute(pathname: string): boolean {
   return consentSettings.trackerFreeRoutes.some(

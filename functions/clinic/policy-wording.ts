@@ -34,6 +34,12 @@ export const trackingServicePolicy: Readonly<Record<TrackingServiceId, TrackingS
 
 export type TrackerFreeRoute = (typeof consentSettings.trackerFreeRoutes)[number];
 
+/** How the policies and the banner name each privacy signal the site honours (`consentSettings.privacySignals`). */
+export const privacySignalNames: Readonly<Record<(typeof consentSettings.privacySignals)[number], string>> = {
+  gpc: 'Global Privacy Control',
+  dnt: 'Do Not Track',
+};
+
 /** How the policies and notices name each page in `consentSettings.trackerFreeRoutes`. */
 export const trackerFreePageNames: Readonly<Record<TrackerFreeRoute, string>> = {
   '/book/': 'appointment requests',

@@ -22,8 +22,19 @@ export const retention = {
    * request was handled if a complaint follows (the Limitation Act's three years for most claims).
    */
   rightsRequestMonths: 36,
-  /** Server logs. The server writes to standard output; the host's log rotation keeps them this long. */
+  /**
+   * The processing record (what was done with which request, when and why: references and counts, never a name,
+   * email address or number), in calendar months from each entry. DPDP Rules 2025, r.8(3) asks for at least a year.
+   */
+  processingLogMonths: 12,
+  /**
+   * Server logs (each request's method, path without its query, status and time; start-up, shutdown, background
+   * tasks and errors; no IP address or personal data). The server writes to standard output; the host's log
+   * rotation keeps them this long.
+   */
   serverLogDays: 90,
+  /** Database backups, which the host overwrites on this cycle: how long erased data can outlive its erasure. */
+  backupDays: 35,
 } as const;
 
 /** The periods a purge applies: the policy's in production, others in tests. */

@@ -19,11 +19,19 @@ Commands:
                       --request is the record that it was handled
   purge               apply the retention periods now, as the server does daily (for cron when the
                       server runs with RETENTION=off or WORKER=off)
+  erasures --since <time>
+                      the references of every lead erased since then (ISO 8601, e.g. the time a
+                      backup was taken), one a line, from the processing record
+  repeat-erasures <reference>...
+                      after restoring a backup: delete those leads and their jobs again. List them
+                      with erasures --since <the backup's time> before you restore, as the restore
+                      replaces the processing record too
 
 Options:
   --request <ref>     the privacy request's own reference (a ticket or letter number), kept in the
                       audit entry; never an email address or phone number
   --yes               erase even when jobs not yet delivered would be dropped
+  --since <time>      for erasures: from when (an ISO 8601 date or date and time)
   -h, --help          show this help
 
 A mobile number is read as the booking form reads it (+91 when it has no country code); an email
@@ -40,11 +48,14 @@ export type PrivacyCommand =
   | { command: 'help' }
   | { command: 'export'; identifier: PersonIdentifier; requestReference?: string }
   | { command: 'erase'; identifier: PersonIdentifier; requestReference?: string; yes: boolean }
-  | { command: 'purge' };
+  | { command: 'purge' }
+  | { command: 'erasures'; since: Date }
+  | { command: 'repeat-erasures'; references: string[] };
 
 export type ParsedArgs = PrivacyCommand | { command: 'usage-error'; message: string };
 
-const commands = ['export', 'erase', 'purge'];
+const commands = ['export', 'erase', 'purge', 'erasures', 'repeat-erasures'];
+const leadReference = /^[A-Z]{2,4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
 function usageError(message: string): ParsedArgs {
   return { command: 'usage-error', message };
@@ -64,6 +75,24 @@ export function parsePrivacyArgs(args: readonly string[]): ParsedArgs {
   if (command === undefined) return usageError('Name a command.');
   if (!commands.includes(command)) return usageError(`Unknown command: ${command}`);
   if (values.yes && command !== 'erase') return usageError('--yes is for erase only.');
+  if (values.since !== undefined && command !== 'erasures') return usageError('--since is for erasures only.');
+  if ((command === 'erasures' || command === 'repeat-erasures') && values.request !== undefined) {
+    return usageError('--request is for export and erase.');
+  }
+  if (command === 'erasures') {
+    if (operands.length > 0) return usageError('erasures takes no arguments, only --since.');
+    const since = new Date(values.since ?? '');
+    if (values.since === undefined || Number.isNaN(since.getTime())) {
+      return usageError('erasures needs --since <time>, an ISO 8601 date or date and time.');
+    }
+    return { command, since };
+  }
+  if (command === 'repeat-erasures') {
+    if (operands.length === 0) return usageError('repeat-erasures takes the references to erase again.');
+    const wrong = operands.find((reference) => !leadReference.test(reference));
+    if (wrong !== undefined) return usageError(`Not a lead reference: ${wrong} (they look like KC-7Q4M-X2P9).`);
+    return { command, references: operands };
+  }
   if (command === 'purge') {
     if (operands.length > 0) return usageError('purge takes no arguments.');
     if (values.request !== undefined) return usageError('--request is for export and erase.');
@@ -93,6 +122,7 @@ function parse(args: readonly string[]) {
       help: { type: 'boolean', short: 'h' },
       yes: { type: 'boolean' },
       request: { type: 'string' },
+      since: { type: 'string' },
     },
   });
 }

@@ -1,11 +1,20 @@
 /**
- * The staff command line for privacy requests and retention: `npm run privacy -- export|erase <email-or-mobile>`
- * and `purge`. The work is in functions/privacy/ (person-data.ts, retention-purge.ts, the wording in report.ts);
- * the arguments are read in privacy-args.ts.
+ * The staff command line for privacy requests and retention: `npm run privacy -- export|erase <email-or-mobile>`,
+ * `purge`, and after restoring a backup `erasures --since` and `repeat-erasures`. The work is in functions/privacy/
+ * (person-data.ts, retention-purge.ts, restored-backup.ts, the wording in report.ts); the arguments are read in
+ * privacy-args.ts.
  */
 import { erasePersonData, exportPersonData } from '#functions/privacy/person-data.ts';
-import { erasureText, exportDocument, exportNoteText, purgeSummary } from '#functions/privacy/report.ts';
+import {
+  erasureText,
+  exportDocument,
+  exportNoteText,
+  purgeSummary,
+  repeatedErasuresText,
+} from '#functions/privacy/report.ts';
+import { repeatErasures } from '#functions/privacy/restored-backup.ts';
 import { purgeExpired } from '#functions/privacy/retention-purge.ts';
+import { referencesErasedSince } from '#functions/store/restored-erasures.ts';
 import { parsePrivacyArgs, usage } from './privacy-args.ts';
 import { type CommandContext, exitCode, runStaffCommand, type StaffCommand, usageError } from './staff-command.ts';
 
@@ -20,6 +29,16 @@ async function main(args: string[], context: CommandContext): Promise<number> {
     case 'purge':
       return context.withStore(async (db) => {
         context.out(purgeSummary(await purgeExpired(db, { now: new Date() })));
+        return exitCode.done;
+      });
+    case 'erasures':
+      return context.withStore(async (db) => {
+        for (const reference of await referencesErasedSince(db, parsed.since)) context.out(reference);
+        return exitCode.done;
+      });
+    case 'repeat-erasures':
+      return context.withStore(async (db) => {
+        context.out(repeatedErasuresText(await repeatErasures(db, parsed.references)));
         return exitCode.done;
       });
     case 'export':

@@ -3,7 +3,12 @@
  * is strict: unknown keys are rejected, so nothing personal can ride along with the choice itself.
  */
 import * as z from 'zod';
-import { consentAcceptTypes, consentLanguages, consentSources } from '#functions/clinic/consent.ts';
+import {
+  consentAcceptTypes,
+  consentLanguages,
+  consentSources,
+  privacySignalValues,
+} from '#functions/clinic/consent.ts';
 import { type ConsentCategory, type TrackingServiceId, trackingServices } from '#functions/clinic/tracking-services.ts';
 import { type FieldErrors, fieldErrors } from '#functions/forms/field-errors.ts';
 
@@ -40,6 +45,7 @@ export const consentReceiptSchema = z
       policyVersion: z.string(invalid('Must be a string')).regex(/^\d{4}-\d{2}$/, 'Must look like 2026-11 (YYYY-MM)'),
       language: z.enum(consentLanguages, invalid('Must be "en" or "hi"')),
       source: z.enum(consentSources, invalid('Must be "banner", "gpc" or "minor"')),
+      privacySignal: z.enum(privacySignalValues, invalid('Must be "gpc", "dnt" or "none"')),
     },
     { error: (issue) => (issue.code === 'invalid_type' ? 'Must be a JSON object' : undefined) },
   )

@@ -6,11 +6,13 @@
  * mobile. Every outbox job of those rows comes with them, and so does any other job whose payload names the
  * person as a JSON string value.
  *
- * Export and erasure each write a privacy_audit row in the same transaction: counts, never the identifier.
+ * Export and erasure each write a privacy_audit row and a processing record in the same transaction: counts and
+ * the requests' references, never the identifier.
  */
 import type { Kysely, Selectable } from 'kysely';
 import { deletePersonRecords, findPersonRecords, type PersonIdentifier } from '#functions/store/person-records.ts';
 import { recordPrivacyAudit } from '#functions/store/privacy-audit.ts';
+import { recordProcessing } from '#functions/store/processing-log.ts';
 import type {
   BookingRequestsTable,
   Database,
@@ -119,6 +121,15 @@ export function countPersonData(identifier: PersonIdentifier, data: PersonData):
   };
 }
 
+/** The references of every lead found: what the processing record names instead of the person. */
+function leadReferences(data: PersonData): string[] {
+  return [
+    ...data.bookingRequests.map((booking) => booking.record.reference),
+    ...data.newsletterSubscriptions.map((subscription) => subscription.record.reference),
+    ...data.rightsRequests.map((request) => request.record.reference),
+  ];
+}
+
 export function notDeliveredTotal(counts: PersonDataCounts): number {
   return counts.notDelivered.pending + counts.notDelivered.running + counts.notDelivered.dead;
 }
@@ -176,6 +187,12 @@ export function exportPersonData(
     const data = await findPersonData(trx, identifier);
     const counts = countPersonData(identifier, data);
     const audit = await recordPrivacyAudit(trx, { action: 'export', counts, requestReference });
+    await recordProcessing(trx, {
+      activity: 'exported',
+      purpose: 'data-rights',
+      leadReferences: leadReferences(data),
+      counts,
+    });
     return { data, counts, auditId: audit.id, exportedAt: audit.performedAt };
   });
 }
@@ -211,6 +228,12 @@ export function erasePersonData(
       rightsRequestIds: data.rightsRequests.map((request) => request.record.id),
     });
     const audit = await recordPrivacyAudit(trx, { action: 'erase', counts, requestReference });
+    await recordProcessing(trx, {
+      activity: 'erased',
+      purpose: 'data-rights',
+      leadReferences: leadReferences(data),
+      counts,
+    });
     return { status: 'erased', counts, auditId: audit.id };
   });
 }

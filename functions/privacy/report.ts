@@ -3,6 +3,7 @@
  * the purge's one log line. Only the export names the person; the rest is counts.
  */
 import type { PersonIdentifier } from '#functions/store/person-records.ts';
+import type { LeadsDeletedAgain } from '#functions/store/restored-erasures.ts';
 import type { ErasureOutcome, OutboxJobRecord, PersonData, PersonDataCounts } from './person-data.ts';
 import type { PurgeCounts } from './retention-purge.ts';
 
@@ -144,5 +145,11 @@ export function purgeSummary(counts: PurgeCounts): string {
     `unconfirmed newsletter sign-ups ${unconfirmedNewsletterSignups.deleted} deleted (${plural(unconfirmedNewsletterSignups.jobsDeleted, 'job')}), ${unconfirmedNewsletterSignups.keptSending} kept while their email is sent`,
     `unsubscribed newsletter sign-ups ${unsubscribedNewsletterSignups.deleted} deleted (${plural(unsubscribedNewsletterSignups.jobsDeleted, 'job')}), ${unsubscribedNewsletterSignups.keptWithdrawalUndelivered} kept until the CRM has the withdrawal`,
     `consent receipts ${counts.consentReceipts.deleted} deleted`,
+    `processing records ${counts.processingRecords.deleted} deleted`,
   ].join('; ');
+}
+
+/** The line printed after erasures were repeated on a restored database. */
+export function repeatedErasuresText(deleted: LeadsDeletedAgain): string {
+  return `Erased again: ${plural(deleted.bookingRequests, 'booking request')}, ${plural(deleted.newsletterSubscriptions, 'newsletter subscription')}, ${plural(deleted.rightsRequests, 'data-rights request')}, ${plural(deleted.outboxJobs, 'outbox job')}.`;
 }

@@ -20,8 +20,11 @@
  *   withdrawal": the CRM records the withdrawal and its time, and keeping the address here for that would be
  *   keeping personal data after consent was withdrawn (DPDP Act 2023, s.6(6) and s.8(7)).
  * - Consent receipts older than `consentReceiptMonths` are deleted.
+ * - Processing records older than `processingLogMonths` are deleted: they are kept that long whatever happens to
+ *   the leads they name, an erasure included (DPDP Rules 2025, r.8(3)).
  *
- * Server logs (`serverLogDays`) are the host's log rotation's to enforce: the server only writes to stdout.
+ * Each run is itself a processing record, with its counts. Server logs (`serverLogDays`) and backups
+ * (`backupDays`) are the host's to enforce: the server only writes to stdout and keeps no backup of its own.
  */
 import { utc } from '@date-fns/utc';
 import { subDays } from 'date-fns/subDays';
@@ -29,6 +32,7 @@ import { subMonths } from 'date-fns/subMonths';
 import type { Kysely } from 'kysely';
 import { type RetentionPeriods, retention } from '#functions/clinic/retention.ts';
 import { recordPrivacyAudit } from '#functions/store/privacy-audit.ts';
+import { deleteProcessingRecordsBefore, recordProcessing } from '#functions/store/processing-log.ts';
 import {
   clearPayloadsFinishedBefore,
   deleteConsentReceiptsBefore,
@@ -45,6 +49,7 @@ export interface RetentionCutoffs {
   deliveredJobPayload: Date;
   pendingNewsletter: Date;
   consentReceipt: Date;
+  processingRecord: Date;
 }
 
 /** Rows written before these moments have been kept long enough. Calendar months and days, counted in UTC. */
@@ -56,6 +61,7 @@ export function retentionCutoffs(now: Date, periods: RetentionPeriods): Retentio
     deliveredJobPayload: plain(subDays(now, periods.deliveredJobPayloadDays, { in: utc })),
     pendingNewsletter: plain(subDays(now, periods.pendingNewsletterDays, { in: utc })),
     consentReceipt: plain(subMonths(now, periods.consentReceiptMonths, { in: utc })),
+    processingRecord: plain(subMonths(now, periods.processingLogMonths, { in: utc })),
   };
 }
 
@@ -66,9 +72,13 @@ export interface PurgeCounts {
   unconfirmedNewsletterSignups: { deleted: number; jobsDeleted: number; keptSending: number };
   unsubscribedNewsletterSignups: { deleted: number; jobsDeleted: number; keptWithdrawalUndelivered: number };
   consentReceipts: { deleted: number };
+  processingRecords: { deleted: number };
 }
 
-/** Applies the retention periods as of `now`, records the counts in the privacy audit log and returns them. */
+/**
+ * Applies the retention periods as of `now`, records the counts in the privacy audit log and the processing record,
+ * and returns them.
+ */
 export async function purgeExpired(
   db: Kysely<Database>,
   { now, periods = retention }: { now: Date; periods?: RetentionPeriods },
@@ -80,6 +90,7 @@ export async function purgeExpired(
   const unsubscribed = await purgeUnsubscribedSignups(db);
   const cleared = await clearPayloadsFinishedBefore(db, cutoffs.deliveredJobPayload);
   const receipts = await deleteConsentReceiptsBefore(db, cutoffs.consentReceipt);
+  const processingRecords = await deleteProcessingRecordsBefore(db, cutoffs.processingRecord);
 
   const counts: PurgeCounts = {
     bookingRequests,
@@ -96,7 +107,9 @@ export async function purgeExpired(
       keptWithdrawalUndelivered: unsubscribed.kept,
     },
     consentReceipts: { deleted: receipts },
+    processingRecords: { deleted: processingRecords },
   };
   await recordPrivacyAudit(db, { action: 'purge', counts });
+  await recordProcessing(db, { activity: 'purged', purpose: 'retention', counts });
   return counts;
 }

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { ConsentChoice, Database } from './schema.ts';
 
-export interface StoredConsentReceipt extends ConsentChoice {
+export interface StoredConsentReceipt extends Omit<ConsentChoice, 'privacySignal'> {
+  /** Null on receipts recorded before the browser sent it. */
+  privacySignal: ConsentChoice['privacySignal'] | null;
   id: string;
   recordedAt: Date;
 }
@@ -21,6 +23,7 @@ export async function recordConsentReceipt(
       policy_version: receipt.policyVersion,
       language: receipt.language,
       source: receipt.source,
+      privacy_signal: receipt.privacySignal,
     })
     .returning(['id', 'recorded_at as recordedAt'])
     .executeTakeFirstOrThrow();
@@ -40,6 +43,7 @@ export async function listConsentReceipts(db: Kysely<Database>, consentId: strin
       'policy_version as policyVersion',
       'language',
       'source',
+      'privacy_signal as privacySignal',
       'recorded_at as recordedAt',
     ])
     .where('consent_id', '=', consentId)

@@ -1,6 +1,6 @@
 /** Kysely's view of the database: one interface per table, columns named as in SQL. */
 import type { ColumnType, Generated } from 'kysely';
-import type { ConsentLanguage, consentAcceptTypes, consentSources } from '#functions/clinic/consent.ts';
+import type { ConsentLanguage, consentAcceptTypes, consentSources, PrivacySignal } from '#functions/clinic/consent.ts';
 import type { GuardianRelationship, RequesterRole, RightsRequestType } from '#functions/clinic/form-choices.ts';
 import type { TimeWindowId } from '#functions/clinic/time-windows.ts';
 import type { ConsentCategory, TrackingServiceId } from '#functions/clinic/tracking-services.ts';
@@ -14,6 +14,7 @@ export interface Database {
   site_secrets: SiteSecretsTable;
   privacy_audit: PrivacyAuditTable;
   rights_requests: RightsRequestsTable;
+  processing_log: ProcessingLogTable;
 }
 
 /** A cookie choice as its receipt records it: the choice, never the person. */
@@ -26,6 +27,7 @@ export interface ConsentChoice {
   policyVersion: string;
   language: ConsentLanguage;
   source: (typeof consentSources)[number];
+  privacySignal: PrivacySignal;
 }
 
 export interface ConsentReceiptsTable {
@@ -38,6 +40,8 @@ export interface ConsentReceiptsTable {
   policy_version: string;
   language: ConsentChoice['language'];
   source: ConsentChoice['source'];
+  /** Null on receipts recorded before the browser sent it. */
+  privacy_signal: ColumnType<PrivacySignal | null, PrivacySignal, never>;
   /** Set by the database clock only, so a receipt's time cannot be supplied by the browser. */
   recorded_at: ColumnType<Date, never, never>;
 }
@@ -139,4 +143,29 @@ export interface RightsRequestsTable {
   details: string | null;
   sent_quickly: Generated<boolean>;
   created_at: RecordedAt;
+}
+
+export type ProcessingActivity =
+  | 'collected'
+  | 'confirmed'
+  | 'withdrawn'
+  | 'delivered'
+  | 'exported'
+  | 'erased'
+  | 'purged';
+export type ProcessingPurpose = 'appointment-request' | 'newsletter' | 'privacy-request' | 'data-rights' | 'retention';
+
+/**
+ * The processing record: one row per thing done with personal data. Append-only (the database refuses updates);
+ * the triggers of migration 0007 write the collected, confirmed, withdrawn and delivered rows themselves.
+ */
+export interface ProcessingLogTable {
+  id: Generated<string>;
+  activity: ProcessingActivity;
+  purpose: ProcessingPurpose;
+  /** The requests' own references (KC-7Q4M-X2P9), never who made them. */
+  lead_references: ColumnType<string[], string[] | undefined, never>;
+  job_kind: ColumnType<OutboxJobKind | null, never, never>;
+  counts: ColumnType<Record<string, unknown>, string | undefined, never>;
+  recorded_at: RecordedAt;
 }

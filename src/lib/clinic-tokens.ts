@@ -1,11 +1,13 @@
 import { clinic } from '#functions/clinic/clinic.ts';
 import { consentSettings } from '#functions/clinic/consent.ts';
+import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
-import { trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
+import { privacySignalNames, trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
 import { retention } from '#functions/clinic/retention.ts';
 import { type TrackingService, trackingServices } from '#functions/clinic/tracking-services.ts';
 
 const listFormat = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+const alternativesFormat = new Intl.ListFormat('en-GB', { style: 'long', type: 'disjunction' });
 
 /** "A, B and C". */
 export function formatList(items: readonly string[]): string {
@@ -47,6 +49,21 @@ export const clinicTokens: Readonly<Record<string, string>> = {
   'tracking.marketing': serviceNames(trackingServices.filter((service) => service.category === 'marketing')),
   /** The form pages that never load a tracker ("appointment requests, newsletter sign-up and privacy requests"). */
   trackerFreePages: formatList(consentSettings.trackerFreeRoutes.map((route) => trackerFreePageNames[route])),
+  /** The browser signals honoured as a refusal ("Global Privacy Control or Do Not Track"). */
+  'consent.privacySignals': alternativesFormat.format(
+    consentSettings.privacySignals.map((signal) => privacySignalNames[signal]),
+  ),
+  /** What such a signal keeps off ("marketing"). */
+  'consent.privacySignalRefuses': formatList(consentSettings.privacySignalRefuses),
+  /** The Consent Managers the clinic takes consent through, or that there is none yet. */
+  'consent.managers':
+    consentSettings.consentManagers.length === 0
+      ? 'We do not work with a Consent Manager yet; when we do, we will name it here'
+      : `We work with ${formatList(consentSettings.consentManagers.map((manager) => `${manager.name} (${manager.url})`))}`,
+  'policy.changeNoticeDays': String(consentSettings.policyChangeNoticeDays),
+  'dataProtectionBoard.name': dataProtectionBoard.name,
+  'dataProtectionBoard.website': dataProtectionBoard.website,
+  'security.email': clinic.securityContact.email,
 };
 
 const tokenPattern = /\{\{\s*([\w.]+)\s*\}\}/g;

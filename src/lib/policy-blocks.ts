@@ -8,19 +8,22 @@ import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
 import { trackingServicePolicy } from '#functions/clinic/policy-wording.ts';
 import { processors } from '#functions/clinic/processors.ts';
 import { type ConsentCategory, trackingServices } from '#functions/clinic/tracking-services.ts';
+import { pagesForUnder18s } from './pages-for-under-18s.ts';
 
 const categoryLabel: Record<Exclude<ConsentCategory, 'necessary'>, string> = {
   analytics: 'Analytics',
   marketing: 'Marketing',
 };
 
-type Cell = string | { strong: string; after?: string };
+type Cell = string | { strong: string; after?: string } | { link: string; text: string };
 
 /** The policies' Markdown gets typographic apostrophes (SmartyPants runs before this plugin); so does config text. */
 const typographic = (text: string) => text.replace(/'/g, '\u2019');
 
 function phrasing(cell: Cell): PhrasingContent[] {
   if (typeof cell === 'string') return [{ type: 'text', value: typographic(cell) }];
+  if ('link' in cell)
+    return [{ type: 'link', url: cell.link, children: [{ type: 'text', value: typographic(cell.text) }] }];
   return [
     { type: 'strong', children: [{ type: 'text', value: typographic(cell.strong) }] },
     ...(cell.after ? [{ type: 'text' as const, value: typographic(cell.after) }] : []),
@@ -35,7 +38,7 @@ function table(header: readonly string[], rows: readonly (readonly Cell[])[]): T
   return { type: 'table', align: header.map(() => null), children: [row(header), ...rows.map(row)] };
 }
 
-function bulletList(items: readonly string[]): List {
+function bulletList(items: readonly Cell[]): List {
   return {
     type: 'list',
     ordered: false,
@@ -43,7 +46,7 @@ function bulletList(items: readonly string[]): List {
     children: items.map((item) => ({
       type: 'listItem',
       spread: false,
-      children: [{ type: 'paragraph', children: [{ type: 'text', value: typographic(item) }] }],
+      children: [{ type: 'paragraph', children: phrasing(item) }],
     })),
   };
 }
@@ -76,4 +79,10 @@ export const policyBlocks: Readonly<Record<string, readonly BlockContent[]>> = {
   ],
   /** Privacy policy, "How to make a request": the request types the rights form offers, in its words. */
   'list.rightsRequestTypes': [bulletList(Object.values(rightsRequestTypes).map((type) => type.label))],
+  /** Cookie policy, "Pages that never load trackers": the pages written for under-18s (pages-for-under-18s.ts). */
+  'list.pagesForUnder18s': [
+    pagesForUnder18s().length > 0
+      ? bulletList(pagesForUnder18s().map((page) => ({ link: page.path, text: page.title })))
+      : { type: 'paragraph', children: phrasing('We have no such pages at the moment.') },
+  ],
 };

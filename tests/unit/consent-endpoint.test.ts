@@ -44,6 +44,7 @@ function receiptBody(consentId = randomUUID()) {
     policyVersion: '2026-11',
     language: 'en',
     source: 'banner',
+    privacySignal: 'gpc',
   };
 }
 

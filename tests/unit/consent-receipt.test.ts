@@ -10,6 +10,7 @@ const validReceipt = {
   policyVersion: '2026-11',
   language: 'en',
   source: 'banner',
+  privacySignal: 'none',
 };
 
 function fieldsOf(body: unknown) {
@@ -23,14 +24,23 @@ describe('parseConsentReceipt', () => {
     expect(parseConsentReceipt(validReceipt)).toEqual({ ok: true, receipt: validReceipt });
   });
 
-  it('accepts a necessary-only receipt, as sent for Global Privacy Control', () => {
+  it('accepts a necessary-only receipt, as recorded for a minor', () => {
     const receipt = {
       ...validReceipt,
       acceptType: 'necessary',
       acceptedCategories: ['necessary'],
       acceptedServices: [],
     };
-    expect(parseConsentReceipt({ ...receipt, source: 'gpc', language: 'hi' }).ok).toBe(true);
+    expect(parseConsentReceipt({ ...receipt, source: 'minor', language: 'hi' }).ok).toBe(true);
+  });
+
+  it('records which privacy signal the browser sent, and whether it narrowed "Accept all"', () => {
+    for (const privacySignal of ['gpc', 'dnt', 'none']) {
+      expect(parseConsentReceipt({ ...validReceipt, source: 'gpc', privacySignal }).ok, privacySignal).toBe(true);
+    }
+    expect(fieldsOf({ ...validReceipt, privacySignal: true })).toEqual({
+      privacySignal: 'Must be "gpc", "dnt" or "none"',
+    });
   });
 
   it('rejects unknown keys, so no personal data can be added to a receipt', () => {
@@ -85,6 +95,7 @@ describe('parseConsentReceipt', () => {
         policyVersion: '2026-1',
         language: 'fr',
         source: 'email',
+        privacySignal: 'yes',
       }),
     ).toEqual({
       consentId: 'Must be a UUID',
@@ -93,6 +104,7 @@ describe('parseConsentReceipt', () => {
       policyVersion: 'Must look like 2026-11 (YYYY-MM)',
       language: 'Must be "en" or "hi"',
       source: 'Must be "banner", "gpc" or "minor"',
+      privacySignal: 'Must be "gpc", "dnt" or "none"',
     });
   });
 
@@ -103,8 +115,8 @@ describe('parseConsentReceipt', () => {
   });
 
   it('reports missing fields as required', () => {
-    const { source: _source, consentId: _consentId, ...incomplete } = validReceipt;
-    expect(fieldsOf(incomplete)).toEqual({ consentId: 'Required', source: 'Required' });
+    const { source: _source, consentId: _consentId, privacySignal: _signal, ...incomplete } = validReceipt;
+    expect(fieldsOf(incomplete)).toEqual({ consentId: 'Required', source: 'Required', privacySignal: 'Required' });
   });
 
   it('rejects a body that is not an object', () => {

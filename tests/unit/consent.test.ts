@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { consentSettings, isTrackerFreeRoute } from '#functions/clinic/consent.ts';
+import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { trackingServices } from '#functions/clinic/tracking-services.ts';
 import { buildBannerConfig } from '#src/scripts/consent/banner-config.ts';
 import { cookieDomainsFor, matchesCookie } from '#src/scripts/consent/cookies.ts';
 import { allowedParams, isAllowedEvent } from '#src/scripts/consent/events.ts';
 import { sanitizedPageUrl } from '#src/scripts/consent/page-url.ts';
+import { privacySignalOf } from '#src/scripts/consent/privacy-signal.ts';
 import { storedMinorFlag } from '#src/scripts/consent/stored-consent.ts';
 
 const ga4 = trackingServices.filter((service) => service.id === 'ga4');
-const baseOptions = { privacySignal: false, minor: false, secureCookie: true, callbacks: {} };
+const baseOptions = { privacySignal: 'none', minor: false, secureCookie: true, callbacks: {} } as const;
 
 describe('buildBannerConfig', () => {
   it('ships opt-in mode, visible to automated browsers, with a 12-month cookie and the current revision', () => {
@@ -39,17 +41,61 @@ describe('buildBannerConfig', () => {
     expect(buildBannerConfig({ ...baseOptions, services: [] }).autoShow).toBe(false);
   });
 
-  it('explains a privacy signal and a minor in the banner, and never makes optional categories read-only', async () => {
-    const config = buildBannerConfig({ ...baseOptions, services: trackingServices, privacySignal: true, minor: true });
-    const english = JSON.stringify(config.language.translations.en);
-    expect(english).toContain('Global Privacy Control');
-    expect(english).toContain('under 18');
+  it('says in the banner and the preferences that a privacy signal keeps marketing off under "Accept all"', async () => {
+    for (const [signal, name] of [
+      ['gpc', 'Global Privacy Control'],
+      ['dnt', 'Do Not Track'],
+    ] as const) {
+      const config = buildBannerConfig({ ...baseOptions, services: trackingServices, privacySignal: signal });
+      const english = config.language.translations.en as {
+        consentModal: { description: string };
+        preferencesModal: { sections: { description?: string }[] };
+      };
+      expect(english.consentModal.description).toContain(`Your browser sent ${name}, so marketing stays off`);
+      expect(english.preferencesModal.sections[0]?.description).toContain('"Accept all" leaves marketing off');
+      const hindi = config.language.translations.hi;
+      if (typeof hindi !== 'function') throw new Error('Hindi should load lazily');
+      expect(JSON.stringify(await hindi())).toContain(name);
+    }
+    const unsignalled = buildBannerConfig({ ...baseOptions, services: trackingServices });
+    expect(JSON.stringify(unsignalled.language.translations.en)).not.toContain('Global Privacy Control');
+  });
+
+  it('offers a minor nothing to choose: no banner, and preferences that explain why, with no toggle or button', async () => {
+    const config = buildBannerConfig({ ...baseOptions, services: trackingServices, minor: true });
+    expect(config.autoShow).toBe(false);
     // The library treats a read-only category as always accepted, which would keep a minor's tracking "on".
     expect(config.categories.analytics?.readOnly).toBeUndefined();
     expect(config.categories.marketing?.readOnly).toBeUndefined();
-    const hindi = config.language.translations.hi;
-    if (typeof hindi !== 'function') throw new Error('Hindi should load lazily');
-    expect(JSON.stringify(await hindi())).toContain('Global Privacy Control');
+    for (const language of ['en', 'hi'] as const) {
+      const translation = config.language.translations[language];
+      if (typeof translation !== 'function') throw new Error("A minor's preferences load lazily");
+      const { preferencesModal } = (await translation()) as unknown as {
+        preferencesModal: Record<string, unknown> & { sections: { description?: string; linkedCategory?: string }[] };
+      };
+      expect(preferencesModal.sections.every((section) => section.linkedCategory === undefined)).toBe(true);
+      for (const button of ['acceptAllBtn', 'acceptNecessaryBtn', 'savePreferencesBtn']) {
+        expect(preferencesModal[button], `${language}: ${button}`).toBeUndefined();
+      }
+      expect(preferencesModal.sections[0]?.description).toContain(language === 'en' ? 'under 18' : '18 वर्ष');
+      expect(preferencesModal.sections[1]?.description).toContain('/privacy-rights/');
+    }
+    const english = (await (config.language.translations.en as () => Promise<unknown>)()) as {
+      preferencesModal: { sections: { description: string }[] };
+    };
+    expect(english.preferencesModal.sections[0]?.description).toContain('If you are a parent');
+  });
+
+  it('links the rights page and the complaint route from the banner and the preferences', () => {
+    const english = buildBannerConfig({ ...baseOptions, services: trackingServices }).language.translations.en as {
+      consentModal: { footer: string };
+      preferencesModal: { sections: { description?: string }[] };
+    };
+    expect(english.consentModal.footer).toContain('href="/privacy-rights/"');
+    const last = english.preferencesModal.sections.at(-1)?.description ?? '';
+    expect(last).toContain('href="/privacy-rights/"');
+    expect(last).toContain('href="/privacy-policy/#grievances-and-complaints"');
+    expect(last).toContain(`href="${dataProtectionBoard.website}"`);
   });
 
   it('has the same three first-layer buttons in English and Hindi', async () => {
@@ -63,6 +109,18 @@ describe('buildBannerConfig', () => {
       expect(english?.consentModal[key], key).toBeTruthy();
       expect(translated?.consentModal[key], key).toBeTruthy();
     }
+  });
+});
+
+describe('privacySignalOf', () => {
+  it('reads Global Privacy Control first, then Do Not Track, as the settings honour both', () => {
+    expect(consentSettings.privacySignals).toEqual(['gpc', 'dnt']);
+    expect(privacySignalOf({ globalPrivacyControl: true, doNotTrack: '1' })).toBe('gpc');
+    expect(privacySignalOf({ globalPrivacyControl: true })).toBe('gpc');
+    expect(privacySignalOf({ doNotTrack: '1' })).toBe('dnt');
+    expect(privacySignalOf({ globalPrivacyControl: false, doNotTrack: '0' })).toBe('none');
+    expect(privacySignalOf({ doNotTrack: null })).toBe('none');
+    expect(privacySignalOf({})).toBe('none');
   });
 });
 

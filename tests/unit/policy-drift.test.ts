@@ -13,17 +13,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import astroConfig from '#astro.config.mjs';
 import { clinic } from '#functions/clinic/clinic.ts';
 import { consentSettings } from '#functions/clinic/consent.ts';
+import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
-import { trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
+import { privacySignalNames, trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
 import { processors } from '#functions/clinic/processors.ts';
 import { type RetentionPeriods, retention } from '#functions/clinic/retention.ts';
 import { consentCookie, trackingServices } from '#functions/clinic/tracking-services.ts';
+import { usage } from '#functions/commands/privacy-args.ts';
+import { consentReceiptSchema } from '#functions/consent/receipt.ts';
 import { createEmailDeliveries } from '#functions/delivery/email/deliveries.ts';
 import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
 import { type OutboxJobKind, outboxJobProcessors } from '#functions/outbox/jobs.ts';
 import { retentionCutoffs } from '#functions/privacy/retention-purge.ts';
 import { clinicTokens } from '#src/lib/clinic-tokens.ts';
+import { pagesForUnder18s } from '#src/lib/pages-for-under-18s.ts';
 
 const root = join(import.meta.dirname, '../..');
 const legalDirectory = join(root, 'content/legal');
@@ -172,7 +176,7 @@ describe('the policies match the code', () => {
     }
   });
 
-  it('quote only periods the purge applies (server logs are rotated by the host)', () => {
+  it('quote only periods the purge applies (server logs and backups are rotated by the host)', () => {
     const read = new Set<string>();
     const periods = new Proxy(retention, {
       get(target, key, receiver) {
@@ -181,7 +185,7 @@ describe('the policies match the code', () => {
       },
     }) as RetentionPeriods;
     retentionCutoffs(new Date('2026-11-23T00:00:00Z'), periods);
-    const hostEnforced = ['serverLogDays'];
+    const hostEnforced = ['serverLogDays', 'backupDays'];
     expect([...read].sort()).toEqual(
       Object.keys(retention)
         .filter((key) => !hostEnforced.includes(key))
@@ -308,6 +312,143 @@ describe('the policies match the code', () => {
     }
     const notice = await readFile(join(root, 'src/components/FormNotice.astro'), 'utf8');
     expect(notice).toContain('/privacy-policy/#grievances-and-complaints');
-    expect(notice).toContain('Data Protection Board of India');
+    // The Board's name and online address come from the config, as in the policy and the banner.
+    expect(notice).toContain('{dataProtectionBoard.name}');
+    expect(notice).toContain('href={dataProtectionBoard.website}');
+  });
+});
+
+describe('the policies match the code: tracking', () => {
+  const signalSection = () => section('cookie-policy', 'global-privacy-control-and-do-not-track');
+
+  it('name exactly the privacy signals the banner honours, and the categories they keep off', () => {
+    const privacyRules = section('privacy-policy', 'cookies-and-analytics');
+    expect(signalSection().source).toContain('{{consent.privacySignals}}');
+    expect(privacyRules.source).toContain('{{consent.privacySignals}}');
+    for (const [signal, name] of Object.entries(privacySignalNames)) {
+      const honoured = (consentSettings.privacySignals as readonly string[]).includes(signal);
+      expect(signalSection().text.includes(name), `cookie policy: ${name}`).toBe(honoured);
+      expect(privacyRules.text.includes(name), `privacy policy: ${name}`).toBe(honoured);
+    }
+    for (const category of consentSettings.privacySignalRefuses) {
+      expect(signalSection().text).toContain(`we treat it as a refusal of ${category}`);
+      expect(signalSection().text).toMatch(/even if you choose .Accept all./);
+    }
+  });
+
+  it('say that the receipt records the signal, as the receipt schema asks for it', () => {
+    expect(consentReceiptSchema.shape.privacySignal.options).toEqual([...consentSettings.privacySignals, 'none']);
+    expect(section('cookie-policy', 'how-we-ask-for-consent').text).toContain(
+      'whether your browser sent a privacy signal',
+    );
+    expect(section('privacy-policy', 'cookies-and-analytics').text).toContain(
+      'whether your browser sent a privacy signal',
+    );
+  });
+
+  it('list every page written for under-18s, from the content flag the pages use, and those pages only', () => {
+    const pages = pagesForUnder18s();
+    expect(pages.map((page) => page.path)).toContain('/treatments/braces-for-teens/');
+    const { source, text } = section('cookie-policy', 'pages-that-never-load-trackers');
+    expect(source).toContain('{{list.pagesForUnder18s}}');
+    const listed = [
+      ...policy('cookie-policy').html.matchAll(/<li><a href="(\/treatments\/[^"]+)">([^<]+)<\/a><\/li>/g),
+    ];
+    expect(listed.map(([, path]) => path)).toEqual(pages.map((page) => page.path));
+    for (const page of pages) expect(text).toContain(page.title);
+    expect(section('privacy-policy', 'children-and-teenagers').text).toContain(
+      'Pages written for teenagers never load tracking tools',
+    );
+  });
+
+  it('say how trackers are kept out of forms, as the loaders do it', async () => {
+    const loaders = await readFile(join(root, 'src/scripts/consent/loaders.ts'), 'utf8');
+    expect(loaders).toContain("fbq('set', 'autoConfig', false, id)");
+    expect(loaders.indexOf("'autoConfig', false")).toBeLessThan(loaders.indexOf("fbq('init', id)"));
+    expect(loaders).toContain("setAttribute('data-clarity-mask', 'true')");
+    expect(loaders).not.toMatch(/fbq\('init', id, /);
+    for (const text of [policy('cookie-policy').text, section('privacy-policy', 'cookies-and-analytics').text]) {
+      expect(text).toContain('Microsoft Clarity masks every form and form field');
+      expect(text).toContain("Meta Pixel's automatic configuration");
+      expect(text).toMatch(/advanced.matching/);
+    }
+  });
+});
+
+describe('the policies match the code: records and logs', () => {
+  it('keep the processing record at least a year, as DPDP Rules 2025 r.8(3) asks, and say so', () => {
+    expect(retention.processingLogMonths).toBeGreaterThanOrEqual(12);
+    const row = section('privacy-policy', 'how-long-we-keep-information')
+      .source.split('\n')
+      .find((line) => line.includes('{{retention.processingLogMonths}}'));
+    expect(row).toContain('never a name, email address, phone number or address');
+    expect(row).toContain('even after the request itself is erased');
+  });
+
+  it('say what the server logs, and no log line of the server code names a client or quotes a query', async () => {
+    const collected = section('privacy-policy', 'what-we-collect').text;
+    expect(collected).toContain('the page address without anything after a');
+    expect(collected).toContain("These logs never hold your IP address, your browser's details");
+    expect(collected).not.toMatch(/records your IP address/);
+    const logCalls = /\b(?:console|logger|log)\.(?:trace|debug|log|info|warn|error|fatal)\(([^;]*)\);/g;
+    for (const file of await filesUnder('functions', ['.ts', '.tsx'])) {
+      for (const [, args] of (await readFile(join(root, file), 'utf8')).matchAll(logCalls)) {
+        expect(args, `${file} logs a client's details`).not.toMatch(
+          /clientAddress|remoteAddress|socket|user-?agent|headers|searchParams|\.search\b/i,
+        );
+      }
+    }
+  });
+
+  it('state what happens to backups after an erasure, with the period the host keeps them', () => {
+    const backups = section('privacy-policy', 'how-long-we-keep-information');
+    expect(policy('privacy-policy').html).toContain('<h3 id="backups-after-erasure">');
+    expect(backups.source).toMatch(
+      /disappears from the backups as they are overwritten, within \{\{retention\.backupDays\}\} days/,
+    );
+    // The promise to repeat erasures after a restore is kept by the privacy command.
+    expect(backups.text).toContain('we repeat the erasures made since it was taken');
+    expect(usage).toContain('repeat-erasures <reference>...');
+    expect(usage).toContain('erasures --since <time>');
+  });
+});
+
+describe('the policies match the code: notice duties', () => {
+  it("say how to complain to the Data Protection Board online, after the clinic's own process", () => {
+    const grievances = section('privacy-policy', 'grievances-and-complaints');
+    expect(grievances.source).toContain('{{dataProtectionBoard.website}}');
+    expect(grievances.text).toContain(dataProtectionBoard.website);
+    expect(grievances.text).toContain('you make your complaint online');
+    expect(grievances.text).toContain('The law asks you to use our grievance process first');
+    expect(section('cookie-policy', 'changing-or-withdrawing-your-choice').text).toContain(dataProtectionBoard.name);
+  });
+
+  it('mention Consent Managers as a way to give, manage and withdraw consent, and which the clinic uses', () => {
+    const managers = clinicTokens['consent.managers'] ?? '';
+    for (const text of [section('privacy-policy', 'your-rights').text, policy('cookie-policy').text]) {
+      expect(text).toContain('Consent Manager registered with the');
+      expect(text).toContain(managers);
+    }
+    for (const manager of consentSettings.consentManagers) expect(managers).toContain(manager.name);
+    if (consentSettings.consentManagers.length === 0) expect(managers).toContain('do not work with a Consent Manager');
+  });
+
+  it('publish the security contact that /.well-known/security.txt gives', async () => {
+    const security = section('privacy-policy', 'how-we-protect-information');
+    expect(security.text).toContain(clinic.securityContact.email);
+    expect(security.source).toContain('](/.well-known/security.txt)');
+    const endpoint = await readFile(join(root, 'src/pages/.well-known/security.txt.ts'), 'utf8');
+    expect(endpoint).toContain('clinic.securityContact');
+    expect(endpoint).toContain('/privacy-policy/#reporting-a-security-problem');
+  });
+
+  it('say how far ahead and where a change is announced, and what happens on a business transfer', () => {
+    const changes = section('privacy-policy', 'changes-to-this-policy');
+    expect(changes.source).toContain('at least {{policy.changeNoticeDays}} days before it takes effect');
+    expect(changes.text).toContain(`at least ${consentSettings.policyChangeNoticeDays} days`);
+    expect(changes.text).toContain('the cookie banner asks for your choice again');
+    const transfer = section('privacy-policy', 'if-our-clinics-change-hands').text;
+    expect(transfer).toContain('only for the purposes in this policy');
+    expect(transfer).toContain('We will tell you before it happens');
   });
 });

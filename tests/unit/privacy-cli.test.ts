@@ -52,6 +52,14 @@ describe('privacy command arguments', () => {
     });
     expect(parsePrivacyArgs(['erase', 'asha@example.com'])).toMatchObject({ command: 'erase', yes: false });
     expect(parsePrivacyArgs(['purge'])).toEqual({ command: 'purge' });
+    expect(parsePrivacyArgs(['erasures', '--since', '2026-11-20T02:00:00+05:30'])).toEqual({
+      command: 'erasures',
+      since: new Date('2026-11-19T20:30:00Z'),
+    });
+    expect(parsePrivacyArgs(['repeat-erasures', 'KC-7Q4M-X2P9', 'KC-2345-ABCD'])).toEqual({
+      command: 'repeat-erasures',
+      references: ['KC-7Q4M-X2P9', 'KC-2345-ABCD'],
+    });
     expect(parsePrivacyArgs(['--help'])).toEqual({ command: 'help' });
     expect(parsePrivacyArgs(['erase', '-h'])).toEqual({ command: 'help' });
   });
@@ -75,6 +83,15 @@ describe('privacy command arguments', () => {
       [['purge', '--request', 'GRV-1'], '--request is for export and erase.'],
       [['export', 'asha@example.com', '--yes'], '--yes is for erase only.'],
       [['purge', '--yes'], '--yes is for erase only.'],
+      [['erasures'], 'erasures needs --since <time>, an ISO 8601 date or date and time.'],
+      [['erasures', '--since', 'last week'], 'erasures needs --since <time>'],
+      [['erasures', 'KC-7Q4M-X2P9', '--since', '2026-11-20'], 'erasures takes no arguments, only --since.'],
+      [['export', 'asha@example.com', '--since', '2026-11-20'], '--since is for erasures only.'],
+      [['repeat-erasures'], 'repeat-erasures takes the references to erase again.'],
+      [
+        ['repeat-erasures', 'asha@example.com'],
+        'Not a lead reference: asha@example.com (they look like KC-7Q4M-X2P9).',
+      ],
       [['export', 'asha@example.com', '--verbose'], "Unknown option '--verbose'"],
       [['export', 'asha@example.com', '--request'], "Option '--request <value>' argument missing"],
     ];

@@ -36,6 +36,7 @@ async function emptyTables(db: Kysely<Database>) {
     await db.deleteFrom(table).execute();
   }
   await db.deleteFrom('privacy_audit').execute();
+  await db.deleteFrom('processing_log').execute();
 }
 
 async function setJobs(
@@ -152,6 +153,7 @@ const nothingPurged: PurgeCounts = {
   unconfirmedNewsletterSignups: { deleted: 0, jobsDeleted: 0, keptSending: 0 },
   unsubscribedNewsletterSignups: { deleted: 0, jobsDeleted: 0, keptWithdrawalUndelivered: 0 },
   consentReceipts: { deleted: 0 },
+  processingRecords: { deleted: 0 },
 };
 
 describe('retention periods', () => {
@@ -162,7 +164,9 @@ describe('retention periods', () => {
       pendingNewsletterDays: 7,
       consentReceiptMonths: 24,
       rightsRequestMonths: 36,
+      processingLogMonths: 12,
       serverLogDays: 90,
+      backupDays: 35,
     });
     for (const [period, value] of Object.entries(retention)) {
       expect(clinicTokens[`retention.${period}`]).toBe(String(value));
@@ -176,6 +180,7 @@ describe('retention periods', () => {
       deliveredJobPayload: new Date('2027-03-01T10:00:00Z'),
       pendingNewsletter: new Date('2027-03-24T10:00:00Z'),
       consentReceipt: new Date('2025-03-31T10:00:00Z'),
+      processingRecord: new Date('2026-03-31T10:00:00Z'),
     });
     // A month back from the 31st, or a year back from 29 February, ends on the month's last day.
     const clamped = retentionCutoffs(new Date('2028-02-29T00:30:00Z'), { ...retention, websiteLeadMonths: 1 });
@@ -360,6 +365,7 @@ function purgesExpiredRecords(opened: OpenedStore) {
       policyVersion: '2026-11',
       language: 'en',
       source: 'banner',
+      privacySignal: 'none',
     });
     const { recordedAt } = await recordConsentReceipt(db, receipt());
     await recordConsentReceipt(db, receipt());
@@ -382,13 +388,16 @@ function purgesExpiredRecords(opened: OpenedStore) {
       { id: expect.any(String), action: 'purge', counts, request_reference: null, performed_at: expect.any(Date) },
     ]);
     expect(counts.bookingRequests).toEqual({ deleted: 1, jobsDeleted: 3, keptUndelivered: 0 });
+    // The booking's own processing records (collected, and its three deliveries) are 13 months old by now too.
+    expect(counts.processingRecords).toEqual({ deleted: 4 });
     expect(purgeSummary(counts)).toBe(
       'Retention purge: booking requests 1 deleted (3 jobs), 0 kept until delivered; ' +
         'data-rights requests 0 deleted (0 jobs), 0 kept until delivered; ' +
         'delivered job payloads 0 cleared; ' +
         'unconfirmed newsletter sign-ups 0 deleted (0 jobs), 0 kept while their email is sent; ' +
         'unsubscribed newsletter sign-ups 0 deleted (0 jobs), 0 kept until the CRM has the withdrawal; ' +
-        'consent receipts 0 deleted',
+        'consent receipts 0 deleted; ' +
+        'processing records 4 deleted',
     );
   });
 }

@@ -19,6 +19,7 @@ function receipt(overrides: Partial<ConsentReceipt> = {}): ConsentReceipt {
     policyVersion: '2026-11',
     language: 'en',
     source: 'banner',
+    privacySignal: 'none',
     ...overrides,
   };
 }
@@ -77,6 +78,7 @@ function behavesAsTheStore(opened: OpenedStore) {
       'id',
       'language',
       'policy_version',
+      'privacy_signal',
       'recorded_at',
       'revision',
       'services',

@@ -7,6 +7,7 @@ import * as newsletterWithdrawalAndSecrets from './0003-newsletter-withdrawal-an
 import * as privacyAudit from './0004-privacy-audit.ts';
 import * as rightsRequests from './0005-rights-requests.ts';
 import * as sentQuickly from './0006-sent-quickly.ts';
+import * as processingLog from './0007-processing-log.ts';
 import * as rateLimits from './0008-rate-limits.ts';
 
 /**
@@ -20,6 +21,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-privacy-audit': privacyAudit,
   '0005-rights-requests': rightsRequests,
   '0006-sent-quickly': sentQuickly,
+  '0007-processing-log': processingLog,
   '0008-rate-limits': rateLimits,
 };
 

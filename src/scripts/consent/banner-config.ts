@@ -1,25 +1,45 @@
 import type { CookieConsentConfig, Translation } from 'vanilla-cookieconsent';
-import { type ConsentLanguage, consentSettings } from '#functions/clinic/consent.ts';
+import { type ConsentLanguage, consentSettings, type PrivacySignal } from '#functions/clinic/consent.ts';
+import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
+import { privacySignalNames } from '#functions/clinic/policy-wording.ts';
 import { consentCookie, type TrackingService } from '#functions/clinic/tracking-services.ts';
 import type { BannerCopy } from './copy.ts';
 import { englishCopy } from './copy-en.ts';
 
 export interface BannerOptions {
   services: readonly TrackingService[];
-  /** Global Privacy Control or Do Not Track is on. */
-  privacySignal: boolean;
+  /** The privacy signal the browser sends, if any (privacy-signal.ts). */
+  privacySignal: PrivacySignal;
   /** A form has shown that the visitor is under 18. */
   minor: boolean;
   secureCookie: boolean;
-  callbacks: Pick<CookieConsentConfig, 'onFirstConsent' | 'onConsent' | 'onChange'>;
+  callbacks: Pick<CookieConsentConfig, 'onFirstConsent' | 'onConsent' | 'onChange' | 'onModalReady' | 'onModalShow'>;
 }
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
 
+/**
+ * Once a form has shown the visitor is under 18 there is nothing left to choose: the preferences explain why
+ * tracking stays off, with no toggle and no button that would do nothing.
+ */
+async function minorTranslation(copy: BannerCopy, language: ConsentLanguage): Promise<Translation> {
+  const { minorExplanation } = await import('./copy-minor.ts');
+  return {
+    consentModal: {},
+    preferencesModal: {
+      title: copy.preferencesTitle,
+      closeIconLabel: copy.close,
+      sections: [
+        { description: minorExplanation[language] },
+        { description: `${copy.complaints(dataProtectionBoard)}${copy.policyLinks}` },
+      ],
+    },
+  };
+}
+
 function translation(copy: BannerCopy, language: ConsentLanguage, options: BannerOptions): Translation {
-  const notes = [options.privacySignal && copy.privacySignalNote, options.minor && copy.minorNote].filter(Boolean);
-  const noteHtml = notes.map((note) => `<br><br><strong>${note}</strong>`).join('');
+  const signal = options.privacySignal === 'none' ? undefined : privacySignalNames[options.privacySignal];
   const categorySection = (category: 'analytics' | 'marketing') => {
     const services = options.services.filter((service) => service.category === category);
     if (services.length === 0) return [];
@@ -42,12 +62,12 @@ function translation(copy: BannerCopy, language: ConsentLanguage, options: Banne
     consentModal: {
       title: copy.title,
       // The library fills {{revisionMessage}} only for visitors whose stored choice is from an older revision.
-      description: `${copy.description}${noteHtml}{{revisionMessage}}`,
+      description: `${signal ? copy.signalDescription(signal) : copy.description}{{revisionMessage}}`,
       acceptAllBtn: copy.acceptAll,
       acceptNecessaryBtn: copy.rejectAll,
       showPreferencesBtn: copy.managePreferences,
       closeIconLabel: copy.closeAndReject,
-      revisionMessage: `<br><br><strong>${consentSettings.revisionNote[language]}</strong>`,
+      revisionMessage: `<br><strong>${consentSettings.revisionNote[language]}</strong>`,
       footer: copy.policyLinks,
     },
     preferencesModal: {
@@ -58,7 +78,7 @@ function translation(copy: BannerCopy, language: ConsentLanguage, options: Banne
       closeIconLabel: copy.close,
       serviceCounterLabel: copy.serviceCounter,
       sections: [
-        { description: `${copy.intro}${noteHtml}` },
+        { description: `${copy.intro}${signal ? copy.signalPreferencesNote(signal) : ''}` },
         {
           title: copy.categories.necessary.title,
           description: `${copy.categories.necessary.description} ${copy.cookiesLabel}: ${consentCookie.name}.`,
@@ -66,7 +86,7 @@ function translation(copy: BannerCopy, language: ConsentLanguage, options: Banne
         },
         ...categorySection('analytics'),
         ...categorySection('marketing'),
-        { description: copy.policyLinks },
+        { description: `${copy.complaints(dataProtectionBoard)}${copy.policyLinks}` },
       ],
     },
   };
@@ -90,7 +110,8 @@ export function buildBannerConfig(options: BannerOptions): CookieConsentConfig {
 
   return {
     mode: 'opt-in',
-    autoShow: options.services.length > 0,
+    // A minor's choice is recorded for them (main.ts): the banner would only offer buttons that change nothing.
+    autoShow: options.services.length > 0 && !options.minor,
     revision: consentSettings.revision,
     hideFromBots: false,
     manageScriptTags: false,
@@ -111,10 +132,15 @@ export function buildBannerConfig(options: BannerOptions): CookieConsentConfig {
     language: {
       default: 'en',
       autoDetect: 'document',
-      translations: {
-        en: translation(englishCopy, 'en', options),
-        hi: async () => translation((await import('./copy-hi.ts')).hindiCopy, 'hi', options),
-      },
+      translations: options.minor
+        ? {
+            en: () => minorTranslation(englishCopy, 'en'),
+            hi: async () => minorTranslation((await import('./copy-hi.ts')).hindiCopy, 'hi'),
+          }
+        : {
+            en: translation(englishCopy, 'en', options),
+            hi: async () => translation((await import('./copy-hi.ts')).hindiCopy, 'hi', options),
+          },
     },
     ...options.callbacks,
   };

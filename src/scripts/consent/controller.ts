@@ -1,6 +1,7 @@
 import { isTrackerFreeRoute } from '#functions/clinic/consent.ts';
 import type { TrackingIds, TrackingService, TrackingServiceId } from '#functions/clinic/tracking-services.ts';
 import { deleteCookies } from './cookies.ts';
+import { sendTrackedClicks } from './events.ts';
 import { loaders } from './loaders.ts';
 import { stripQueryFromAddressBar } from './page-url.ts';
 
@@ -9,16 +10,27 @@ export interface ConsentState {
   minor: boolean;
 }
 
-/** Loads exactly the granted services and withdraws the rest, within the current page view. */
-export function createTrackingController(services: readonly TrackingService[], ids: TrackingIds, pathname: string) {
+export interface TrackingController {
+  apply(state: ConsentState): void;
+}
+
+/**
+ * Loads exactly the granted services and withdraws the rest, within the current page view; the allow-listed
+ * clicks (events.ts) go to whichever services are granted. Loaded by main.ts with the first choice that needs it.
+ */
+export function createTrackingController(
+  services: readonly TrackingService[],
+  ids: TrackingIds,
+  pathname: string,
+): TrackingController {
   const granted = new Set<TrackingServiceId>();
+  sendTrackedClicks(granted);
   /** When each loaded service's script arrived: one still on its way replays its queued grant when it lands. */
   const arrivals = new Map<TrackingServiceId, Promise<void>>();
   const trackerFree = isTrackerFreeRoute(pathname);
 
   return {
-    granted: granted as ReadonlySet<TrackingServiceId>,
-    apply(state: ConsentState) {
+    apply(state) {
       for (const service of services) {
         const id = ids[service.id];
         if (!id) continue;

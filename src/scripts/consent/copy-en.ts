@@ -3,10 +3,11 @@ import type { BannerCopy } from './copy.ts';
 export const englishCopy: BannerCopy = {
   title: 'Your choice about cookies',
   description:
-    'We would like to use analytics to see which pages help patients, and advertising measurement to know if our adverts work. Nothing is loaded unless you agree, and never on booking pages.',
-  privacySignalNote:
-    'Your browser sent a privacy signal (Global Privacy Control or Do Not Track), so marketing stays off unless you switch it on yourself.',
-  minorNote: 'Analytics and marketing are switched off in this browser because a form showed the visitor is under 18.',
+    'May we count visits to learn which pages help patients, and measure whether our adverts work? Nothing loads unless you agree, and never on our form pages.',
+  signalDescription: (signal) =>
+    `Your browser sent ${signal}, so marketing stays off, even if you accept all. May we count visits to learn which pages help patients?`,
+  signalPreferencesNote: (signal) =>
+    `<br><br><strong>Your browser sent ${signal}, so "Accept all" leaves marketing off. To allow marketing all the same, switch it on below and save your choices.</strong>`,
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   managePreferences: 'Manage preferences',
@@ -18,7 +19,14 @@ export const englishCopy: BannerCopy = {
   intro:
     'Choose what this site may use. You can change your mind at any time with the "Cookie settings" link at the bottom of every page; switching a category off deletes its cookies straight away.',
   cookiesLabel: 'Cookies',
-  policyLinks: '<a href="/cookie-policy/">Cookie policy</a> · <a href="/privacy-policy/">Privacy policy</a>',
+  policyLinks:
+    '<span class="cc-links"><a href="/cookie-policy/">Cookie policy</a><a href="/privacy-policy/">Privacy policy</a><a href="/privacy-rights/">Your privacy rights</a></span>',
+  complaints: (board) =>
+    `Questions or complaints: write to our <a href="/privacy-policy/#grievances-and-complaints">Grievance Officer</a>. If we cannot settle your complaint, you can take it to the <a href="${board.website}">${board.name}</a> online.`,
+  saved: 'Your cookie choices are saved.',
+  on: 'on',
+  off: 'off',
+  savedSignalNote: 'Marketing stays off because your browser sent a privacy signal.',
   categories: {
     necessary: {
       title: 'Strictly necessary',

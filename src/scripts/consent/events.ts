@@ -25,12 +25,19 @@ export function allowedParams(name: AllowedEvent, params: Record<string, string 
   );
 }
 
-export function sendEvent(
-  granted: ReadonlySet<TrackingServiceId>,
-  name: AllowedEvent,
-  params: Record<string, string>,
-): void {
+function sendEvent(granted: ReadonlySet<TrackingServiceId>, name: AllowedEvent, params: Record<string, string>): void {
   if (granted.has('ga4')) window.gtag?.('event', name, params);
   if (granted.has('clarity')) window.clarity?.('event', name);
   if (granted.has('meta')) window.fbq?.('trackCustom', name, params);
+}
+
+/** Sends a click on a `data-track-event` element to the services granted at the time, as its allow-listed event. */
+export function sendTrackedClicks(granted: ReadonlySet<TrackingServiceId>): void {
+  document.addEventListener('click', (event) => {
+    const target = (event.target as Element | null)?.closest<HTMLElement>('[data-track-event]');
+    const name = target?.dataset.trackEvent;
+    if (target && name && isAllowedEvent(name)) {
+      sendEvent(granted, name, allowedParams(name, { specialty: target.dataset.trackSpecialty }));
+    }
+  });
 }

@@ -77,10 +77,18 @@ const ga4: ServiceLoader = {
   },
 };
 
+/** Clarity records nothing typed into a form: every form, and any field outside one, is masked before it loads. */
+function maskFormsForClarity(): void {
+  for (const element of document.querySelectorAll('form, input, select, textarea')) {
+    element.setAttribute('data-clarity-mask', 'true');
+  }
+}
+
 const clarity: ServiceLoader = {
   grant(id) {
     let arrived = Promise.resolve();
     if (!window.clarity) {
+      maskFormsForClarity();
       const queue: Command & { q?: unknown[] } = (...args: unknown[]) => {
         queue.q = queue.q ?? [];
         queue.q.push(args);
@@ -110,6 +118,8 @@ const meta: ServiceLoader = {
       window.fbq = fbq;
       window._fbq = fbq;
       fbq('consent', 'grant');
+      // Automatic configuration off: the pixel reports no button labels or page metadata and reads no form field.
+      fbq('set', 'autoConfig', false, id);
       fbq('init', id);
       fbq('track', 'PageView');
       return appendScript('https://connect.facebook.net/en_US/fbevents.js');

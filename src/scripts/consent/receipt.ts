@@ -1,5 +1,5 @@
 import type { CookieValue } from 'vanilla-cookieconsent';
-import { consentSettings } from '#functions/clinic/consent.ts';
+import { consentSettings, type PrivacySignal } from '#functions/clinic/consent.ts';
 
 export type ReceiptSource = 'banner' | 'gpc' | 'minor';
 
@@ -12,6 +12,7 @@ export interface ConsentReceipt {
   policyVersion: string;
   language: 'en' | 'hi';
   source: ReceiptSource;
+  privacySignal: PrivacySignal;
 }
 
 /** The receipt for the choice in the consent cookie: ids and choices only, nothing about the person. */
@@ -19,6 +20,7 @@ export function receiptFor(
   cookie: CookieValue,
   acceptType: ConsentReceipt['acceptType'],
   source: ReceiptSource,
+  privacySignal: PrivacySignal,
 ): ConsentReceipt {
   return {
     consentId: cookie.consentId,
@@ -29,6 +31,7 @@ export function receiptFor(
     policyVersion: consentSettings.policyVersion,
     language: cookie.languageCode === 'hi' ? 'hi' : 'en',
     source,
+    privacySignal,
   };
 }
 

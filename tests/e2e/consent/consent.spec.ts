@@ -1,36 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type BrowserContext, expect, type Locator, type Page, type Request, test } from '@playwright/test';
-import { todayInClinic } from '#functions/clinic/clinic-today.ts';
-import { addYearsTo } from '#functions/clinic/dates.ts';
-import { servicesIn, stubTrackers } from './tracker-stubs.ts';
-
-const trackerCookie = /^(_ga|_gid|_gcl_|_clck|_clsk|_fbp|_fbc)/;
-
-interface Visit {
-  page: Page;
-  context: BrowserContext;
-  trackerRequests: Request[];
-  receipts: Record<string, unknown>[];
-}
-
-const test_ = test.extend<Visit>({
-  // Automatic: no test may ever reach a real tracker host.
-  trackerRequests: [async ({ context }, use) => use(await stubTrackers(context)), { auto: true }],
-  receipts: async ({ context }, use) => {
-    const receipts: Record<string, unknown>[] = [];
-    context.on('request', (request) => {
-      if (request.url().endsWith('/api/consent') && request.method() === 'POST') receipts.push(request.postDataJSON());
-    });
-    await use(receipts);
-  },
-});
-
-const banner = (page: Page) => page.getByRole('dialog', { name: 'Your choice about cookies' });
-const preferences = (page: Page) => page.getByRole('dialog', { name: 'Cookie settings' });
-
-async function trackerCookies(context: BrowserContext) {
-  return (await context.cookies()).filter((cookie) => trackerCookie.test(cookie.name));
-}
+import { expect, type Locator, type Page } from '@playwright/test';
+import { servicesIn } from './tracker-stubs.ts';
+import {
+  banner,
+  choose,
+  cookieSettings,
+  preferences,
+  startTeenBooking,
+  consentTest as test_,
+  trackerCookies,
+} from './visit.ts';
 
 async function storageOtherThanConsent(page: Page) {
   return page.evaluate(() => ({
@@ -49,17 +28,6 @@ async function tabUntilFocused(page: Page, target: Locator) {
     if (await target.evaluate((element) => element === document.activeElement)) return;
     await page.keyboard.press('Tab');
   }
-}
-
-async function choose(page: Page, categories: ('analytics' | 'marketing')[]) {
-  await banner(page).getByRole('button', { name: 'Manage preferences' }).click();
-  const dialog = preferences(page);
-  await expect(dialog).toBeVisible();
-  for (const category of categories) {
-    await dialog.getByRole('checkbox', { name: category === 'analytics' ? 'Analytics' : 'Marketing' }).check();
-  }
-  await dialog.getByRole('button', { name: 'Save my choices' }).click();
-  await expect(dialog).toBeHidden();
 }
 
 test_.describe('before any choice', () => {
@@ -155,6 +123,8 @@ test_(
         acceptType: 'all',
         acceptedCategories: ['necessary', 'analytics', 'marketing'],
         acceptedServices: ['ga4', 'clarity', 'meta'],
+        source: 'banner',
+        privacySignal: 'none',
       });
   },
 );
@@ -187,7 +157,7 @@ test_(
       .toEqual(expect.arrayContaining(['_clck', '_clsk', '_fbp', '_ga']));
     expect((await trackerCookies(context)).every((cookie) => cookie.domain === '.clinic.test')).toBe(true);
 
-    await page.getByRole('button', { name: 'Cookie settings' }).click();
+    await cookieSettings(page).click();
     await preferences(page).getByRole('button', { name: 'Reject all' }).click();
     await expect(preferences(page)).toBeHidden();
     expect(await trackerCookies(context)).toEqual([]);
@@ -230,37 +200,57 @@ test_(
     await banner(page).getByRole('button', { name: 'Accept all' }).click();
     await expect.poll(() => servicesIn(trackerRequests)).toEqual(['clarity', 'ga4', 'meta']);
 
-    // The booking form, on its tracker-free page, finds a date of birth under 18.
-    await page.goto('/book/');
-    await page.locator('astro-island:not([ssr])').waitFor();
-    await page.getByLabel('Date of birth').fill(addYearsTo(todayInClinic(new Date()), -15));
-    await expect(page.getByRole('group', { name: /Parent or guardian/ })).toBeVisible();
+    await startTeenBooking(page);
     await page.goto('/');
     await expect.poll(() => trackerCookies(context)).toEqual([]);
-    await expect.poll(() => receipts.at(-1)).toMatchObject({ source: 'minor', acceptedCategories: ['necessary'] });
+    await expect
+      .poll(() => receipts.at(-1))
+      .toMatchObject({ source: 'minor', acceptedCategories: ['necessary'], privacySignal: 'none' });
 
     // A fresh tab, so that no late request of the first page can be counted against the later one.
     const later = await context.newPage();
     const requestsFrom = (tab: Page) => trackerRequests.filter((request) => request.frame().page() === tab);
     await later.goto('/about/');
-    await later.getByRole('button', { name: 'Cookie settings' }).click();
-    await expect(preferences(later)).toContainText('under 18');
-    await preferences(later).getByRole('button', { name: 'Accept all' }).click();
-    await expect
-      .poll(async () => (await context.cookies()).find((cookie) => cookie.name === 'cc_cookie')?.value)
-      .toContain(encodeURIComponent('"categories":["necessary"]'));
-    await later.reload();
     await later.getByRole('heading', { level: 1 }).click();
     await later.waitForTimeout(1000);
     expect(requestsFrom(later).map((request) => request.url())).toEqual([]);
     expect(await trackerCookies(context)).toEqual([]);
+    expect(await context.cookies()).toContainEqual(
+      expect.objectContaining({
+        name: 'cc_cookie',
+        value: expect.stringContaining(encodeURIComponent('"categories":["necessary"]')),
+      }),
+    );
+  },
+);
+
+test_(
+  "after a teen's booking, the settings explain why tracking stays off, for a parent's phone too, and offer nothing that does nothing",
+  async ({ page, receipts }) => {
+    // A first visit straight to the booking page: the flag is the browser's first brush with the consent layer.
+    await startTeenBooking(page);
+    await page.goto('/treatments/');
+    await expect(banner(page)).toBeHidden();
+    await expect.poll(() => receipts.at(-1)).toMatchObject({ source: 'minor', acceptType: 'necessary' });
+
+    await cookieSettings(page).click();
+    const dialog = preferences(page);
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Analytics and marketing are off in this browser, and they stay off');
+    await expect(dialog).toContainText('someone using it is under 18');
+    await expect(dialog).toContainText('If you are a parent who booked for your child on this phone or computer');
+    await expect(dialog.getByRole('checkbox')).toHaveCount(0);
+    await expect(dialog.getByRole('button')).toHaveCount(1);
+    await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible();
+    await expect(dialog.getByRole('link', { name: 'Your privacy rights' })).toHaveAttribute('href', '/privacy-rights/');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+    expect(receipts).toHaveLength(1);
   },
 );
 
 test_.describe('Global Privacy Control', () => {
-  test_.use({
-    extraHTTPHeaders: { 'Sec-GPC': '1' },
-  });
+  test_.use({ extraHTTPHeaders: { 'Sec-GPC': '1' } });
   test_.beforeEach(async ({ context }) => {
     await context.addInitScript(() =>
       Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
@@ -268,20 +258,77 @@ test_.describe('Global Privacy Control', () => {
   });
 
   test_(
-    'the banner says why marketing stays off, and an explicit later choice wins',
+    'keeps marketing off under "Accept all", says so, and records that the signal was present',
     async ({ page, trackerRequests, receipts }) => {
       await page.goto('/');
-      await expect(banner(page)).toContainText('Global Privacy Control');
+      await expect(banner(page)).toContainText(
+        'Your browser sent Global Privacy Control, so marketing stays off, even if you accept all.',
+      );
       await page.waitForLoadState('networkidle');
       expect(trackerRequests).toEqual([]);
-      await choose(page, ['analytics']);
+      await banner(page).getByRole('button', { name: 'Accept all' }).click();
+      await expect(page.getByRole('status')).toContainText(
+        'Analytics: on. Marketing: off. Marketing stays off because your browser sent a privacy signal.',
+      );
       await expect.poll(() => servicesIn(trackerRequests)).toEqual(['clarity', 'ga4']);
       await expect
         .poll(() => receipts.at(-1))
-        .toMatchObject({ source: 'gpc', acceptedCategories: ['necessary', 'analytics'] });
-      await page.getByRole('button', { name: 'Cookie settings' }).click();
+        .toMatchObject({
+          acceptType: 'custom',
+          acceptedCategories: ['necessary', 'analytics'],
+          acceptedServices: ['ga4', 'clarity'],
+          source: 'gpc',
+          privacySignal: 'gpc',
+        });
+
+      // The preferences' "Accept all" keeps it off too, and a reload finds it off.
+      await cookieSettings(page).click();
+      await expect(preferences(page)).toContainText('"Accept all" leaves marketing off');
+      await expect(preferences(page).getByRole('checkbox', { name: 'Marketing' })).not.toBeChecked();
       await preferences(page).getByRole('button', { name: 'Accept all' }).click();
-      await expect.poll(() => servicesIn(trackerRequests)).toEqual(['clarity', 'ga4', 'meta']);
+      await page.reload();
+      await page.waitForLoadState('networkidle');
+      expect(servicesIn(trackerRequests)).toEqual(['clarity', 'ga4']);
+      expect(receipts).toHaveLength(1);
+    },
+  );
+
+  test_(
+    'lets a visitor switch marketing on themselves, category by category',
+    async ({ page, trackerRequests, receipts }) => {
+      await page.goto('/');
+      await choose(page, ['marketing']);
+      await expect.poll(() => servicesIn(trackerRequests)).toEqual(['meta']);
+      await expect
+        .poll(() => receipts.at(-1))
+        .toMatchObject({
+          acceptedCategories: ['necessary', 'marketing'],
+          source: 'banner',
+          privacySignal: 'gpc',
+        });
+    },
+  );
+});
+
+test_.describe('Do Not Track', () => {
+  test_.beforeEach(async ({ context }) => {
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' }));
+  });
+
+  test_(
+    'is honoured as Global Privacy Control is, and recorded as Do Not Track',
+    async ({ page, trackerRequests, receipts }) => {
+      await page.goto('/');
+      await expect(banner(page)).toContainText('Your browser sent Do Not Track, so marketing stays off');
+      await banner(page).getByRole('button', { name: 'Accept all' }).click();
+      await expect.poll(() => servicesIn(trackerRequests)).toEqual(['clarity', 'ga4']);
+      await expect
+        .poll(() => receipts.at(-1))
+        .toMatchObject({
+          acceptedCategories: ['necessary', 'analytics'],
+          source: 'gpc',
+          privacySignal: 'dnt',
+        });
     },
   );
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BrowserContext, Request } from '@playwright/test';
 
 /** Every host a tracker could contact; the tests answer them locally and record each request. */
@@ -10,14 +11,26 @@ const setCookie = (nameExpression: string, value: string) =>
   `document.cookie = ${nameExpression} + ${JSON.stringify(`=${value}; path=/; max-age=86400; domain=`)} + ${parentDomain};`;
 const named = (name: string) => JSON.stringify(name);
 
-/** Stand-ins that honour the documented consent APIs of gtag.js, Clarity and the Meta Pixel. */
+/**
+ * Stand-ins that honour the documented consent APIs of gtag.js, Clarity and the Meta Pixel, and do with forms what
+ * the real tags do unless they are told not to:
+ * - gtag.js sends enhanced measurement's form interactions (form_start, form_submit with form_id, form_name,
+ *   form_destination and form_submit_text), as a data stream with "Form interactions" on does;
+ * - Clarity records what is typed into a field, unless the field or a parent carries data-clarity-mask="true";
+ * - the Meta Pixel, while its automatic configuration is on (the default, until
+ *   `fbq('set', 'autoConfig', false, id)` before `init`), sends button clicks with their text
+ *   (SubscribedButtonClick, cd[buttonText]) and automatic advanced matching: the SHA-256 of a normalised email,
+ *   phone number or date of birth typed into a form, as ud[em], ud[ph] and ud[db] on every later event.
+ */
 const stubs: Record<string, string> = {
   gtag: `(() => {
     const id = new URL(document.currentScript.src).searchParams.get('id');
     const state = { analytics: 'denied' };
-    const hit = (name, location) => {
+    const hit = (name, location, params = {}) => {
       if (window['ga-disable-' + id] || state.analytics !== 'granted') return;
-      fetch('https://region1.google-analytics.com/g/collect?v=2&tid=' + id + '&en=' + name + '&dl=' + encodeURIComponent(location), { method: 'POST', mode: 'no-cors' });
+      const query = new URLSearchParams({ v: '2', tid: id, en: name, dl: location });
+      for (const [key, value] of Object.entries(params)) query.set('ep.' + key, value);
+      fetch('https://region1.google-analytics.com/g/collect?' + query, { method: 'POST', mode: 'no-cors' });
     };
     const handle = (entry) => {
       const [command, a, b] = Array.from(entry);
@@ -32,13 +45,25 @@ const stubs: Record<string, string> = {
     dataLayer.forEach(handle);
     const push = dataLayer.push.bind(dataLayer);
     dataLayer.push = (...entries) => { const result = push(...entries); entries.forEach(handle); return result; };
+    const formParams = (form) => ({
+      form_id: form.id, form_name: form.getAttribute('name') || '', form_destination: form.action,
+      form_length: String(form.elements.length),
+    });
+    const started = new WeakSet();
+    document.addEventListener('focusin', (event) => {
+      const form = event.target.form;
+      if (form && !started.has(form)) { started.add(form); hit('form_start', location.href, formParams(form)); }
+    });
+    document.addEventListener('submit', (event) => {
+      hit('form_submit', location.href, { ...formParams(event.target), form_submit_text: event.submitter?.textContent || '' });
+    });
   })();`,
   clarity: `(() => {
     const queued = (window.clarity && window.clarity.q) || [];
     const state = { granted: false };
-    const send = (kind) => {
+    const send = (kind, data = '') => {
       if (!state.granted) return;
-      fetch('https://k.clarity.ms/collect?kind=' + kind + '&url=' + encodeURIComponent(location.href), { method: 'POST', mode: 'no-cors' });
+      fetch('https://k.clarity.ms/collect?kind=' + kind + '&url=' + encodeURIComponent(location.href), { method: 'POST', mode: 'no-cors', body: data });
     };
     const handle = ([command, value]) => {
       if (command === 'consentv2') {
@@ -51,20 +76,51 @@ const stubs: Record<string, string> = {
     window.clarity = (...args) => handle(args);
     queued.forEach(handle);
     document.addEventListener('click', () => send('click'));
+    document.addEventListener('input', (event) => {
+      const field = event.target;
+      const masked = field.closest('[data-clarity-mask="true"]') !== null;
+      const value = field.type === 'checkbox' ? String(field.checked) : field.value;
+      send('input', JSON.stringify({ field: field.name, value: masked ? '•'.repeat(value.length) : value }));
+    });
   })();`,
   meta: `(() => {
     const fbq = window.fbq;
-    const state = { consent: 'revoke', id: null };
-    const handle = ([command, a]) => {
+    const state = { consent: 'revoke', id: null, autoConfig: {}, userData: {} };
+    // fbevents.js hashes with its own SHA-256 (the page need not be a secure context); the stub asks the test's Node.
+    const hex = (text) => window.trackerStubSha256(text);
+    const automatic = () => state.id && state.autoConfig[state.id] !== false;
+    const send = (event, customData = {}) => {
+      if (state.consent !== 'grant' || !state.id) return;
+      const query = new URLSearchParams({ id: state.id, ev: event, dl: location.href });
+      for (const [key, value] of Object.entries(customData)) query.set('cd[' + key + ']', value);
+      for (const [key, value] of Object.entries(state.userData)) query.set('ud[' + key + ']', value);
+      new Image().src = 'https://www.facebook.com/tr?' + query;
+    };
+    const handle = ([command, a, b, c]) => {
       if (command === 'consent') state.consent = a;
+      if (command === 'set' && a === 'autoConfig') state.autoConfig[c] = b;
       if (command === 'init') { state.id = a; if (state.consent === 'grant') { ${setCookie(named('_fbp'), 'fb.1.1.1')} } }
-      if ((command === 'track' || command === 'trackCustom') && state.consent === 'grant' && state.id) {
-        new Image().src = 'https://www.facebook.com/tr?id=' + state.id + '&ev=' + a + '&dl=' + encodeURIComponent(location.href);
-      }
+      if (command === 'track' || command === 'trackCustom') send(a, b || {});
     };
     fbq.callMethod = (...args) => handle(args);
     fbq.queue.forEach(handle);
     fbq.queue = [];
+    const matchKey = (field) => {
+      const hint = (field.type + ' ' + field.name + ' ' + field.autocomplete).toLowerCase();
+      if (/email/.test(hint)) return 'em';
+      if (/tel|phone|mobile/.test(hint)) return 'ph';
+      if (/bday|birth/.test(hint)) return 'db';
+      return undefined;
+    };
+    document.addEventListener('change', async (event) => {
+      const key = automatic() && matchKey(event.target);
+      const value = event.target.value?.trim().toLowerCase();
+      if (key && value) state.userData[key] = await hex(value);
+    });
+    document.addEventListener('click', (event) => {
+      const button = event.target.closest('button, [type="submit"], a');
+      if (button && automatic()) send('SubscribedButtonClick', { buttonText: button.textContent.trim() });
+    });
   })();`,
 };
 
@@ -86,6 +142,7 @@ export function serviceOf(url: string): TrackerService {
 /** Routes every tracker host to local stubs and returns the live log of requests the page made to them. */
 export async function stubTrackers(context: BrowserContext): Promise<Request[]> {
   const log: Request[] = [];
+  await context.exposeFunction('trackerStubSha256', (text: string) => createHash('sha256').update(text).digest('hex'));
   context.on('request', (request) => {
     if (trackerHostPattern.test(request.url())) log.push(request);
   });
@@ -99,3 +156,9 @@ export async function stubTrackers(context: BrowserContext): Promise<Request[]> 
 
 export const servicesIn = (log: readonly Request[]) =>
   [...new Set(log.map((request) => serviceOf(request.url())))].sort();
+
+/** What a tracker request carried: its address and its body, decoded. */
+export function sentIn(request: Request): string {
+  const body = request.postData() ?? '';
+  return `${decodeURIComponent(request.url())}\n${body}`;
+}

@@ -5,14 +5,12 @@
  */
 import { Heading, Link, Text } from '@react-email/components';
 import { clinic } from '#functions/clinic/clinic.ts';
+import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
 import { type RenderedEmail, renderEmail } from '#functions/delivery/email/render.ts';
 import type { RightsAcknowledgementEmailPayload } from '#functions/outbox/jobs.ts';
 import { formatDayInClinic, formatMomentInClinic } from './formatting.ts';
 import { Detail, Details, EmailLayout, SignOff, styles } from './layout.tsx';
-
-/** The Data Protection Board of India, which hears complaints under the DPDP Act 2023. */
-const dataProtectionBoardUrl = 'https://www.dpb.gov.in';
 
 function RightsAcknowledgement({ request }: { request: RightsAcknowledgementEmailPayload }) {
   const officer = clinic.grievanceOfficer;
@@ -69,8 +67,8 @@ function RightsAcknowledgement({ request }: { request: RightsAcknowledgementEmai
       </Text>
       <Text style={styles.paragraph}>
         If you are not satisfied with our response, you can complain to the{' '}
-        <Link href={dataProtectionBoardUrl} style={styles.link}>
-          Data Protection Board of India
+        <Link href={dataProtectionBoard.website} style={styles.link}>
+          {dataProtectionBoard.name}
         </Link>
         .
       </Text>

@@ -1,0 +1,49 @@
+/**
+ * Pages written for under-18s: content entries whose frontmatter says `audience: under-18` (src/content.config.ts
+ * holds the field). They are tracker-free like the form pages: BaseLayout loads no consent layer on them and
+ * their Content-Security-Policy allows no tracker host (DPDP Act 2023, s.9(3): no tracking or behavioural
+ * monitoring of children). The cookie policy lists them from here.
+ *
+ * Read from the Markdown files, not through astro:content: astro.config.mjs fills the policies' tokens from this
+ * list before the content layer runs, and one reader keeps the policy and the pages in step. Build time only,
+ * from the project directory.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+
+export const audiences = ['everyone', 'under-18'] as const;
+
+/** The content collections whose entries are pages, with each entry's address. */
+const pageCollections = {
+  treatments: (id: string) => `/treatments/${id}/`,
+} as const;
+
+export interface PageForUnder18s {
+  path: string;
+  title: string;
+}
+
+let found: readonly PageForUnder18s[] | undefined;
+
+/** Every page for under-18s, in the order of their collections and file names. */
+export function pagesForUnder18s(): readonly PageForUnder18s[] {
+  found ??= Object.entries(pageCollections).flatMap(([collection, pathOf]) => {
+    const directory = join(process.cwd(), 'content', collection);
+    return readdirSync(directory)
+      .filter((file) => file.endsWith('.md'))
+      .sort()
+      .flatMap((file) => {
+        const { frontmatter } = parseFrontmatter(readFileSync(join(directory, file), 'utf8'));
+        if (frontmatter.audience !== 'under-18') return [];
+        // The glob loader's id is the file name, which is already the page's slug.
+        return [{ path: pathOf(file.replace(/\.md$/, '')), title: String(frontmatter.title) }];
+      });
+  });
+  return found;
+}
+
+export function isPageForUnder18s(pathname: string): boolean {
+  const withSlash = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  return pagesForUnder18s().some((page) => page.path === withSlash);
+}
