@@ -25,3 +25,23 @@ export type Delivery<Kind extends OutboxJobKind> = (
 
 /** The deliveries that are configured; a kind without one waits (no credentials yet) and is reported as such. */
 export type Deliveries = { [Kind in OutboxJobKind]?: Delivery<Kind> };
+
+/** A Retry-After header (seconds, or an HTTP date) in milliseconds from `now`; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | undefined, now: Date | number = Date.now()): number | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Number(now));
+}
+
+/**
+ * A provider's request budget, shared by every process that calls it (the worker keeps it in the database): the
+ * provider's rate limit is the account's, whatever the number of instances.
+ */
+export interface RequestBudget {
+  /** Waits until a request may be made, and counts it as made. */
+  take(): Promise<void>;
+  /** The provider asked everyone to wait this long: a 429's Retry-After, its daily limit. */
+  holdOff(ms: number): Promise<void>;
+}

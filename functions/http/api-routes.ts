@@ -89,9 +89,9 @@ export function serveHealthCheck(site: Site, req: IncomingMessage, res: ServerRe
     );
 }
 
-export function serveApiRoute(route: Route, req: IncomingMessage, res: ServerResponse): void {
+export function serveApiRoute(route: Route, req: IncomingMessage, res: ServerResponse, clientAddress: string): void {
   if ('fetch' in route) {
-    respondWithFetchHandler(req, res, route.fetch);
+    respondWithFetchHandler(req, res, (request) => route.fetch(request, clientAddress));
     return;
   }
   const request: ApiRequest = {
@@ -100,7 +100,7 @@ export function serveApiRoute(route: Route, req: IncomingMessage, res: ServerRes
     origin: `http://${req.headers.host ?? 'localhost'}`,
   };
   route
-    .json(request, req.socket.remoteAddress ?? '')
+    .json(request, clientAddress)
     .catch((error: unknown) => {
       log.error({ err: error, path: req.url?.split('?', 1)[0] }, 'Request failed');
       return internalError();

@@ -7,7 +7,7 @@ import { log } from '#functions/log/log.ts';
 export function respondWithFetchHandler(
   req: IncomingMessage,
   res: ServerResponse,
-  handle: (request: Request, clientAddress: string) => Promise<Response>,
+  handle: (request: Request) => Promise<Response>,
 ): void {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const headers = new Headers();
@@ -20,7 +20,7 @@ export function respondWithFetchHandler(
     headers,
     ...(hasBody && { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' }),
   });
-  handle(request, req.socket.remoteAddress ?? '')
+  handle(request)
     .then(async (response) => {
       res.writeHead(response.status, Object.fromEntries(response.headers));
       if (response.body) Readable.fromWeb(response.body as NodeReadableStream).pipe(res);

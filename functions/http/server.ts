@@ -16,14 +16,15 @@ import { readSettings, type Settings, SettingsError } from '#functions/settings/
 import { closeStore } from '#functions/store/instance.ts';
 import { startInProcessWorker } from '#functions/worker/from-settings.ts';
 import { apiRouteFor, apiRoutes, serveApiRoute, serveHealthCheck } from './api-routes.ts';
+import { clientAddressOf, trustedProxies } from './client-address.ts';
 import { securityHeadersFor } from './security-headers.ts';
-import { bookableTreatmentsPath, createSite, type Site } from './site.ts';
+import { bookableTreatmentsPath, createSite } from './site.ts';
 
 type NodeHandler = (
   req: IncomingMessage,
   res: ServerResponse,
   next?: (error?: unknown) => void,
-  locals?: { site: Site },
+  locals?: App.Locals,
 ) => void;
 
 const storeRetryMs = 5_000;
@@ -56,8 +57,8 @@ const site = createSite(settings, {
     return treatments;
   },
 });
-const locals = { site };
 const api = apiRoutes(site);
+const proxies = trustedProxies(settings.TRUSTED_PROXIES);
 
 const compress = compression();
 // `compression` is typed for Express but only uses the plain Node request and response.
@@ -85,12 +86,13 @@ const server = createServer((req, res) => {
     serveHealthCheck(site, req, res);
     return;
   }
+  const clientAddress = clientAddressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], proxies);
   const route = apiRouteFor(api, req.url ?? '/');
   if (route) {
-    serveApiRoute(route, req, res);
+    serveApiRoute(route, req, res, clientAddress);
     return;
   }
-  compress(req as CompressArgs[0], res as CompressArgs[1], () => handler(req, res, undefined, locals));
+  compress(req as CompressArgs[0], res as CompressArgs[1], () => handler(req, res, undefined, { site, clientAddress }));
 });
 
 /** The store opens (and migrates) before the server says it is ready, so that no visitor waits for it. */

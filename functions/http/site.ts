@@ -15,7 +15,7 @@ import { defaultSiteUrl, type Settings } from '#functions/settings/settings.ts';
 import { getStore } from '#functions/store/instance.ts';
 import { storeConfigFrom } from '#functions/store/open.ts';
 import type { Database } from '#functions/store/schema.ts';
-import { linkSigningKey } from '#functions/store/site-secrets.ts';
+import { clientAddressKey, linkSigningKey } from '#functions/store/site-secrets.ts';
 import { createConsentReceiptHandler } from './consent-endpoint.ts';
 import type { LeadForm } from './lead-forms.ts';
 import { createOneClickUnsubscribeHandler } from './one-click-unsubscribe.ts';
@@ -50,11 +50,16 @@ export function createSite(
   settings: Settings,
   { bookableTreatments }: { bookableTreatments: () => Promise<readonly BookableTreatment[]> },
 ): Site {
-  const database = async () => (await getStore(storeConfigFrom(settings))).db;
+  const store = () => getStore(storeConfigFrom(settings));
+  const database = async () => (await store()).db;
   const signingKey = (db: Kysely<Database>) => linkSigningKey(db, settings.LINK_SIGNING_KEY);
-  // One limiter per form and process, so that it sees every request to its form.
-  const formRateLimit = () =>
-    createClientRateLimiter({ points: settings.FORM_RATE_LIMIT, windowSeconds: formWindowSeconds });
+  // Kept in PostgreSQL when the site runs on it, so that a client's limit holds across every instance.
+  const shared = async () => {
+    const { db, postgres } = await store();
+    return { pool: postgres, hashKey: await clientAddressKey(db) };
+  };
+  const formRateLimit = (name: string) =>
+    createClientRateLimiter({ name, points: settings.FORM_RATE_LIMIT, windowSeconds: formWindowSeconds, shared });
   return {
     settings,
     database,
@@ -62,7 +67,7 @@ export function createSite(
     forms: {
       booking: {
         intake: createBookingIntake({ database, treatments: bookableTreatments }),
-        rateLimit: formRateLimit(),
+        rateLimit: formRateLimit('booking'),
         invalidErrorCode: 'invalid_booking',
         checkboxFields: [
           'consents.privacyNotice',
@@ -73,7 +78,7 @@ export function createSite(
       },
       newsletter: {
         intake: createNewsletterIntake({ database, siteUrl: settings.SITE_URL ?? defaultSiteUrl, signingKey }),
-        rateLimit: formRateLimit(),
+        rateLimit: formRateLimit('newsletter'),
         invalidErrorCode: 'invalid_signup',
         checkboxFields: ['marketingConsent'],
         // The footer's form is on prebuilt pages, so it cannot carry a submission ID made for this visit. Sending
@@ -82,13 +87,13 @@ export function createSite(
       },
       rightsRequest: {
         intake: createRightsRequestIntake({ database, deadlines: clinic.grievanceOfficer }),
-        rateLimit: formRateLimit(),
+        rateLimit: formRateLimit('rights-request'),
         invalidErrorCode: 'invalid_request',
         checkboxFields: [],
       },
     },
     consentReceipt: createConsentReceiptHandler({
-      rateLimit: createClientRateLimiter(consentReceiptLimit),
+      rateLimit: createClientRateLimiter({ ...consentReceiptLimit, name: 'consent', shared }),
       database,
     }),
     newsletterLinks: createNewsletterLinkActions({ database, signingKey }),

@@ -4,7 +4,17 @@
  * variable, rather than surfacing as a failure on some later request. An empty value counts as unset.
  * (Build-time values, which the pages bake in, are Astro's: `env.schema` in astro.config.mjs.)
  */
+import { isIP } from 'node:net';
 import * as z from 'zod';
+
+/** An address (203.0.113.7, 2001:db8::1) or a range (10.0.0.0/8, 2001:db8::/32), as TRUSTED_PROXIES lists them. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 const onOff = z.enum(['on', 'off'], { error: 'must be "on" or "off"' });
 const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
@@ -33,6 +43,20 @@ export const settingsSchema = z.object({
   /** A PostgreSQL server; unset, the embedded PGlite database in DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// address' }).optional(),
   DATA_DIR: z.string().default('.data'),
+  /**
+   * Proxies in front of the server whose X-Forwarded-For names the visitor (addresses or ranges, comma-separated:
+   * `127.0.0.1, 10.0.0.0/8`). Unset: the address a request came from is the visitor's.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().refine(isAddressOrRange, { error: 'must list IP addresses or ranges, like 10.0.0.0/8' })))
+    .default([]),
   /** Signs the links in emails; unset, a key is made and kept in the database. */
   LINK_SIGNING_KEY: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   /** Submissions each client address may send to each form in 10 minutes. */
@@ -77,5 +101,5 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
   const given = Object.fromEntries(settingNames.map((name) => [name, env[name] === '' ? undefined : env[name]]));
   const parsed = settingsSchema.safeParse(given);
   if (parsed.success) return parsed.data;
-  throw new SettingsError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  throw new SettingsError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
 }

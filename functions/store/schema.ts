@@ -12,6 +12,9 @@ export interface Database {
   newsletter_subscriptions: NewsletterSubscriptionsTable;
   outbox_jobs: OutboxJobsTable;
   site_secrets: SiteSecretsTable;
+  schedules: SchedulesTable;
+  provider_budgets: ProviderBudgetsTable;
+  provider_requests: ProviderRequestsTable;
   privacy_audit: PrivacyAuditTable;
   rights_requests: RightsRequestsTable;
   processing_log: ProcessingLogTable;
@@ -110,6 +113,22 @@ export interface OutboxJobsTable {
   last_error: string | null;
   created_at: RecordedAt;
   updated_at: Generated<Date>;
+}
+
+export interface ProviderBudgetsTable {
+  provider: string;
+  /** Nobody asks the provider before this (its Retry-After, or its daily limit). */
+  blocked_until: ColumnType<Date | null, Date | undefined, Date | null>;
+}
+
+export interface ProviderRequestsTable {
+  provider: string;
+  made_at: Date;
+}
+
+export interface SchedulesTable {
+  name: string;
+  next_run_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface SiteSecretsTable {

@@ -3,7 +3,7 @@
  * signs and checks with the same key and links keep working across restarts. A key set in the environment
  * (LINK_SIGNING_KEY) is used instead, for deployments that keep secrets out of the database.
  */
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
@@ -17,6 +17,20 @@ export function linkSigningKey(db: Kysely<Database>, configured?: string): Promi
     key = storedKey(db, linkSigningKeyName);
     keysByDatabase.set(db, key);
     key.catch(() => keysByDatabase.delete(db));
+  }
+  return key;
+}
+
+const clientAddressKeyName = 'client-address-key';
+const addressKeysByDatabase = new WeakMap<Kysely<Database>, Promise<KeyObject>>();
+
+/** The key client addresses are hashed with for the rate limits, the same on every instance on the database. */
+export function clientAddressKey(db: Kysely<Database>): Promise<KeyObject> {
+  let key = addressKeysByDatabase.get(db);
+  if (!key) {
+    key = storedKey(db, clientAddressKeyName).then((value) => createSecretKey(Buffer.from(value, 'base64url')));
+    addressKeysByDatabase.set(db, key);
+    key.catch(() => addressKeysByDatabase.delete(db));
   }
   return key;
 }

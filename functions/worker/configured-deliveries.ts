@@ -2,7 +2,7 @@
  * The deliveries the settings configure. A provider whose settings are missing is left out, so its jobs wait in
  * the outbox (counted when the worker starts) until it is configured and the worker restarts.
  */
-import type { Deliveries } from '#functions/delivery/delivery.ts';
+import type { Deliveries, RequestBudget } from '#functions/delivery/delivery.ts';
 import { createEmailDeliveries } from '#functions/delivery/email/deliveries.ts';
 import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
 import type { SettingName, Settings } from '#functions/settings/settings.ts';
@@ -35,7 +35,13 @@ const requiredSettings = [
   'SITE_URL',
 ] as const satisfies readonly (keyof DeliverySettings)[];
 
-export function configuredDeliveries(settings: DeliverySettings): ConfiguredDeliveries {
+/** The providers' shared request budgets (request-budgets.ts); without them, each client paces its own process. */
+export interface ProviderBudgets {
+  hubspot: RequestBudget;
+  resend: RequestBudget;
+}
+
+export function configuredDeliveries(settings: DeliverySettings, budgets?: ProviderBudgets): ConfiguredDeliveries {
   const {
     HUBSPOT_ACCESS_TOKEN: accessToken,
     HUBSPOT_BASE_URL: basePath,
@@ -53,12 +59,20 @@ export function configuredDeliveries(settings: DeliverySettings): ConfiguredDeli
         ...(basePath && { basePath }),
         // The account's limit is shared by every app on it: raise this only for a higher tier's headroom.
         ...(requestsPerTenSeconds && { requestsPerTenSeconds }),
+        ...(budgets && { budget: budgets.hubspot }),
       })),
     ...(apiKey &&
       from &&
       frontDeskEmail &&
       siteUrl &&
-      createEmailDeliveries({ apiKey, from, frontDeskEmail, siteUrl, ...(baseUrl && { baseUrl }) })),
+      createEmailDeliveries({
+        apiKey,
+        from,
+        frontDeskEmail,
+        siteUrl,
+        ...(baseUrl && { baseUrl }),
+        ...(budgets && { budget: budgets.resend }),
+      })),
   };
   return { deliveries, missing: requiredSettings.filter((name) => !settings[name]) };
 }

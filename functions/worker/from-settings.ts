@@ -5,11 +5,12 @@ import { type RetentionSchedule, startRetentionSchedule } from '#functions/priva
 import type { Settings } from '#functions/settings/settings.ts';
 import type { Database } from '#functions/store/schema.ts';
 import { configuredDeliveries } from './configured-deliveries.ts';
+import { sharedRequestBudgets } from './request-budgets.ts';
 import { startWorker, type Worker } from './worker.ts';
 
 /** Starts the worker with the deliveries the settings configure, and says which are left out. */
 export function startConfiguredWorker(db: Kysely<Database>, settings: Settings): Worker {
-  const { deliveries, missing } = configuredDeliveries(settings);
+  const { deliveries, missing } = configuredDeliveries(settings, sharedRequestBudgets(db, settings));
   if (missing.length > 0) log.warn(`Outbox deliveries left out, not set: ${missing.join(', ')}`);
   return startWorker({ db, deliveries });
 }

@@ -1,6 +1,6 @@
 import { Resend } from 'resend';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { retryAfterMs } from '#functions/delivery/email/resend-outcome.ts';
+import { retryAfterMs } from '#functions/delivery/delivery.ts';
 import { type OutgoingEmail, sendEmail } from '#functions/delivery/email/send.ts';
 import { type FakeResend, startFakeResend } from '../support/fake-resend.ts';
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { retryAfterMs } from '#functions/delivery/delivery.ts';
 import { createBookingDelivery } from '#functions/delivery/hubspot/booking.ts';
 import { createNewsletterDelivery } from '#functions/delivery/hubspot/newsletter.ts';
-import { retryAfterHeaderMs, withoutPersonalData } from '#functions/delivery/hubspot/outcome.ts';
+import { withoutPersonalData } from '#functions/delivery/hubspot/outcome.ts';
 import { bookingJobs } from '#functions/intake/lead-jobs.ts';
 import {
   type FakeHubSpot,
@@ -130,14 +131,14 @@ describe('a failed HubSpot call', () => {
   });
 });
 
-describe('retryAfterHeaderMs', () => {
+describe("retryAfterMs, on HubSpot's Retry-After", () => {
   it('reads seconds and HTTP dates', () => {
     const now = Date.parse('2026-11-23T10:00:00Z');
-    expect(retryAfterHeaderMs('120', now)).toBe(120_000);
-    expect(retryAfterHeaderMs('Mon, 23 Nov 2026 10:00:30 GMT', now)).toBe(30_000);
-    expect(retryAfterHeaderMs('Mon, 23 Nov 2026 09:00:00 GMT', now)).toBe(0);
-    expect(retryAfterHeaderMs(undefined, now)).toBeUndefined();
-    expect(retryAfterHeaderMs('soon', now)).toBeUndefined();
+    expect(retryAfterMs('120', now)).toBe(120_000);
+    expect(retryAfterMs('Mon, 23 Nov 2026 10:00:30 GMT', now)).toBe(30_000);
+    expect(retryAfterMs('Mon, 23 Nov 2026 09:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMs(undefined, now)).toBeUndefined();
+    expect(retryAfterMs('soon', now)).toBeUndefined();
   });
 });
 

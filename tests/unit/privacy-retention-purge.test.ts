@@ -13,6 +13,7 @@ import { purgeSummary } from '#functions/privacy/report.ts';
 import { type PurgeCounts, purgeExpired, retentionCutoffs } from '#functions/privacy/retention-purge.ts';
 import { startRetentionSchedule } from '#functions/privacy/retention-schedule.ts';
 import { recordConsentReceipt } from '#functions/store/consent-receipts.ts';
+import { openStore } from '#functions/store/open.ts';
 import type { Database, OutboxJobStatus } from '#functions/store/schema.ts';
 import { clinicTokens } from '#src/lib/clinic-tokens.ts';
 import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
@@ -466,5 +467,30 @@ describe('retention schedule', () => {
       { level: 'error', line: 'Retention purge failed, trying again at the next run: the store is closed' },
       { level: 'error', line: 'Retention purge failed, trying again at the next run: the store is closed' },
     ]);
+  });
+});
+
+describe('retention schedule across instances on one PostgreSQL', () => {
+  const opened = emptyStoreForSuite(postgresBackend);
+
+  it('purges once a day in all, whichever instance looks first', { timeout: 30_000 }, async () => {
+    // Two instances: each its own connections to the one database, looking every 10 ms.
+    const other = await openStore(opened.config);
+    const quiet = { info: () => {}, error: () => {} };
+    try {
+      const schedules = [opened.store.db, other.db].flatMap((db) =>
+        [1, 2].map(() => startRetentionSchedule(db, { lookEveryMs: 10, logger: quiet })),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await Promise.all(schedules.map((schedule) => schedule.stop()));
+      const purges = await opened.store.db
+        .selectFrom('privacy_audit')
+        .select('action')
+        .where('action', '=', 'purge')
+        .execute();
+      expect(purges).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
   });
 });

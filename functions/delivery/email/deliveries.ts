@@ -4,7 +4,7 @@
  */
 import { Resend } from 'resend';
 import { clinic } from '#functions/clinic/clinic.ts';
-import type { Deliveries, DeliveryAttempt } from '#functions/delivery/delivery.ts';
+import type { Deliveries, DeliveryAttempt, RequestBudget } from '#functions/delivery/delivery.ts';
 import { bookingConfirmationEmail } from '#functions/delivery/email/templates/booking-confirmation.tsx';
 import { frontDeskNotificationEmail } from '#functions/delivery/email/templates/front-desk-notification.tsx';
 import { newsletterConfirmationEmail } from '#functions/delivery/email/templates/newsletter-confirmation.tsx';
@@ -20,6 +20,8 @@ export interface EmailDeliveryOptions {
   siteUrl: string;
   /** Resend's API. By default the SDK's: RESEND_BASE_URL when the client is created, else https://api.resend.com. */
   baseUrl?: string;
+  /** Resend's rate limit is the team's: the budget every process shares (the worker's, in the database). */
+  budget?: RequestBudget;
 }
 
 export type EmailDeliveries = Required<
@@ -29,10 +31,14 @@ export type EmailDeliveries = Required<
   >
 >;
 
-export function createEmailDeliveries({ baseUrl, ...options }: EmailDeliveryOptions): EmailDeliveries {
+export function createEmailDeliveries({ baseUrl, budget, ...options }: EmailDeliveryOptions): EmailDeliveries {
   const resend = new Resend(options.apiKey, baseUrl === undefined ? undefined : { baseUrl });
-  const send = (email: Omit<OutgoingEmail, 'from'>, { idempotencyKey }: DeliveryAttempt) =>
-    sendEmail(resend, { from: options.from, ...email }, { idempotencyKey });
+  const send = async (email: Omit<OutgoingEmail, 'from'>, { idempotencyKey }: DeliveryAttempt) => {
+    await budget?.take();
+    const outcome = await sendEmail(resend, { from: options.from, ...email }, { idempotencyKey });
+    if (outcome.status === 'retry' && outcome.retryAfterMs !== undefined) await budget?.holdOff(outcome.retryAfterMs);
+    return outcome;
+  };
 
   return {
     'email.booking-confirmation': async (booking, attempt) =>

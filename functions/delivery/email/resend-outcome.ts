@@ -3,7 +3,7 @@
  * returns `{ error: { statusCode, name, message }, headers }`, with `statusCode: null` when no answer came.
  */
 import type { ErrorResponse } from 'resend';
-import type { DeliveryOutcome } from '#functions/delivery/delivery.ts';
+import { type DeliveryOutcome, retryAfterMs } from '#functions/delivery/delivery.ts';
 
 export function outcomeOfResendError(
   error: ErrorResponse,
@@ -24,13 +24,4 @@ export function outcomeOfResendError(
 function isWorthRetrying(statusCode: number, name: string): boolean {
   // A 409 concurrent_idempotent_requests: an earlier attempt with the same key is still in progress at Resend.
   return statusCode === 408 || statusCode === 429 || statusCode >= 500 || name === 'concurrent_idempotent_requests';
-}
-
-/** A Retry-After header (delay in seconds, or an HTTP date) in milliseconds from `now`. */
-export function retryAfterMs(header: string | undefined, now: Date): number | undefined {
-  if (header === undefined || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
 }

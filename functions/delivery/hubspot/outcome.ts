@@ -3,10 +3,10 @@
  * 4xx, a record HubSpot refused). The error text names the status and HubSpot's reason, with anything that
  * looks like personal data taken out, as it ends up in the job's record and the logs.
  */
-import type { DeliveryOutcome } from '#functions/delivery/delivery.ts';
+import { type DeliveryOutcome, retryAfterMs } from '#functions/delivery/delivery.ts';
 
 /** HubSpot's daily limit resets at midnight in the account's time zone, which the site does not know. */
-const dailyLimitWaitMs = 60 * 60 * 1000;
+export const dailyLimitWaitMs = 60 * 60 * 1000;
 const maxReasonLength = 200;
 
 /** The SDK's ApiException; each of its API modules has its own copy of the class, so it is recognised by shape. */
@@ -55,8 +55,8 @@ export function hubSpotFailureOutcome(
 
   const description = `HubSpot ${error.code}${reasonOf(error.body, redact)}`;
   if (error.code === 429) {
-    const retryAfterMs = retryAfterHeaderMs(error.headers?.['retry-after']) ?? dailyLimitWait(error.body);
-    return { status: 'retry', error: description, ...(retryAfterMs !== undefined && { retryAfterMs }) };
+    const wait = retryAfterMs(error.headers?.['retry-after']) ?? dailyLimitWait(error.body);
+    return { status: 'retry', error: description, ...(wait !== undefined && { retryAfterMs: wait }) };
   }
   if (error.code === 408 || error.code >= 500) return { status: 'retry', error: description };
   return { status: 'failed', error: description };
@@ -74,15 +74,6 @@ function reasonOf(body: unknown, redact: (text: string) => string): string {
 function dailyLimitWait(body: unknown): number | undefined {
   const policyName = typeof body === 'object' && body !== null && (body as { policyName?: unknown }).policyName;
   return policyName === 'DAILY' ? dailyLimitWaitMs : undefined;
-}
-
-/** Retry-After in seconds or as an HTTP date. */
-export function retryAfterHeaderMs(value: string | undefined, now = Date.now()): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** ECONNREFUSED, ETIMEDOUT...: a network error's message can hold the address, its code cannot. */

@@ -9,6 +9,8 @@ import * as rightsRequests from './0005-rights-requests.ts';
 import * as sentQuickly from './0006-sent-quickly.ts';
 import * as processingLog from './0007-processing-log.ts';
 import * as rateLimits from './0008-rate-limits.ts';
+import * as schedules from './0009-schedules.ts';
+import * as providerRequests from './0010-provider-requests.ts';
 
 /**
  * Every migration, in order of their names. A static record rather than a folder scan, so the
@@ -23,6 +25,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-sent-quickly': sentQuickly,
   '0007-processing-log': processingLog,
   '0008-rate-limits': rateLimits,
+  '0009-schedules': schedules,
+  '0010-provider-requests': providerRequests,
 };
 
 /** Applies the migrations not yet applied and returns their names; throws if one fails. */
