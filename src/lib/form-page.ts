@@ -8,13 +8,13 @@ import { type LeadForm, type LeadFormSubmission, submitPlainForm } from '#functi
 import type { LeadFormState } from '#src/islands/use-lead-form.tsx';
 
 export async function formPageSubmission(
-  astro: Pick<AstroGlobal, 'request' | 'clientAddress' | 'response' | 'redirect'>,
+  astro: Pick<AstroGlobal, 'request' | 'clientAddress' | 'locals' | 'response' | 'redirect'>,
   form: LeadForm,
   thankYouPath: string,
 ): Promise<Response | LeadFormSubmission | undefined> {
   astro.response.headers.set('Cache-Control', 'no-store');
   if (astro.request.method !== 'POST') return undefined;
-  const submission = await submitPlainForm(form, astro.request, astro.clientAddress);
+  const submission = await submitPlainForm(form, astro.request, astro.locals.clientAddress ?? astro.clientAddress);
   if (submission.kind === 'accepted') {
     return astro.redirect(`${thankYouPath}?ref=${encodeURIComponent(submission.reference)}`, 303);
   }
