@@ -4,10 +4,32 @@
  * Every contact below is a fictional demo value (example.com addresses, 5550-style numbers).
  */
 
+/**
+ * `consultationFee`: what a first consultation costs, in rupees, paid at the clinic; the doctor's written plan
+ * gives the price of any treatment. `medicalSpecialty`: schema.org's name for the specialty.
+ */
 export const specialties = {
-  dental: { label: 'Dental care', shortLabel: 'Dental', schemaType: 'Dentist' },
-  skin: { label: 'Skin care', shortLabel: 'Skin', schemaType: 'MedicalClinic' },
-  hair: { label: 'Hair care', shortLabel: 'Hair', schemaType: 'MedicalClinic' },
+  dental: {
+    label: 'Dental care',
+    shortLabel: 'Dental',
+    schemaType: 'Dentist',
+    medicalSpecialty: 'Dentistry',
+    consultationFee: 500,
+  },
+  skin: {
+    label: 'Skin care',
+    shortLabel: 'Skin',
+    schemaType: 'MedicalClinic',
+    medicalSpecialty: 'Dermatology',
+    consultationFee: 800,
+  },
+  hair: {
+    label: 'Hair care',
+    shortLabel: 'Hair',
+    schemaType: 'MedicalClinic',
+    medicalSpecialty: 'Dermatology',
+    consultationFee: 800,
+  },
 } as const;
 
 export type SpecialtyId = keyof typeof specialties;

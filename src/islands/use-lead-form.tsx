@@ -1,6 +1,10 @@
 /**
  * What every lead form island shares: react-hook-form on the shared schema, the server's errors from a form sent
  * without JavaScript, the bot signals, and sending the form as JSON to its endpoint.
+ *
+ * The islands hydrate on the visitor's first interaction (interaction-directive.ts), so a visitor may have typed
+ * before react-hook-form starts: it is given no starting values, and reads each field from the page as the field
+ * registers. What the server sent back (a form posted without JavaScript) is in the page already.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
@@ -30,7 +34,10 @@ export interface LeadFormState {
 interface LeadFormOptions<Values extends FieldValues> extends LeadFormState {
   schema: z.core.$ZodType<unknown, Values>;
   endpoint: string;
-  thankYouPage: (reference: string) => string;
+  /** Where an accepted form goes; `values` are what was sent. */
+  thankYouPage: (reference: string, values: Values) => string;
+  /** Every field's path in the order the form shows them: the error summary lists problems in this order. */
+  fieldOrder: readonly Path<Values>[];
   /** Sent beside the fields, read when the form is sent. */
   extraBody?: () => Record<string, unknown>;
 }
@@ -39,6 +46,7 @@ export function useLeadForm<Values extends FieldValues>({
   schema,
   endpoint,
   thankYouPage,
+  fieldOrder,
   extraBody,
   submissionId,
   startedAt,
@@ -48,8 +56,8 @@ export function useLeadForm<Values extends FieldValues>({
   // Made once: react-hook-form resets its errors to this prop whenever the prop changes.
   const [errorsFromServer] = useState(() => nestedErrors(serverErrors) as FieldErrors<Values>);
   const methods = useForm<Values>({
-    // Shown again as posted: the resolver checks every value before anything is sent.
-    defaultValues: { submissionId, ...defaults } as DefaultValues<Values>,
+    // The fields' values come from the page (see above); the resolver checks every value before anything is sent.
+    defaultValues: { submissionId } as DefaultValues<Values>,
     errors: errorsFromServer,
     // The raw values are posted: the server parses them with the same schema.
     resolver: zodResolver(schema, undefined, { raw: true }),
@@ -59,7 +67,7 @@ export function useLeadForm<Values extends FieldValues>({
     reValidateMode: 'onChange',
     shouldFocusError: false,
   });
-  const { register, handleSubmit, formState, setError } = methods;
+  const { register, handleSubmit, formState, setError, watch } = methods;
   const form = useRef<HTMLFormElement>(null);
   const honeypot = useRef<HTMLInputElement>(null);
   const [enhanced, setEnhanced] = useState(false);
@@ -70,7 +78,16 @@ export function useLeadForm<Values extends FieldValues>({
     const value = get(defaults, path) as unknown;
     return typeof value === 'string' ? value : '';
   };
+  /** A field's value as it is now; until the fields register (on the server, while hydrating), as the page shows it. */
+  const current = (path: Path<Values>): unknown => watch(path) ?? get(defaults, path);
   const error = (path: Path<Values>) => (get(formState.errors, path) as FieldError | undefined)?.message;
+  const inFieldOrder = (problems: FieldErrors<Values>) => {
+    const position = (path: string) => {
+      const index = (fieldOrder as readonly string[]).indexOf(path);
+      return index === -1 ? fieldOrder.length : index;
+    };
+    return errorList(problems).sort(([a], [b]) => position(a) - position(b));
+  };
 
   const send = handleSubmit(
     async (values): Promise<void> => {
@@ -82,7 +99,7 @@ export function useLeadForm<Values extends FieldValues>({
         website: honeypot.current?.value ?? '',
       });
       if (result.kind === 'accepted') {
-        window.location.assign(thankYouPage(result.reference));
+        window.location.assign(thankYouPage(result.reference, values));
       } else if (result.kind === 'invalid') {
         for (const [path, message] of Object.entries(result.fields)) {
           setError(path as Path<Values>, { type: 'server', message });
@@ -106,11 +123,13 @@ export function useLeadForm<Values extends FieldValues>({
     enhanced,
     failure,
     send,
-    errors: errorList(formState.errors),
+    errors: inFieldOrder(formState.errors),
     // Listed once the visitor has tried to send: a list appearing while they fill in the form would move it.
     showSummary: formState.submitCount > 0 || Object.keys(serverErrors).length > 0,
+    sentWithErrors: Object.keys(serverErrors).length > 0,
     error,
     defaultText,
+    current,
     text: (path: Path<Values>) => ({ ...register(path), defaultValue: defaultText(path) }),
     checkbox: (path: Path<Values>) => ({
       ...register(path),
@@ -128,6 +147,7 @@ interface LeadFormFrameProps {
     send: () => Promise<void>;
     errors: [string, string][];
     showSummary: boolean;
+    sentWithErrors: boolean;
     formState: { isSubmitting: boolean };
   };
   className: string;
@@ -156,7 +176,7 @@ export function LeadFormFrame({ lead, className, action, submissionId, startedAt
           {lead.failure}
         </p>
       )}
-      <ErrorSummary errors={lead.showSummary ? lead.errors : []} />
+      <ErrorSummary errors={lead.showSummary ? lead.errors : []} focusOnLoad={lead.sentWithErrors} />
       {/* Not registered: the form's values hold it already, and a hidden input would be "focused" as the first error. */}
       <input type="hidden" name="submissionId" value={submissionId} />
       {/* Bot signals sit outside the validated fields: a filled honeypot or an instant submission is discarded. */}
