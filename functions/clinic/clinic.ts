@@ -6,7 +6,8 @@
 
 /**
  * `consultationFee`: what a first consultation costs, in rupees, paid at the clinic; the doctor's written plan
- * gives the price of any treatment. `medicalSpecialty`: schema.org's name for the specialty.
+ * gives the price of any treatment. `medicalSpecialty`: schema.org's name for the specialty. `profession`: whether
+ * its doctors are dentists (registered with a state dental council) or medical doctors (a state medical council).
  */
 export const specialties = {
   dental: {
@@ -14,6 +15,7 @@ export const specialties = {
     shortLabel: 'Dental',
     schemaType: 'Dentist',
     medicalSpecialty: 'Dentistry',
+    profession: 'dental',
     consultationFee: 500,
   },
   skin: {
@@ -21,6 +23,7 @@ export const specialties = {
     shortLabel: 'Skin',
     schemaType: 'MedicalClinic',
     medicalSpecialty: 'Dermatology',
+    profession: 'medical',
     consultationFee: 800,
   },
   hair: {
@@ -28,6 +31,7 @@ export const specialties = {
     shortLabel: 'Hair',
     schemaType: 'MedicalClinic',
     medicalSpecialty: 'Dermatology',
+    profession: 'medical',
     consultationFee: 800,
   },
 } as const;
@@ -134,6 +138,12 @@ export const branches = [
 export type BranchId = (typeof branches)[number]['id'];
 export const branchIds = branches.map((branch) => branch.id) as [BranchId, ...BranchId[]];
 
+/**
+ * The clinic's reviews on a platform patients trust, such as its Google Business Profile's reviews page: the
+ * site links to them. Unset, the site shows no reviews at all; it never shows ratings of its own.
+ */
+const reviewsUrl: string | undefined = undefined;
+
 export const clinic = {
   brand: 'Kalpa Clinics',
   tagline: 'Dental, skin and hair care, explained honestly',
@@ -147,6 +157,7 @@ export const clinic = {
   phone: '+918045550100',
   whatsapp: '+919555000100',
   email: 'care@example.com',
+  reviewsUrl,
   grievanceOfficer: {
     name: 'Meera Iyer (demo)',
     title: 'Data Protection Officer and Grievance Officer',
