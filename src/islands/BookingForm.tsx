@@ -57,6 +57,7 @@ export default function BookingForm(props: BookingFormProps) {
   const lead = useLeadForm<BookingFormValues>({
     schema,
     endpoint: '/api/booking',
+    action: '/book/',
     // The thank-you page repeats the request from this tab's storage: its address carries nothing.
     thankYouPage: (reference, { treatment, branch, preferredDate, timeWindow }) => {
       const treatmentTitle = treatments.find((item) => item.id === treatment)?.title ?? '';
@@ -94,7 +95,7 @@ export default function BookingForm(props: BookingFormProps) {
   const openDays = enhanced ? branches.find((branch) => branch.id === chosenBranch)?.openDays : undefined;
 
   return (
-    <LeadFormFrame lead={lead} className="booking-form" action="/book/" {...state}>
+    <LeadFormFrame lead={lead} className="booking-form" {...state}>
       <fieldset>
         <legend>Your appointment</legend>
         <Field id={fieldId('treatment')} label="Treatment" error={error('treatment')}>

@@ -35,6 +35,7 @@ export default function NewsletterForm({ today, notice, ...state }: NewsletterFo
   const lead = useLeadForm<NewsletterFormValues>({
     schema,
     endpoint: '/api/newsletter',
+    action: '/newsletter/',
     thankYouPage,
     fieldOrder,
     ...state,
@@ -56,7 +57,7 @@ export default function NewsletterForm({ today, notice, ...state }: NewsletterFo
     Boolean(state.defaults.dateOfBirth);
 
   return (
-    <LeadFormFrame lead={lead} className="newsletter-form" action="/newsletter/" {...state}>
+    <LeadFormFrame lead={lead} className="newsletter-form" {...state}>
       <Field id={fieldId('email')} label="Email" error={error('email')}>
         {(aria) => <input type="email" autoComplete="email" {...aria} {...text('email')} />}
       </Field>

@@ -38,6 +38,7 @@ export default function RightsRequestForm({ notice, ...state }: RightsRequestFor
   const lead = useLeadForm<RightsRequestFormValues>({
     schema,
     endpoint: '/api/privacy-rights',
+    action: '/privacy-rights/',
     thankYouPage,
     fieldOrder,
     ...state,
@@ -46,7 +47,7 @@ export default function RightsRequestForm({ notice, ...state }: RightsRequestFor
   const actingForSomeoneElse = (current('requesterRole') ?? 'self') !== 'self';
 
   return (
-    <LeadFormFrame lead={lead} className="booking-form" action="/privacy-rights/" {...state}>
+    <LeadFormFrame lead={lead} className="booking-form" {...state}>
       <fieldset>
         <legend>Your request</legend>
         <RadioGroup

@@ -7,7 +7,7 @@
  * registers. What the server sent back (a form posted without JavaScript) is in the page already.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import {
   type DefaultValues,
   type FieldError,
@@ -34,6 +34,8 @@ export interface LeadFormState {
 interface LeadFormOptions<Values extends FieldValues> extends LeadFormState {
   schema: z.core.$ZodType<unknown, Values>;
   endpoint: string;
+  /** Where the form posts without JavaScript: its own page. */
+  action: string;
   /** Where an accepted form goes; `values` are what was sent. */
   thankYouPage: (reference: string, values: Values) => string;
   /** Every field's path in the order the form shows them: the error summary lists problems in this order. */
@@ -45,6 +47,7 @@ interface LeadFormOptions<Values extends FieldValues> extends LeadFormState {
 export function useLeadForm<Values extends FieldValues>({
   schema,
   endpoint,
+  action,
   thankYouPage,
   fieldOrder,
   extraBody,
@@ -67,7 +70,20 @@ export function useLeadForm<Values extends FieldValues>({
     reValidateMode: 'onChange',
     shouldFocusError: false,
   });
-  const { register, handleSubmit, formState, setError, watch } = methods;
+  const { register, handleSubmit, formState, setError, setValue, watch } = methods;
+  // A radio group registers one button at a time, and react-hook-form sets the group to its value so far as each
+  // does: a choice made before hydration would be cleared. The choices are read as hydration starts, and given
+  // back once every button has registered.
+  const [radiosChosenEarly] = useState(() =>
+    typeof document === 'undefined'
+      ? []
+      : [...document.querySelectorAll<HTMLInputElement>(`form[action="${action}"] input[type="radio"]:checked`)].map(
+          (radio) => [radio.name, radio.value] as const,
+        ),
+  );
+  useLayoutEffect(() => {
+    for (const [name, value] of radiosChosenEarly) setValue(name as Path<Values>, value as never);
+  }, [radiosChosenEarly, setValue]);
   const form = useRef<HTMLFormElement>(null);
   const honeypot = useRef<HTMLInputElement>(null);
   const [enhanced, setEnhanced] = useState(false);
@@ -118,6 +134,7 @@ export function useLeadForm<Values extends FieldValues>({
 
   return {
     ...methods,
+    action,
     form,
     honeypot,
     enhanced,
@@ -141,6 +158,7 @@ export function useLeadForm<Values extends FieldValues>({
 
 interface LeadFormFrameProps {
   lead: {
+    action: string;
     form: RefObject<HTMLFormElement | null>;
     honeypot: RefObject<HTMLInputElement | null>;
     failure: string | undefined;
@@ -151,21 +169,19 @@ interface LeadFormFrameProps {
     formState: { isSubmitting: boolean };
   };
   className: string;
-  /** Where the form posts without JavaScript: its own page. */
-  action: string;
   submissionId: string;
   startedAt: number;
   children: ReactNode;
 }
 
 /** The form element with its failure message, error summary and bot signals; the fields are its children. */
-export function LeadFormFrame({ lead, className, action, submissionId, startedAt, children }: LeadFormFrameProps) {
+export function LeadFormFrame({ lead, className, submissionId, startedAt, children }: LeadFormFrameProps) {
   return (
     <form
       ref={lead.form}
       className={className}
       method="post"
-      action={action}
+      action={lead.action}
       noValidate
       data-clarity-mask="true"
       onSubmit={lead.send}

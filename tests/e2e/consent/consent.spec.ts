@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, expect, type Locator, type Page, type Request, test } from '@playwright/test';
 import { todayInClinic } from '#functions/clinic/clinic-today.ts';
 import { addYearsTo } from '#functions/clinic/dates.ts';
+import { hydrateForm } from '../../support/form-islands.ts';
 import { servicesIn, stubTrackers } from './tracker-stubs.ts';
 
 const trackerCookie = /^(_ga|_gid|_gcl_|_clck|_clsk|_fbp|_fbc)/;
@@ -232,7 +233,7 @@ test_(
 
     // The booking form, on its tracker-free page, finds a date of birth under 18.
     await page.goto('/book/');
-    await page.locator('astro-island:not([ssr])').waitFor();
+    await hydrateForm(page);
     await page.getByLabel('Date of birth').fill(addYearsTo(todayInClinic(new Date()), -15));
     await expect(page.getByRole('group', { name: /Parent or guardian/ })).toBeVisible();
     await page.goto('/');
