@@ -81,21 +81,22 @@ try {
   try {
     const pages = { home: pageTypes.home, treatment: pageTypes.treatment, booking: pageTypes.booking };
     const runs = Object.fromEntries(Object.keys(pages).map((pageType) => [pageType, [] as Record<string, number>[]]));
+    /** One audit; a run Lighthouse could not complete (it saw no navigation, say) is said and run again. */
+    const audit = async (path: string) => {
+      for (let attempt = 1; ; attempt += 1) {
+        const lhr = (
+          await lighthouse(`${site.origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' })
+        )?.lhr;
+        if (!lhr) throw new Error(`Lighthouse returned nothing for ${path}`);
+        if (!lhr.runtimeError) return lhr;
+        console.log(`Lighthouse could not complete ${path} (${lhr.runtimeError.code}); running it again`);
+        if (attempt === 3) throw new Error(`Lighthouse failed ${path} three times`);
+      }
+    };
     // The pages take turns, so that a slow moment of the machine does not fall on one page only.
     for (let run = 0; run < lighthouseRuns; run += 1) {
       for (const [pageType, path] of Object.entries(pages)) {
-        const result = await lighthouse(`${site.origin}${path}`, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-        });
-        const lhr = result?.lhr;
-        if (!lhr) throw new Error(`Lighthouse returned nothing for ${path}`);
-        // A run Lighthouse could not complete (no first paint seen, say) scores 0: say so, and leave it out.
-        if (lhr.runtimeError) {
-          console.log(`Lighthouse run ${run + 1} of ${path} failed (${lhr.runtimeError.code}); left out`);
-          continue;
-        }
+        const lhr = await audit(path);
         const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
         runs[pageType]?.push({
           performance: score('performance'),
