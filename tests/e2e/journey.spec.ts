@@ -89,7 +89,9 @@ test('the phone bar stays at the bottom while scrolling, with Call, WhatsApp and
   // Down through the footer, a screen's quarter at a time: no footer link is ever under the bar.
   const footerLinks = page.getByRole('contentinfo').locator('a, button');
   const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
-  const footerTop = await page.getByRole('contentinfo').evaluate((footer) => footer.getBoundingClientRect().top + window.scrollY);
+  const footerTop = await page
+    .getByRole('contentinfo')
+    .evaluate((footer) => footer.getBoundingClientRect().top + window.scrollY);
   for (let y = footerTop - screen.height; y <= pageHeight; y += screen.height / 4) {
     await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
     const barBox = await barOnScreen(page);
