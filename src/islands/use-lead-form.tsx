@@ -105,6 +105,8 @@ export function useLeadForm<Values extends FieldValues>({
     return errorList(problems).sort(([a], [b]) => position(a) - position(b));
   };
 
+  const sentWithErrors = Object.keys(serverErrors).length > 0;
+
   const send = handleSubmit(
     async (values): Promise<void> => {
       setFailure(undefined);
@@ -142,8 +144,8 @@ export function useLeadForm<Values extends FieldValues>({
     send,
     errors: inFieldOrder(formState.errors),
     // Listed once the visitor has tried to send: a list appearing while they fill in the form would move it.
-    showSummary: formState.submitCount > 0 || Object.keys(serverErrors).length > 0,
-    sentWithErrors: Object.keys(serverErrors).length > 0,
+    showSummary: formState.submitCount > 0 || sentWithErrors,
+    sentWithErrors,
     error,
     defaultText,
     current,

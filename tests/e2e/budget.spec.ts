@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { hydrateForm } from '../support/form-islands.ts';
 import { measurePageWeight } from '../support/page-weight.ts';
+import { hydrateForm } from './form-islands.ts';
 import { pageTypes } from './page-types.ts';
 
 const KB = 1024;

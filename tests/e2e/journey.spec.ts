@@ -6,7 +6,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { todayInClinic } from '#functions/clinic/clinic-today.ts';
 import { addDaysTo, addYearsTo } from '#functions/clinic/dates.ts';
-import { hydrateForm } from '../support/form-islands.ts';
+import { hydrateForm } from './form-islands.ts';
 import { pageTypes, pathsFromSitemap } from './page-types.ts';
 
 const screen = { width: 390, height: 844 };

@@ -3,7 +3,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { todayInClinic } from '#functions/clinic/clinic-today.ts';
 import { signLink } from '#functions/newsletter/signed-links.ts';
 import { e2eLinkSigningKey } from '../support/e2e-settings.ts';
-import { hydrateForm } from '../support/form-islands.ts';
+import { hydrateForm } from './form-islands.ts';
 
 const currentYear = Number(todayInClinic(new Date()).slice(0, 4));
 const uniqueEmail = () => `reader-${crypto.randomUUID()}@example.com`;

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { hydrateForm } from '../support/form-islands.ts';
+import { hydrateForm } from './form-islands.ts';
 
 async function openRightsPage(page: Page, path = '/privacy-rights/') {
   await page.goto(path);

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, expect, type Locator, type Page, type Request, test } from '@playwright/test';
 import { todayInClinic } from '#functions/clinic/clinic-today.ts';
 import { addYearsTo } from '#functions/clinic/dates.ts';
-import { hydrateForm } from '../../support/form-islands.ts';
+import { hydrateForm } from '../form-islands.ts';
 import { servicesIn, stubTrackers } from './tracker-stubs.ts';
 
 const trackerCookie = /^(_ga|_gid|_gcl_|_clck|_clsk|_fbp|_fbc)/;
