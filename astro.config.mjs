@@ -1,5 +1,6 @@
 // @ts-check
 
+import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
@@ -19,6 +20,19 @@ const unlistedPaths = [
   '/privacy-rights/thank-you/',
 ];
 
+/** `client:interaction` for the form islands (src/islands/interaction-directive.ts). */
+const hydrateOnInteraction = {
+  name: 'hydrate-on-interaction',
+  hooks: {
+    /** @param {{ addClientDirective: (directive: { name: string; entrypoint: string }) => void }} options */
+    'astro:config:setup': ({ addClientDirective }) =>
+      addClientDirective({
+        name: 'interaction',
+        entrypoint: fileURLToPath(new URL('./src/islands/interaction-directive.ts', import.meta.url)),
+      }),
+  },
+};
+
 export default defineConfig({
   // Canonical URLs, Open Graph and the sitemap need the public origin at build time.
   site: process.env.SITE_URL || defaultSiteUrl,
@@ -29,6 +43,7 @@ export default defineConfig({
     // Lets `npm start` tell a current build from one to redo (functions/settings/build-stamp.ts).
     { name: 'build-stamp', hooks: { 'astro:build:done': () => writeBuildStamp(process.env) } },
     react(),
+    hydrateOnInteraction,
     sitemap({ filter: (page) => !unlistedPaths.some((path) => new URL(page).pathname === path) }),
   ],
   // The values are passed as the plugin's options so that they are part of the config: Astro re-renders cached

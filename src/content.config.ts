@@ -1,7 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { branchIds, specialtyIds } from '#functions/clinic/clinic.ts';
+import { findBranch } from '#functions/clinic/availability.ts';
+import { branchIds, specialties, specialtyIds } from '#functions/clinic/clinic.ts';
+import { councilIds, councils } from '#src/lib/councils.ts';
 import { audiences } from '#src/lib/pages-for-under-18s.ts';
 
 const plainText = (max: number) => z.string().trim().min(1).max(max);
@@ -47,17 +49,45 @@ const locations = defineCollection({
   }),
 });
 
+const registration = z
+  .object({ council: z.enum(councilIds), number: plainText(30) })
+  .refine(({ council, number }) => councils[council].numberFormat.test(number), {
+    message: 'not in the form this council gives its registration numbers (see src/lib/councils.ts)',
+    path: ['number'],
+  });
+
 const doctors = defineCollection({
   loader: glob({ pattern: '**/*.md', base: './content/doctors' }),
-  schema: z.object({
-    name: plainText(80),
-    specialty: z.enum(specialtyIds),
-    role: plainText(80),
-    qualifications: z.array(plainText(120)).min(1),
-    languages: z.array(plainText(40)).min(1),
-    branches: z.array(z.enum(branchIds)).min(1),
-    order: z.number().int().nonnegative(),
-  }),
+  schema: z
+    .object({
+      name: plainText(80),
+      specialty: z.enum(specialtyIds),
+      role: plainText(80),
+      qualifications: z.array(plainText(120)).min(1),
+      /** One per state council the doctor is registered with. */
+      registrations: z.array(registration).min(1),
+      /** The year the doctor began to practise after qualifying: the site counts the years from it. */
+      practisingSince: z.number().int().min(1950).max(new Date().getFullYear()),
+      languages: z.array(plainText(40)).min(1),
+      branches: z.array(z.enum(branchIds)).min(1),
+      order: z.number().int().nonnegative(),
+    })
+    .superRefine((doctor, context) => {
+      // Registered in every state they see patients in, with the council of their profession.
+      const { profession } = specialties[doctor.specialty];
+      for (const state of new Set(doctor.branches.map((id) => findBranch(id).address.state))) {
+        const registered = doctor.registrations.some(
+          ({ council }) => councils[council].state === state && councils[council].profession === profession,
+        );
+        if (!registered) {
+          context.addIssue({
+            code: 'custom',
+            path: ['registrations'],
+            message: `sees patients in ${state}: add the registration with ${state}'s ${profession} council`,
+          });
+        }
+      }
+    }),
 });
 
 const legal = defineCollection({

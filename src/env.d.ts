@@ -1,3 +1,10 @@
+declare namespace Astro {
+  interface ClientDirectives {
+    /** Hydrate on the first focus, touch or input inside the island (src/islands/interaction-directive.ts). */
+    'client:interaction'?: boolean;
+  }
+}
+
 declare namespace App {
   interface Locals {
     /** The site's services, made once per process by the Node server (functions/http/server.ts). */

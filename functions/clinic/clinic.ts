@@ -4,10 +4,36 @@
  * Every contact below is a fictional demo value (example.com addresses, 5550-style numbers).
  */
 
+/**
+ * `consultationFee`: what a first consultation costs, in rupees, paid at the clinic; the doctor's written plan
+ * gives the price of any treatment. `medicalSpecialty`: schema.org's name for the specialty. `profession`: whether
+ * its doctors are dentists (registered with a state dental council) or medical doctors (a state medical council).
+ */
 export const specialties = {
-  dental: { label: 'Dental care', shortLabel: 'Dental', schemaType: 'Dentist' },
-  skin: { label: 'Skin care', shortLabel: 'Skin', schemaType: 'MedicalClinic' },
-  hair: { label: 'Hair care', shortLabel: 'Hair', schemaType: 'MedicalClinic' },
+  dental: {
+    label: 'Dental care',
+    shortLabel: 'Dental',
+    schemaType: 'Dentist',
+    medicalSpecialty: 'Dentistry',
+    profession: 'dental',
+    consultationFee: 500,
+  },
+  skin: {
+    label: 'Skin care',
+    shortLabel: 'Skin',
+    schemaType: 'MedicalClinic',
+    medicalSpecialty: 'Dermatology',
+    profession: 'medical',
+    consultationFee: 800,
+  },
+  hair: {
+    label: 'Hair care',
+    shortLabel: 'Hair',
+    schemaType: 'MedicalClinic',
+    medicalSpecialty: 'Dermatology',
+    profession: 'medical',
+    consultationFee: 800,
+  },
 } as const;
 
 export type SpecialtyId = keyof typeof specialties;
@@ -112,6 +138,12 @@ export const branches = [
 export type BranchId = (typeof branches)[number]['id'];
 export const branchIds = branches.map((branch) => branch.id) as [BranchId, ...BranchId[]];
 
+/**
+ * The clinic's reviews on a platform patients trust, such as its Google Business Profile's reviews page: the
+ * site links to them. Unset, the site shows no reviews at all; it never shows ratings of its own.
+ */
+const reviewsUrl: string | undefined = undefined;
+
 export const clinic = {
   brand: 'Kalpa Clinics',
   tagline: 'Dental, skin and hair care, explained honestly',
@@ -125,6 +157,7 @@ export const clinic = {
   phone: '+918045550100',
   whatsapp: '+919555000100',
   email: 'care@example.com',
+  reviewsUrl,
   grievanceOfficer: {
     name: 'Meera Iyer (demo)',
     title: 'Data Protection Officer and Grievance Officer',

@@ -13,7 +13,7 @@ import { formatISO } from 'date-fns/formatISO';
 import { getISODay } from 'date-fns/getISODay';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
-import { type Weekday, weekdays } from './clinic.ts';
+import { clinic, type Weekday, weekdays } from './clinic.ts';
 
 export const calendarDate = { representation: 'date' } as const;
 const inUtc = (value: Date | number | string) => new UTCDate(value);
@@ -37,4 +37,17 @@ export function addYearsTo(date: string, years: number): string {
 export function weekdayOf(date: string): Weekday {
   // ISO numbers the days from 1 for Monday, the config's order.
   return weekdays[getISODay(fromCalendarDate(date)) - 1] as Weekday;
+}
+
+const dayFormat = new Intl.DateTimeFormat(clinic.locale, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "2026-07-11" → "Saturday, 11 July 2026", as the clinic writes a day. */
+export function formatCalendarDate(date: string): string {
+  return dayFormat.format(fromCalendarDate(date));
 }

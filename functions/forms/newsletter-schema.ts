@@ -81,12 +81,9 @@ export function createNewsletterSchema({ today }: NewsletterSchemaOptions) {
               }
               return;
             }
+            // Neither: the form asks for the year, so that is where the problem is shown.
             if (birthYear === undefined) {
-              context.addIssue({
-                code: 'custom',
-                path: ['dateOfBirth'],
-                message: 'Enter your date of birth, or just the year you were born.',
-              });
+              context.addIssue({ code: 'custom', path: ['birthYear'], message: yearMessage });
               return;
             }
             const check = ageCheckFromYear(birthYear, currentYear);

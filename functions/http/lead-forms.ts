@@ -78,7 +78,7 @@ export async function handleLeadJson(
 
 /** What a form page shows after a plain form post: the accepted reference, or the form again with why. */
 export type LeadFormSubmission =
-  | { kind: 'accepted'; reference: string }
+  | { kind: 'accepted'; reference: string; values: Record<string, unknown> }
   | { kind: 'invalid'; status: number; fields: Record<string, string>; values: Record<string, unknown> }
   | { kind: 'failed'; status: number; message: string; values?: Record<string, unknown> };
 
@@ -98,7 +98,7 @@ export async function submitPlainForm(
   const { status } = leadFormAnswer(outcome, form.invalidErrorCode);
   switch (outcome.kind) {
     case 'accepted':
-      return { kind: 'accepted', reference: outcome.reference };
+      return { kind: 'accepted', reference: outcome.reference, values };
     case 'invalid':
       return { kind: 'invalid', status, fields: outcome.fields, values };
     default:

@@ -1,22 +1,49 @@
-import { useEffect, useState } from 'react';
-import type { SpecialtyId } from '#functions/clinic/clinic.ts';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { Path } from 'react-hook-form';
+import { type BranchId, type SpecialtyId, specialties } from '#functions/clinic/clinic.ts';
 import { isCalendarDate } from '#functions/clinic/dates.ts';
 import { timeWindows } from '#functions/clinic/time-windows.ts';
 import { isMinor } from '#functions/forms/age.ts';
-import { type BookingFormValues, createBookingSchema } from '#functions/forms/booking-schema.ts';
+import {
+  type BookingFormValues,
+  createBookingSchema,
+  maxDaysAhead,
+  maxHelpTextLength,
+} from '#functions/forms/booking-schema.ts';
 import { plausibleMobileNumber } from '#functions/forms/mobile-number.ts';
+import { rememberBookingRequest } from './booking-request-storage.ts';
+import { describeBookingRequest } from './booking-request-summary.ts';
 import { announceMinorVisitor, arrivalWithFormPage } from './consent-handoff.ts';
 import { CheckboxField, Field, fieldId, RadioGroup } from './Field.tsx';
 import { LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form.tsx';
 
 export interface BookingFormProps extends LeadFormState {
   treatments: { id: string; title: string; specialty: SpecialtyId; specialtyLabel: string }[];
-  branches: { id: string; name: string; specialtyLabels: string; openDays: string }[];
+  branches: { id: BranchId; name: string; specialties: SpecialtyId[]; specialtyLabels: string; openDays: string }[];
   today: string;
   lastBookableDay: string;
+  /** The form's notice (FormNotice), shown above the choices and the send button: Astro's `notice` slot. */
+  notice?: ReactNode;
 }
 
-const thankYouPage = (reference: string) => `/book/thank-you/?ref=${encodeURIComponent(reference)}`;
+const fieldOrder = [
+  'treatment',
+  'branch',
+  'preferredDate',
+  'timeWindow',
+  'fullName',
+  'mobile',
+  'email',
+  'dateOfBirth',
+  'helpText',
+  'guardian.name',
+  'guardian.relationship',
+  'guardian.mobile',
+  'guardian.consent',
+  'consents.privacyNotice',
+  'consents.whatsappUpdates',
+  'consents.emailNews',
+] as const satisfies readonly Path<BookingFormValues>[];
 
 /**
  * The booking request form. Rendered on the server it posts to /book/, which validates it with the shared schema
@@ -25,21 +52,28 @@ const thankYouPage = (reference: string) => `/book/thank-you/?ref=${encodeURICom
  * under 18, and sends the request to /api/booking.
  */
 export default function BookingForm(props: BookingFormProps) {
-  const { treatments, branches, today, lastBookableDay, ...state } = props;
+  const { treatments, branches, today, lastBookableDay, notice, ...state } = props;
   const [schema] = useState(() => createBookingSchema({ treatments, today, parseMobile: plausibleMobileNumber }));
   const lead = useLeadForm<BookingFormValues>({
     schema,
     endpoint: '/api/booking',
-    thankYouPage,
+    action: '/book/',
+    // The thank-you page repeats the request from this tab's storage: its address carries nothing.
+    thankYouPage: (reference, { treatment, branch, preferredDate, timeWindow }) => {
+      const treatmentTitle = treatments.find((item) => item.id === treatment)?.title ?? '';
+      rememberBookingRequest(describeBookingRequest({ reference, treatmentTitle, branch, preferredDate, timeWindow }));
+      return '/book/thank-you/';
+    },
+    fieldOrder,
     extraBody: (): Record<string, unknown> => {
       const attribution = minor ? undefined : arrivalWithFormPage(window.location.pathname);
       return attribution ? { attribution } : {};
     },
     ...state,
   });
-  const { register, formState, watch, setValue, enhanced, error, defaultText, text, checkbox } = lead;
+  const { register, formState, setValue, enhanced, error, defaultText, current, text, checkbox } = lead;
 
-  const dateOfBirth = watch('dateOfBirth');
+  const dateOfBirth = current('dateOfBirth');
   const minor: boolean = typeof dateOfBirth === 'string' && isCalendarDate(dateOfBirth) && isMinor(dateOfBirth, today);
   useEffect(() => {
     if (!minor) return;
@@ -48,8 +82,20 @@ export default function BookingForm(props: BookingFormProps) {
     setValue('consents.emailNews', false);
   }, [minor, setValue]);
 
+  // Hydrated, the clinic list offers only the clinics with the chosen treatment's specialty (the server checks it
+  // either way); a clinic chosen before a treatment it does not offer is cleared.
+  const specialty = treatments.find((item) => item.id === current('treatment'))?.specialty;
+  const offering =
+    enhanced && specialty ? branches.filter((branch) => branch.specialties.includes(specialty)) : branches;
+  const chosenBranch = current('branch');
+  const branchOffered = !chosenBranch || offering.some((branch) => branch.id === chosenBranch);
+  useEffect(() => {
+    if (!branchOffered) setValue('branch', '' as BranchId);
+  }, [branchOffered, setValue]);
+  const openDays = enhanced ? branches.find((branch) => branch.id === chosenBranch)?.openDays : undefined;
+
   return (
-    <LeadFormFrame lead={lead} className="booking-form" action="/book/" {...state}>
+    <LeadFormFrame lead={lead} className="booking-form" {...state}>
       <fieldset>
         <legend>Your appointment</legend>
         <Field id={fieldId('treatment')} label="Treatment" error={error('treatment')}>
@@ -73,15 +119,19 @@ export default function BookingForm(props: BookingFormProps) {
         <Field
           id={fieldId('branch')}
           label="Clinic"
-          hint="Not every clinic offers every specialty: each is listed with what it offers and the days it is open."
+          hint={
+            enhanced && specialty
+              ? `The clinics that offer ${specialties[specialty].label.toLowerCase()}.`
+              : `Not every clinic offers every specialty. ${branches.map((branch) => `${branch.name}: ${branch.specialtyLabels}`).join('. ')}.`
+          }
           error={error('branch')}
         >
           {(aria) => (
             <select {...aria} {...text('branch')}>
               <option value="">Choose a clinic</option>
-              {branches.map((branch) => (
+              {offering.map((branch) => (
                 <option key={branch.id} value={branch.id}>
-                  {branch.name}: {branch.specialtyLabels} ({branch.openDays})
+                  {branch.name}
                 </option>
               ))}
             </select>
@@ -90,7 +140,7 @@ export default function BookingForm(props: BookingFormProps) {
         <Field
           id={fieldId('preferredDate')}
           label="Preferred date"
-          hint="Within the next 90 days, on a day the clinic is open. We confirm the exact time with you."
+          hint={`Within ${maxDaysAhead} days, on a day the clinic is open${openDays ? ` (${openDays})` : ''}. We confirm the exact time.`}
           error={error('preferredDate')}
         >
           {(aria) => <input type="date" min={today} max={lastBookableDay} {...aria} {...text('preferredDate')} />}
@@ -133,7 +183,7 @@ export default function BookingForm(props: BookingFormProps) {
           id={fieldId('helpText')}
           label="What would you like help with?"
           optional
-          hint="A few words for the front desk, up to 500 characters. Please do not include medical reports."
+          hint={`A few words for the front desk, up to ${maxHelpTextLength} characters; no medical reports, please.`}
           error={error('helpText')}
         >
           {(aria) => <textarea rows={3} maxLength={500} {...aria} {...text('helpText')} />}
@@ -178,6 +228,8 @@ export default function BookingForm(props: BookingFormProps) {
         </fieldset>
       )}
 
+      {notice}
+
       <fieldset>
         <legend>Your choices</legend>
         <CheckboxField {...checkbox('consents.privacyNotice')}>
@@ -192,8 +244,8 @@ export default function BookingForm(props: BookingFormProps) {
           <p className="hint">We never send clinic news or offers to patients under 18.</p>
         ) : (
           <CheckboxField {...checkbox('consents.emailNews')}>
-            Email me clinic news and offers (optional; unsubscribe any time). We never send marketing to patients under
-            18.
+            Email me clinic news and offers (optional; unsubscribe any time).
+            {!enhanced && ' We never send marketing to patients under 18.'}
           </CheckboxField>
         )}
       </fieldset>

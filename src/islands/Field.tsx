@@ -114,13 +114,26 @@ export function RadioGroup({ name, legend, error, options, radio, checkedValue }
 interface ErrorSummaryProps {
   /** `[field path, message]`, in the form's order. */
   errors: readonly (readonly [string, string])[];
+  /**
+   * The page shows a form the server sent back: the browser focuses the list as the page loads (and scrolls to
+   * it), with or without JavaScript. React only renders the attribute; it never focuses a div itself.
+   */
+  focusOnLoad?: boolean;
 }
 
 /** The list of problems above the form, each linking to its field. */
-export function ErrorSummary({ errors }: ErrorSummaryProps) {
+export function ErrorSummary({ errors, focusOnLoad = false }: ErrorSummaryProps) {
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+    <div
+      id="error-summary"
+      className="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+      // biome-ignore lint/a11y/noAutofocus: the visitor has just sent the form; its problems are what they need next.
+      autoFocus={focusOnLoad}
+    >
       <h2 id="error-summary-title">
         {errors.length === 1
           ? 'There is a problem with your request'

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { get } from 'react-hook-form';
+import { type ReactNode, useEffect, useState } from 'react';
+import { get, type Path } from 'react-hook-form';
 import { adultAge } from '#functions/forms/age.ts';
 import {
   createNewsletterSchema,
@@ -12,7 +12,16 @@ import { LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form.
 
 export interface NewsletterFormProps extends LeadFormState {
   today: string;
+  /** The form's notice (FormNotice), shown above the consent box: Astro's `notice` slot. */
+  notice?: ReactNode;
 }
+
+const fieldOrder = [
+  'email',
+  'birthYear',
+  'dateOfBirth',
+  'marketingConsent',
+] as const satisfies readonly Path<NewsletterFormValues>[];
 
 const thankYouPage = (reference: string) => `/newsletter/thank-you/?ref=${encodeURIComponent(reference)}`;
 
@@ -21,10 +30,17 @@ const thankYouPage = (reference: string) => `/newsletter/thank-you/?ref=${encode
  * it checks the fields with the same schema as the server and sends the sign-up to /api/newsletter. The age is
  * asked as a year; the full date only from someone who turns 18 this year, for whom the year cannot tell.
  */
-export default function NewsletterForm({ today, ...state }: NewsletterFormProps) {
+export default function NewsletterForm({ today, notice, ...state }: NewsletterFormProps) {
   const [schema] = useState(() => createNewsletterSchema({ today }));
-  const lead = useLeadForm<NewsletterFormValues>({ schema, endpoint: '/api/newsletter', thankYouPage, ...state });
-  const { register, formState, watch, enhanced, errors, error, text } = lead;
+  const lead = useLeadForm<NewsletterFormValues>({
+    schema,
+    endpoint: '/api/newsletter',
+    action: '/newsletter/',
+    thankYouPage,
+    fieldOrder,
+    ...state,
+  });
+  const { register, formState, current, enhanced, errors, error, text } = lead;
 
   const refusedAsMinor = errors.some(([, message]) => message === minorSignupMessage);
   useEffect(() => {
@@ -32,7 +48,7 @@ export default function NewsletterForm({ today, ...state }: NewsletterFormProps)
     if (refusedAsMinor) announceMinorVisitor();
   }, [refusedAsMinor]);
 
-  const birthYear = String(watch('birthYear') ?? '').trim();
+  const birthYear = String(current('birthYear') ?? '').trim();
   const turns18ThisYear = birthYear === String(Number(today.slice(0, 4)) - adultAge);
   const showFullDate =
     !enhanced ||
@@ -41,7 +57,7 @@ export default function NewsletterForm({ today, ...state }: NewsletterFormProps)
     Boolean(state.defaults.dateOfBirth);
 
   return (
-    <LeadFormFrame lead={lead} className="newsletter-form" action="/newsletter/" {...state}>
+    <LeadFormFrame lead={lead} className="newsletter-form" {...state}>
       <Field id={fieldId('email')} label="Email" error={error('email')}>
         {(aria) => <input type="email" autoComplete="email" {...aria} {...text('email')} />}
       </Field>
@@ -67,9 +83,10 @@ export default function NewsletterForm({ today, ...state }: NewsletterFormProps)
         <Field
           id={fieldId('dateOfBirth')}
           label="Date of birth"
-          optional={!enhanced}
+          optional={!turns18ThisYear}
           hint={
-            enhanced
+            // Said only when the year entered shows it: shown for any other reason, the field is the general one.
+            turns18ThisYear
               ? 'You turn 18 this year, so we need the full date to check you are 18 already.'
               : 'Only if you turn 18 this year.'
           }
@@ -78,6 +95,7 @@ export default function NewsletterForm({ today, ...state }: NewsletterFormProps)
           {(aria) => <input type="date" max={today} autoComplete="bday" {...aria} {...text('dateOfBirth')} />}
         </Field>
       )}
+      {notice}
       <CheckboxField
         {...register('marketingConsent')}
         defaultChecked={state.defaults.marketingConsent === true}

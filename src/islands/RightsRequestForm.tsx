@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import type { Path } from 'react-hook-form';
 import { requesterRoles, rightsRequestTypes } from '#functions/clinic/form-choices.ts';
 import { plausibleMobileNumber } from '#functions/forms/mobile-number.ts';
 import {
@@ -9,7 +10,20 @@ import {
 import { Field, fieldId, RadioGroup } from './Field.tsx';
 import { LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form.tsx';
 
-export type RightsRequestFormProps = LeadFormState;
+export interface RightsRequestFormProps extends LeadFormState {
+  /** The form's notice (FormNotice), shown above the send button: Astro's `notice` slot. */
+  notice?: ReactNode;
+}
+
+const fieldOrder = [
+  'requestType',
+  'details',
+  'fullName',
+  'email',
+  'mobile',
+  'requesterRole',
+  'subjectName',
+] as const satisfies readonly Path<RightsRequestFormValues>[];
 
 const thankYouPage = (reference: string) => `/privacy-rights/thank-you/?ref=${encodeURIComponent(reference)}`;
 const optionsOf = (labels: Record<string, { label: string } | string>) =>
@@ -19,19 +33,21 @@ const optionsOf = (labels: Record<string, { label: string } | string>) =>
  * The privacy rights request form. Rendered on the server it posts to /privacy-rights/ and needs no JavaScript;
  * hydrated, it checks the fields with the same schema as the server and sends the request to /api/privacy-rights.
  */
-export default function RightsRequestForm(state: RightsRequestFormProps) {
+export default function RightsRequestForm({ notice, ...state }: RightsRequestFormProps) {
   const [schema] = useState(() => createRightsRequestSchema({ parseMobile: plausibleMobileNumber }));
   const lead = useLeadForm<RightsRequestFormValues>({
     schema,
     endpoint: '/api/privacy-rights',
+    action: '/privacy-rights/',
     thankYouPage,
+    fieldOrder,
     ...state,
   });
-  const { register, formState, watch, enhanced, error, defaultText, text } = lead;
-  const actingForSomeoneElse = (watch('requesterRole') ?? 'self') !== 'self';
+  const { register, formState, current, enhanced, error, defaultText, text } = lead;
+  const actingForSomeoneElse = (current('requesterRole') ?? 'self') !== 'self';
 
   return (
-    <LeadFormFrame lead={lead} className="booking-form" action="/privacy-rights/" {...state}>
+    <LeadFormFrame lead={lead} className="booking-form" {...state}>
       <fieldset>
         <legend>Your request</legend>
         <RadioGroup
@@ -98,6 +114,8 @@ export default function RightsRequestForm(state: RightsRequestFormProps) {
           </Field>
         )}
       </fieldset>
+
+      {notice}
 
       <button type="submit" className="button" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? 'Sending…' : 'Send my request'}

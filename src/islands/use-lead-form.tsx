@@ -1,9 +1,13 @@
 /**
  * What every lead form island shares: react-hook-form on the shared schema, the server's errors from a form sent
  * without JavaScript, the bot signals, and sending the form as JSON to its endpoint.
+ *
+ * The islands hydrate on the visitor's first interaction (interaction-directive.ts), so a visitor may have typed
+ * before react-hook-form starts: it is given no starting values, and reads each field from the page as the field
+ * registers. What the server sent back (a form posted without JavaScript) is in the page already.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import {
   type DefaultValues,
   type FieldError,
@@ -30,7 +34,12 @@ export interface LeadFormState {
 interface LeadFormOptions<Values extends FieldValues> extends LeadFormState {
   schema: z.core.$ZodType<unknown, Values>;
   endpoint: string;
-  thankYouPage: (reference: string) => string;
+  /** Where the form posts without JavaScript: its own page. */
+  action: string;
+  /** Where an accepted form goes; `values` are what was sent. */
+  thankYouPage: (reference: string, values: Values) => string;
+  /** Every field's path in the order the form shows them: the error summary lists problems in this order. */
+  fieldOrder: readonly Path<Values>[];
   /** Sent beside the fields, read when the form is sent. */
   extraBody?: () => Record<string, unknown>;
 }
@@ -38,7 +47,9 @@ interface LeadFormOptions<Values extends FieldValues> extends LeadFormState {
 export function useLeadForm<Values extends FieldValues>({
   schema,
   endpoint,
+  action,
   thankYouPage,
+  fieldOrder,
   extraBody,
   submissionId,
   startedAt,
@@ -48,8 +59,8 @@ export function useLeadForm<Values extends FieldValues>({
   // Made once: react-hook-form resets its errors to this prop whenever the prop changes.
   const [errorsFromServer] = useState(() => nestedErrors(serverErrors) as FieldErrors<Values>);
   const methods = useForm<Values>({
-    // Shown again as posted: the resolver checks every value before anything is sent.
-    defaultValues: { submissionId, ...defaults } as DefaultValues<Values>,
+    // The fields' values come from the page (see above); the resolver checks every value before anything is sent.
+    defaultValues: { submissionId } as DefaultValues<Values>,
     errors: errorsFromServer,
     // The raw values are posted: the server parses them with the same schema.
     resolver: zodResolver(schema, undefined, { raw: true }),
@@ -59,7 +70,20 @@ export function useLeadForm<Values extends FieldValues>({
     reValidateMode: 'onChange',
     shouldFocusError: false,
   });
-  const { register, handleSubmit, formState, setError } = methods;
+  const { register, handleSubmit, formState, setError, setValue, watch } = methods;
+  // A radio group registers one button at a time, and react-hook-form sets the group to its value so far as each
+  // does: a choice made before hydration would be cleared. The choices are read as hydration starts, and given
+  // back once every button has registered.
+  const [radiosChosenEarly] = useState(() =>
+    typeof document === 'undefined'
+      ? []
+      : [...document.querySelectorAll<HTMLInputElement>(`form[action="${action}"] input[type="radio"]:checked`)].map(
+          (radio) => [radio.name, radio.value] as const,
+        ),
+  );
+  useLayoutEffect(() => {
+    for (const [name, value] of radiosChosenEarly) setValue(name as Path<Values>, value as never);
+  }, [radiosChosenEarly, setValue]);
   const form = useRef<HTMLFormElement>(null);
   const honeypot = useRef<HTMLInputElement>(null);
   const [enhanced, setEnhanced] = useState(false);
@@ -70,7 +94,18 @@ export function useLeadForm<Values extends FieldValues>({
     const value = get(defaults, path) as unknown;
     return typeof value === 'string' ? value : '';
   };
+  /** A field's value as it is now; until the fields register (on the server, while hydrating), as the page shows it. */
+  const current = (path: Path<Values>): unknown => watch(path) ?? get(defaults, path);
   const error = (path: Path<Values>) => (get(formState.errors, path) as FieldError | undefined)?.message;
+  const inFieldOrder = (problems: FieldErrors<Values>) => {
+    const position = (path: string) => {
+      const index = (fieldOrder as readonly string[]).indexOf(path);
+      return index === -1 ? fieldOrder.length : index;
+    };
+    return errorList(problems).sort(([a], [b]) => position(a) - position(b));
+  };
+
+  const sentWithErrors = Object.keys(serverErrors).length > 0;
 
   const send = handleSubmit(
     async (values): Promise<void> => {
@@ -82,7 +117,7 @@ export function useLeadForm<Values extends FieldValues>({
         website: honeypot.current?.value ?? '',
       });
       if (result.kind === 'accepted') {
-        window.location.assign(thankYouPage(result.reference));
+        window.location.assign(thankYouPage(result.reference, values));
       } else if (result.kind === 'invalid') {
         for (const [path, message] of Object.entries(result.fields)) {
           setError(path as Path<Values>, { type: 'server', message });
@@ -101,16 +136,19 @@ export function useLeadForm<Values extends FieldValues>({
 
   return {
     ...methods,
+    action,
     form,
     honeypot,
     enhanced,
     failure,
     send,
-    errors: errorList(formState.errors),
+    errors: inFieldOrder(formState.errors),
     // Listed once the visitor has tried to send: a list appearing while they fill in the form would move it.
-    showSummary: formState.submitCount > 0 || Object.keys(serverErrors).length > 0,
+    showSummary: formState.submitCount > 0 || sentWithErrors,
+    sentWithErrors,
     error,
     defaultText,
+    current,
     text: (path: Path<Values>) => ({ ...register(path), defaultValue: defaultText(path) }),
     checkbox: (path: Path<Values>) => ({
       ...register(path),
@@ -122,30 +160,30 @@ export function useLeadForm<Values extends FieldValues>({
 
 interface LeadFormFrameProps {
   lead: {
+    action: string;
     form: RefObject<HTMLFormElement | null>;
     honeypot: RefObject<HTMLInputElement | null>;
     failure: string | undefined;
     send: () => Promise<void>;
     errors: [string, string][];
     showSummary: boolean;
+    sentWithErrors: boolean;
     formState: { isSubmitting: boolean };
   };
   className: string;
-  /** Where the form posts without JavaScript: its own page. */
-  action: string;
   submissionId: string;
   startedAt: number;
   children: ReactNode;
 }
 
 /** The form element with its failure message, error summary and bot signals; the fields are its children. */
-export function LeadFormFrame({ lead, className, action, submissionId, startedAt, children }: LeadFormFrameProps) {
+export function LeadFormFrame({ lead, className, submissionId, startedAt, children }: LeadFormFrameProps) {
   return (
     <form
       ref={lead.form}
       className={className}
       method="post"
-      action={action}
+      action={lead.action}
       noValidate
       data-clarity-mask="true"
       onSubmit={lead.send}
@@ -156,7 +194,7 @@ export function LeadFormFrame({ lead, className, action, submissionId, startedAt
           {lead.failure}
         </p>
       )}
-      <ErrorSummary errors={lead.showSummary ? lead.errors : []} />
+      <ErrorSummary errors={lead.showSummary ? lead.errors : []} focusOnLoad={lead.sentWithErrors} />
       {/* Not registered: the form's values hold it already, and a hidden input would be "focused" as the first error. */}
       <input type="hidden" name="submissionId" value={submissionId} />
       {/* Bot signals sit outside the validated fields: a filled honeypot or an instant submission is discarded. */}

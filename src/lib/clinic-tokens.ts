@@ -5,6 +5,7 @@ import { formatPhone } from '#functions/clinic/format.ts';
 import { privacySignalNames, trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
 import { retention } from '#functions/clinic/retention.ts';
 import { type TrackingService, trackingServices } from '#functions/clinic/tracking-services.ts';
+import { requestSummaryMinutes } from '#src/islands/booking-request-storage.ts';
 
 const listFormat = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
 const alternativesFormat = new Intl.ListFormat('en-GB', { style: 'long', type: 'disjunction' });
@@ -47,6 +48,8 @@ export const clinicTokens: Readonly<Record<string, string>> = {
   'tracking.all': serviceNames(trackingServices),
   'tracking.analytics': serviceNames(trackingServices.filter((service) => service.category === 'analytics')),
   'tracking.marketing': serviceNames(trackingServices.filter((service) => service.category === 'marketing')),
+  /** How long the booking thank-you page can repeat what was requested. */
+  'bookingSummary.minutes': String(requestSummaryMinutes),
   /** The form pages that never load a tracker ("appointment requests, newsletter sign-up and privacy requests"). */
   trackerFreePages: formatList(consentSettings.trackerFreeRoutes.map((route) => trackerFreePageNames[route])),
   /** The browser signals honoured as a refusal ("Global Privacy Control or Do Not Track"). */

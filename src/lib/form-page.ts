@@ -6,19 +6,24 @@
 import type { AstroGlobal } from 'astro';
 import { type LeadForm, type LeadFormSubmission, submitPlainForm } from '#functions/http/lead-forms.ts';
 import type { LeadFormState } from '#src/islands/use-lead-form.tsx';
+import { setPageStatus } from './page-status.ts';
+
+export type AcceptedSubmission = Extract<LeadFormSubmission, { kind: 'accepted' }>;
+
+/** The thank-you page that shows the submission's reference in its address. */
+export const withReference = (thankYouPath: string) => (accepted: AcceptedSubmission) =>
+  `${thankYouPath}?ref=${encodeURIComponent(accepted.reference)}`;
 
 export async function formPageSubmission(
   astro: Pick<AstroGlobal, 'request' | 'clientAddress' | 'locals' | 'response' | 'redirect'>,
   form: LeadForm,
-  thankYouPath: string,
-): Promise<Response | LeadFormSubmission | undefined> {
+  thankYouPage: (accepted: AcceptedSubmission) => string | Promise<string>,
+): Promise<Response | Exclude<LeadFormSubmission, AcceptedSubmission> | undefined> {
   astro.response.headers.set('Cache-Control', 'no-store');
   if (astro.request.method !== 'POST') return undefined;
   const submission = await submitPlainForm(form, astro.request, astro.locals.clientAddress ?? astro.clientAddress);
-  if (submission.kind === 'accepted') {
-    return astro.redirect(`${thankYouPath}?ref=${encodeURIComponent(submission.reference)}`, 303);
-  }
-  astro.response.status = submission.status;
+  if (submission.kind === 'accepted') return astro.redirect(await thankYouPage(submission), 303);
+  setPageStatus(astro.response, submission.status);
   return submission;
 }
 

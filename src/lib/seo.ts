@@ -49,7 +49,7 @@ export function branchJsonLd(branch: Branch, path: string, site: URL | string): 
     url: absoluteUrl(path, site),
     telephone: branch.phone,
     email: branch.email,
-    medicalSpecialty: branch.specialties.map((id) => (id === 'dental' ? 'Dentistry' : 'Dermatology')),
+    medicalSpecialty: [...new Set(branch.specialties.map((id) => specialties[id].medicalSpecialty))],
     address: {
       '@type': 'PostalAddress',
       streetAddress: branch.address.street,
@@ -86,7 +86,7 @@ export function treatmentJsonLd(treatment: TreatmentFacts, path: string, site: U
       url: absoluteUrl(path, site),
       howPerformed: treatment.steps.map((step) => `${step.title}: ${step.detail}`).join(' '),
       followup: treatment.recovery,
-      relevantSpecialty: treatment.specialty === 'dental' ? 'Dentistry' : 'Dermatology',
+      relevantSpecialty: specialties[treatment.specialty].medicalSpecialty,
       offers: {
         '@type': 'AggregateOffer',
         priceCurrency: clinic.currency,
@@ -104,6 +104,55 @@ export function treatmentJsonLd(treatment: TreatmentFacts, path: string, site: U
       })),
     },
   ];
+}
+
+export interface DoctorFacts {
+  id: string;
+  name: string;
+  role: string;
+  specialty: SpecialtyId;
+  qualifications: readonly string[];
+  registrations: readonly { council: string; number: string }[];
+  languages: readonly string[];
+  branches: readonly { name: string; path: string }[];
+}
+
+/**
+ * A dentist is a schema.org `Dentist`, any other doctor a `Physician`: their qualifications and council
+ * registrations as credentials, and the branches they see patients at (each branch page's `#clinic`).
+ */
+export function doctorJsonLd(doctor: DoctorFacts, path: string, site: URL | string): JsonLd {
+  const specialty = specialties[doctor.specialty];
+  return {
+    '@context': 'https://schema.org',
+    '@type': specialty.profession === 'dental' ? 'Dentist' : 'Physician',
+    '@id': absoluteUrl(path, site),
+    name: doctor.name,
+    description: doctor.role,
+    url: absoluteUrl(path, site),
+    medicalSpecialty: specialty.medicalSpecialty,
+    knowsLanguage: doctor.languages,
+    hasCredential: [
+      ...doctor.qualifications.map((name) => ({
+        '@type': 'EducationalOccupationalCredential',
+        credentialCategory: 'degree',
+        name,
+      })),
+      ...doctor.registrations.map(({ council, number }) => ({
+        '@type': 'EducationalOccupationalCredential',
+        credentialCategory: 'registration',
+        name: `${council} registration ${number}`,
+        identifier: number,
+        recognizedBy: { '@type': 'Organization', name: council },
+      })),
+    ],
+    location: doctor.branches.map((branch) => ({
+      '@type': 'MedicalClinic',
+      '@id': `${absoluteUrl(branch.path, site)}#clinic`,
+      name: `${clinic.brand}, ${branch.name}`,
+    })),
+    parentOrganization: { '@type': 'MedicalOrganization', name: clinic.brand },
+  };
 }
 
 export function organizationJsonLd(site: URL | string): JsonLd {

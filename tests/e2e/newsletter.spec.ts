@@ -3,13 +3,14 @@ import { expect, type Page, test } from '@playwright/test';
 import { todayInClinic } from '#functions/clinic/clinic-today.ts';
 import { signLink } from '#functions/newsletter/signed-links.ts';
 import { e2eLinkSigningKey } from '../support/e2e-settings.ts';
+import { hydrateForm } from './form-islands.ts';
 
 const currentYear = Number(todayInClinic(new Date()).slice(0, 4));
 const uniqueEmail = () => `reader-${crypto.randomUUID()}@example.com`;
 
 async function openNewsletterPage(page: Page) {
   await page.goto('/newsletter/');
-  await page.locator('astro-island:not([ssr])').waitFor();
+  await hydrateForm(page);
 }
 
 /** The server marks a form sent within three seconds of loading for a check (kept, but flagged to staff). */
@@ -87,13 +88,33 @@ test('someone who turns 18 this year is asked for the full date, and accepted if
   await expect(page).toHaveURL(/\/newsletter\/thank-you\/\?ref=KC-/);
 });
 
+test('an empty sign-up asks for the year of birth under that field, and does not ask for a full date', async ({
+  page,
+}) => {
+  await openNewsletterPage(page);
+  await signUp(page);
+  await expect(page.locator('#field-birthYear-error')).toContainText('Enter the year you were born');
+  await expect(main(page).getByLabel('Date of birth')).toHaveCount(0);
+  await expect(main(page)).not.toContainText('You turn 18 this year');
+});
+
 test('the page form is keyboard-friendly and axe-clean with its errors showing', async ({ page }) => {
   await openNewsletterPage(page);
   await main(page).getByLabel('Email', { exact: true }).focus();
   await page.keyboard.type('not-an-email');
   await page.keyboard.press('Tab');
   await expect(main(page).getByLabel('Year of birth')).toBeFocused();
-  await page.keyboard.press('Tab');
+  // Then the notice's links and its "Read the full notice", then the consent box it informs.
+  const stops: string[] = [];
+  for (let presses = 0; presses < 3; presses += 1) {
+    await page.keyboard.press('Tab');
+    stops.push(
+      await page.evaluate(
+        () => document.activeElement?.getAttribute('name') ?? document.activeElement?.textContent?.trim() ?? '',
+      ),
+    );
+  }
+  expect(stops).toEqual(['privacy@example.com', 'Read the full notice', 'marketingConsent']);
   await page.keyboard.press('Space');
   await expect(main(page).getByLabel(/Email me the clinic's newsletter/)).toBeChecked();
   await page.keyboard.press('Tab');
@@ -177,5 +198,12 @@ test.describe('without JavaScript', () => {
     await afterHumanPause(page);
     await signUp(page);
     await expect(page).toHaveURL(/\/newsletter\/thank-you\/\?ref=KC-/);
+  });
+
+  test('an empty sign-up shows the year problem under Year of birth', async ({ page }) => {
+    await page.goto('/newsletter/');
+    await signUp(page);
+    await expect(page.locator('#field-birthYear-error')).toContainText('Enter the year you were born');
+    await expect(page.locator('#field-dateOfBirth-error')).toHaveCount(0);
   });
 });

@@ -6,6 +6,7 @@ export const pageTypes = {
   locations: '/locations/',
   location: '/locations/bengaluru-indiranagar/',
   about: '/about/',
+  doctors: '/doctors/',
   contact: '/contact/',
   booking: '/book/',
   newsletter: '/newsletter/',

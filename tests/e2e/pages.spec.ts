@@ -74,6 +74,62 @@ test('a treatment page answers what, who, how, visits, recovery, risks, price an
   await expect(book).toHaveAttribute('href', '/book/?treatment=root-canal-treatment');
 });
 
+test("a treatment page shows who you will see: its specialty's doctors with registration and years in practice", async ({
+  page,
+}) => {
+  await page.goto('/treatments/hair-transplant/');
+  const who = page.locator('section[aria-labelledby="who-you-will-see"]');
+  await expect(who.getByRole('heading', { level: 3 })).toHaveText(['Dr Vikram Sethi', 'Dr Meghana Shetty']);
+  await expect(who).toContainText('Delhi Medical Council, no. DMC/R/04471');
+  await expect(who).toContainText(/\d+ years \(since 2006\)/);
+  await expect(who).not.toContainText('Dental Council');
+  await expect(page.getByRole('main')).toContainText(/First consultation ₹800/);
+});
+
+test('headings keep clear of the header, and phone numbers in buttons stay on one line', async ({ page }) => {
+  for (const path of ['/book/thank-you/', '/this-page-does-not-exist/']) {
+    await page.goto(path);
+    const header = await page.locator('header').boundingBox();
+    const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+    expect((heading?.y ?? 0) - ((header?.y ?? 0) + (header?.height ?? 0)), path).toBeGreaterThanOrEqual(16);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ['/contact/', '/locations/mumbai-bandra/', '/treatments/teeth-whitening/']) {
+    await page.goto(path);
+    const lines = await page
+      .locator('.button .nowrap')
+      .evaluateAll((numbers) => numbers.map((number) => number.getClientRects().length));
+    expect(lines.length, path).toBeGreaterThan(0);
+    expect(
+      lines.every((count) => count === 1),
+      path,
+    ).toBe(true);
+  }
+});
+
+test('on a desktop the home page rows of three fill the width', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.goto('/');
+  for (const grid of await page.locator('.card-grid-3').all()) {
+    const [gridBox, lastCard] = [await grid.boundingBox(), await grid.locator('> li').last().boundingBox()];
+    expect(
+      Math.abs((gridBox?.x ?? 0) + (gridBox?.width ?? 0) - ((lastCard?.x ?? 0) + (lastCard?.width ?? 0))),
+    ).toBeLessThan(2);
+  }
+});
+
+test('the breadcrumb trail keeps the current page on the same line as its links', async ({ page }) => {
+  await page.goto('/treatments/dental-implants/');
+  const baselines = await page.locator('.breadcrumbs li').evaluateAll((items) =>
+    items.map((item) => {
+      const range = document.createRange();
+      range.selectNodeContents(item.querySelector('a') ?? item);
+      return Math.round(range.getBoundingClientRect().bottom);
+    }),
+  );
+  expect(new Set(baselines).size).toBe(1);
+});
+
 test('the treatments index groups all treatments by specialty', async ({ page }) => {
   await page.goto('/treatments/');
   for (const [id, minimum] of [
@@ -98,7 +154,7 @@ test('a location page shows address, hours, a plain map link and no embedded map
   await page.goto('/locations/delhi-hauz-khas/');
   await expect(page.locator('address')).toContainText('Hauz Khas');
   await expect(page.getByRole('table', { name: /Opening hours/ })).toContainText('Closed');
-  await expect(page.getByRole('link', { name: 'Open in Google Maps' })).toHaveAttribute(
+  await expect(page.getByRole('link', { name: 'Open in Google Maps (opens an external site)' })).toHaveAttribute(
     'href',
     /^https:\/\/www\.google\.com\/maps\/search\//,
   );

@@ -35,6 +35,47 @@ test('a treatment page describes a MedicalProcedure, its FAQs and its breadcrumb
   expect(crumbs.itemListElement.map((crumb) => crumb.name)).toEqual(['Home', 'Treatments', 'Dental implants']);
 });
 
+test('the doctors page and treatment pages describe each doctor as a Dentist or a Physician, with their registrations', async ({
+  page,
+}) => {
+  await page.goto(pageTypes.doctors);
+  const doctors = (await structuredData(page)).filter((item) =>
+    ['Dentist', 'Physician'].includes(item['@type'] as string),
+  );
+  expect(doctors.map((doctor) => doctor['@type']).sort()).toEqual([
+    'Dentist',
+    'Dentist',
+    'Physician',
+    'Physician',
+    'Physician',
+    'Physician',
+  ]);
+  for (const doctor of doctors) {
+    const registrations = (doctor.hasCredential as { credentialCategory: string; identifier?: string }[]).filter(
+      (credential) => credential.credentialCategory === 'registration',
+    );
+    expect(registrations.length, String(doctor.name)).toBeGreaterThan(0);
+    for (const { identifier } of registrations) await expect(page.getByRole('main')).toContainText(identifier ?? '-');
+  }
+  await page.goto(pageTypes.treatment);
+  expect(typesOf(await structuredData(page))).toEqual(expect.arrayContaining(['MedicalProcedure', 'Dentist']));
+  await page.goto('/treatments/acne-treatment/');
+  const acne = typesOf(await structuredData(page));
+  expect(acne).toContain('Physician');
+  expect(acne).not.toContain('Dentist');
+});
+
+test('no page claims a rating or a review: reviews come only from a configured link, unset here', async ({ page }) => {
+  for (const path of [pageTypes.home, pageTypes.treatment, pageTypes.doctors, pageTypes.location]) {
+    await page.goto(path);
+    const data = JSON.stringify(await structuredData(page));
+    expect(data, path).not.toMatch(/aggregateRating|"review"|ratingValue/);
+    await expect(page.getByRole('main'), path).not.toContainText(/★|out of 5|stars/);
+  }
+  await page.goto(pageTypes.home);
+  await expect(page.getByRole('link', { name: /what patients say/ })).toHaveCount(0);
+});
+
 test('each branch page describes the branch as a clinic, and as a dentist where it offers dentistry', async ({
   page,
 }) => {

@@ -16,8 +16,15 @@ const bucketFor: Record<string, keyof Omit<PageWeight, 'total'>> = {
   image: 'images',
 };
 
-/** Bytes on the wire (compressed where the server compresses) for one cold page load, by resource type. */
-export async function measurePageWeight(page: Page, path: string): Promise<PageWeight> {
+/**
+ * Bytes on the wire (compressed where the server compresses) for one cold page load, by resource type; with
+ * `afterLoad`, also what the page loads after it (a form island hydrating once it is used).
+ */
+export async function measurePageWeight(
+  page: Page,
+  path: string,
+  afterLoad?: (page: Page) => Promise<void>,
+): Promise<PageWeight> {
   const weight: PageWeight = { html: 0, css: 0, js: 0, images: 0, other: 0, total: 0 };
   const pending: Promise<void>[] = [];
   const onFinished = (request: import('@playwright/test').Request) => {
@@ -31,6 +38,10 @@ export async function measurePageWeight(page: Page, path: string): Promise<PageW
   };
   page.on('requestfinished', onFinished);
   await page.goto(path, { waitUntil: 'networkidle' });
+  if (afterLoad) {
+    await afterLoad(page);
+    await page.waitForLoadState('networkidle');
+  }
   await Promise.all(pending);
   page.off('requestfinished', onFinished);
   return weight;

@@ -55,8 +55,8 @@ describe('createNewsletterSchema', () => {
     });
   });
 
-  it('needs a date of birth or a birth year, treating empty inputs as not given', () => {
-    const expected = { dateOfBirth: 'Enter your date of birth, or just the year you were born.' };
+  it('needs a date of birth or a birth year, treating empty inputs as not given, and asks for the year', () => {
+    const expected = { birthYear: 'Enter the year you were born, like 1996.' };
     expect(fieldsOf(signupValues({ dateOfBirth: undefined }))).toEqual(expected);
     expect(fieldsOf(signupValues({ dateOfBirth: '', birthYear: Number.NaN }))).toEqual(expected);
   });

@@ -26,6 +26,7 @@ import { createEmailDeliveries } from '#functions/delivery/email/deliveries.ts';
 import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
 import { type OutboxJobKind, outboxJobProcessors } from '#functions/outbox/jobs.ts';
 import { retentionCutoffs } from '#functions/privacy/retention-purge.ts';
+import { requestSummaryMinutes, summaryKeys } from '#src/islands/booking-request-storage.ts';
 import { clinicTokens } from '#src/lib/clinic-tokens.ts';
 import { pagesForUnder18s } from '#src/lib/pages-for-under-18s.ts';
 
@@ -272,6 +273,22 @@ describe('the policies match the code', () => {
       expect(listedUnder(processor?.id ?? '').sort()).toEqual(Object.keys(deliveries).sort());
     }
     expect(jobKinds.sort()).toEqual(Object.values(deliveriesByProvider).flatMap(Object.keys).sort());
+  });
+
+  it('say what the booking thank-you page keeps in the tab, for how long, and that it is never who asked', () => {
+    const { source, text } = section('cookie-policy', 'categories-we-use');
+    expect(source).toContain('{{bookingSummary.minutes}} minutes');
+    expect(text).toContain(`for ${requestSummaryMinutes} minutes`);
+    const named = {
+      reference: 'your reference',
+      treatment: 'the treatment',
+      clinic: 'the clinic',
+      day: 'the day',
+      time: 'the time of day',
+    };
+    expect(Object.keys(named).sort()).toEqual([...summaryKeys].sort());
+    for (const words of Object.values(named)) expect(text).toContain(words);
+    expect(text).toContain('never your name or contact details');
   });
 
   it("the cookie table lands in the cookie policy's last section, which introduces it", () => {

@@ -8,6 +8,7 @@ import { maxDaysAhead } from '#functions/forms/booking-schema.ts';
 import type { LeadFormSubmission } from '#functions/http/lead-forms.ts';
 import type { Site } from '#functions/http/site.ts';
 import type { BookingFormProps } from '#src/islands/BookingForm.tsx';
+import { formatList } from '#src/lib/clinic-tokens.ts';
 import { leadFormState } from '#src/lib/form-page.ts';
 
 export async function bookingFormProps(
@@ -26,7 +27,8 @@ export async function bookingFormProps(
     branches: branches.map((branch) => ({
       id: branch.id,
       name: branch.name,
-      specialtyLabels: branch.specialties.map((id) => specialties[id].shortLabel.toLowerCase()).join(', '),
+      specialties: [...branch.specialties],
+      specialtyLabels: formatList(branch.specialties.map((id) => specialties[id].shortLabel.toLowerCase())),
       openDays: summariseHours(branch.hours)
         .filter((row) => row.hours !== 'Closed')
         .map((row) => row.days)

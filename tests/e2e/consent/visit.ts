@@ -1,6 +1,7 @@
 import { type BrowserContext, expect, type Page, type Request, test } from '@playwright/test';
 import { todayInClinic } from '#functions/clinic/clinic-today.ts';
 import { addYearsTo } from '#functions/clinic/dates.ts';
+import { hydrateForm } from '../form-islands.ts';
 import { stubTrackers } from './tracker-stubs.ts';
 
 /** A visit on www.clinic.test with every tracker host stubbed, its tracker requests and its consent receipts. */
@@ -48,7 +49,7 @@ export async function choose(page: Page, categories: ('analytics' | 'marketing')
 /** The booking form, on its tracker-free page, finds a date of birth under 18 and flags the browser. */
 export async function startTeenBooking(page: Page) {
   await page.goto('/book/');
-  await page.locator('astro-island:not([ssr])').waitFor();
+  await hydrateForm(page);
   await page.getByLabel('Date of birth').fill(addYearsTo(todayInClinic(new Date()), -15));
   await expect(page.getByRole('group', { name: /Parent or guardian/ })).toBeVisible();
 }

@@ -1,0 +1,27 @@
+/**
+ * What the booking thank-you page repeats of a request: what was asked for (treatment, clinic, day, time of day)
+ * and its reference, never who asked. The island keeps it in this tab's storage for the thank-you page it goes
+ * to next (booking-request-storage.ts); a form sent without JavaScript carries it in a sealed, short-lived token
+ * instead (src/pages/book/_request-token.ts). Either way, whoever only has the page's address sees none of it.
+ */
+import { findBranch } from '#functions/clinic/availability.ts';
+import type { BranchId } from '#functions/clinic/clinic.ts';
+import { formatCalendarDate } from '#functions/clinic/dates.ts';
+import { type TimeWindowId, timeWindows } from '#functions/clinic/time-windows.ts';
+import type { BookingRequestSummary } from './booking-request-storage.ts';
+
+export function describeBookingRequest(request: {
+  reference: string;
+  treatmentTitle: string;
+  branch: BranchId;
+  preferredDate: string;
+  timeWindow: TimeWindowId;
+}): BookingRequestSummary {
+  return {
+    reference: request.reference,
+    treatment: request.treatmentTitle,
+    clinic: findBranch(request.branch).name,
+    day: formatCalendarDate(request.preferredDate),
+    time: timeWindows[request.timeWindow].label,
+  };
+}
