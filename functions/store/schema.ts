@@ -111,6 +111,8 @@ export interface OutboxJobsTable {
   run_after: Generated<Date>;
   locked_until: Date | null;
   last_error: string | null;
+  /** The batch it was last sent in, for a delivery that sends a failed batch again whole (0011-outbox-batches). */
+  batch_key: string | null;
   created_at: RecordedAt;
   updated_at: Generated<Date>;
 }
