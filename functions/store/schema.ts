@@ -111,7 +111,7 @@ export interface OutboxJobsTable {
   run_after: Generated<Date>;
   locked_until: Date | null;
   last_error: string | null;
-  /** The batch it was last sent in, for a delivery that sends a failed batch again whole (0011-outbox-batches). */
+  /** The batch it was last sent in, for a delivery that sends a failed batch again whole (0012-outbox-batches). */
   batch_key: string | null;
   created_at: RecordedAt;
   updated_at: Generated<Date>;
