@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { clinic } from '#functions/clinic/clinic.ts';
 import type { BookableTreatment } from '#functions/forms/booking-schema.ts';
 import { createBookingIntake } from '#functions/intake/booking-intake.ts';
+import { createGuardianConsentActions, type GuardianConsentActions } from '#functions/intake/guardian-consent.ts';
 import { createRightsRequestIntake } from '#functions/intake/rights-request-intake.ts';
 import { createNewsletterLinkActions, type NewsletterLinkActions } from '#functions/newsletter/links.ts';
 import { createNewsletterIntake } from '#functions/newsletter/newsletter-intake.ts';
@@ -33,6 +34,8 @@ export interface Site {
   /** `POST /api/consent`. */
   consentReceipt: (request: Request | IncomingBody, clientAddress: string) => Promise<JsonAnswer>;
   newsletterLinks: NewsletterLinkActions;
+  /** The page a patient under 18's guardian opens from the link in their email. */
+  guardianConsent: GuardianConsentActions;
   /** RFC 8058's one-click POST to the List-Unsubscribe address, which mail apps send. */
   oneClickUnsubscribe: (request: Request) => Promise<Response>;
 }
@@ -52,6 +55,7 @@ export function createSite(
 ): Site {
   const database = async () => (await getStore(storeConfigFrom(settings))).db;
   const signingKey = (db: Kysely<Database>) => linkSigningKey(db, settings.LINK_SIGNING_KEY);
+  const siteUrl = settings.SITE_URL ?? defaultSiteUrl;
   // One limiter per form and process, so that it sees every request to its form.
   const formRateLimit = () =>
     createClientRateLimiter({ points: settings.FORM_RATE_LIMIT, windowSeconds: formWindowSeconds });
@@ -61,7 +65,7 @@ export function createSite(
     bookableTreatments,
     forms: {
       booking: {
-        intake: createBookingIntake({ database, treatments: bookableTreatments }),
+        intake: createBookingIntake({ database, treatments: bookableTreatments, siteUrl, signingKey }),
         rateLimit: formRateLimit(),
         invalidErrorCode: 'invalid_booking',
         checkboxFields: [
@@ -72,7 +76,7 @@ export function createSite(
         ],
       },
       newsletter: {
-        intake: createNewsletterIntake({ database, siteUrl: settings.SITE_URL ?? defaultSiteUrl, signingKey }),
+        intake: createNewsletterIntake({ database, siteUrl, signingKey }),
         rateLimit: formRateLimit(),
         invalidErrorCode: 'invalid_signup',
         checkboxFields: ['marketingConsent'],
@@ -92,6 +96,7 @@ export function createSite(
       database,
     }),
     newsletterLinks: createNewsletterLinkActions({ database, signingKey }),
+    guardianConsent: createGuardianConsentActions({ database, signingKey }),
     oneClickUnsubscribe: createOneClickUnsubscribeHandler({ database, signingKey }),
   };
 }

@@ -1,7 +1,7 @@
 import { clinic } from '#functions/clinic/clinic.ts';
 import { consentSettings } from '#functions/clinic/consent.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
-import { trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
+import { guardianConsentCheck, trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
 import { retention } from '#functions/clinic/retention.ts';
 import { type TrackingService, trackingServices } from '#functions/clinic/tracking-services.ts';
 
@@ -45,6 +45,8 @@ export const clinicTokens: Readonly<Record<string, string>> = {
   'tracking.all': serviceNames(trackingServices),
   'tracking.analytics': serviceNames(trackingServices.filter((service) => service.category === 'analytics')),
   'tracking.marketing': serviceNames(trackingServices.filter((service) => service.category === 'marketing')),
+  /** How a guardian's consent to a request for a patient under 18 is verified, as the form and the email say it. */
+  'minors.consentCheck': guardianConsentCheck,
   /** The form pages that never load a tracker ("appointment requests, newsletter sign-up and privacy requests"). */
   trackerFreePages: formatList(consentSettings.trackerFreeRoutes.map((route) => trackerFreePageNames[route])),
 };

@@ -1,8 +1,8 @@
 /**
- * The code's layers read bottom-up, and nothing points back: the clinic's configuration (and the settings), then
- * the outbox's vocabulary and the store, then the domain (forms, intake, newsletter, consent, delivery, privacy,
- * worker), then HTTP and the staff commands, then the pages in src/. Checked over every import, type-only ones
- * included, as the code spells them.
+ * The code's layers read bottom-up, and nothing points back: the clinic's configuration (and the settings, and the
+ * signed links' cryptography), then the outbox's vocabulary and the store, then the domain (forms, intake,
+ * newsletter, consent, delivery, privacy, worker), then HTTP and the staff commands, then the pages in src/.
+ * Checked over every import, type-only ones included, as the code spells them.
  */
 import { describe, expect, it } from 'vitest';
 import { type ImportEdge, importsOf, sourceFilesIn } from '../support/import-graph.ts';
@@ -11,11 +11,12 @@ import { type ImportEdge, importsOf, sourceFilesIn } from '../support/import-gra
 const allowed: Record<string, readonly string[]> = {
   clinic: [],
   settings: [],
+  links: [],
   outbox: ['clinic'],
   store: ['clinic', 'outbox'],
   forms: ['clinic', 'outbox'],
-  intake: ['clinic', 'outbox', 'store', 'forms'],
-  newsletter: ['clinic', 'outbox', 'store', 'forms', 'intake'],
+  intake: ['clinic', 'outbox', 'store', 'forms', 'links'],
+  newsletter: ['clinic', 'outbox', 'store', 'forms', 'intake', 'links'],
   consent: ['clinic', 'forms'],
   delivery: ['clinic', 'outbox'],
   privacy: ['clinic', 'outbox', 'store', 'intake'],

@@ -7,6 +7,7 @@ import { clinic } from '#functions/clinic/clinic.ts';
 import type { Deliveries, DeliveryAttempt } from '#functions/delivery/delivery.ts';
 import { bookingConfirmationEmail } from '#functions/delivery/email/templates/booking-confirmation.tsx';
 import { frontDeskNotificationEmail } from '#functions/delivery/email/templates/front-desk-notification.tsx';
+import { guardianConsentRequestEmail } from '#functions/delivery/email/templates/guardian-consent-request.tsx';
 import { newsletterConfirmationEmail } from '#functions/delivery/email/templates/newsletter-confirmation.tsx';
 import { rightsAcknowledgementEmail } from '#functions/delivery/email/templates/rights-acknowledgement.tsx';
 import { type OutgoingEmail, sendEmail } from './send.ts';
@@ -25,7 +26,11 @@ export interface EmailDeliveryOptions {
 export type EmailDeliveries = Required<
   Pick<
     Deliveries,
-    'email.booking-confirmation' | 'email.front-desk' | 'email.newsletter-confirmation' | 'email.rights-acknowledgement'
+    | 'email.booking-confirmation'
+    | 'email.front-desk'
+    | 'email.newsletter-confirmation'
+    | 'email.rights-acknowledgement'
+    | 'email.guardian-consent'
   >
 >;
 
@@ -41,6 +46,15 @@ export function createEmailDeliveries({ baseUrl, ...options }: EmailDeliveryOpti
           to: booking.to,
           replyTo: clinic.email,
           ...(await bookingConfirmationEmail(booking, { siteUrl: options.siteUrl })),
+        },
+        attempt,
+      ),
+    'email.guardian-consent': async (request, attempt) =>
+      send(
+        {
+          to: request.to,
+          replyTo: clinic.email,
+          ...(await guardianConsentRequestEmail(request, { siteUrl: options.siteUrl })),
         },
         attempt,
       ),

@@ -2,12 +2,18 @@
 import type { Deliveries } from '#functions/delivery/delivery.ts';
 import { createBookingDelivery } from './booking.ts';
 import { createHubSpotClient, type HubSpotClientOptions } from './client.ts';
+import { createBookingDeletionDelivery, createGuardianConsentDelivery } from './guardian-consent.ts';
 import { createNewsletterDelivery, createNewsletterWithdrawalDelivery } from './newsletter.ts';
 import { createRightsRequestDelivery } from './rights-request.ts';
 
 export type HubSpotDeliveries = Pick<
   Deliveries,
-  'crm.booking' | 'crm.newsletter' | 'crm.newsletter-withdrawal' | 'crm.rights-request'
+  | 'crm.booking'
+  | 'crm.newsletter'
+  | 'crm.newsletter-withdrawal'
+  | 'crm.rights-request'
+  | 'crm.guardian-consent'
+  | 'crm.booking-deletion'
 >;
 
 /** Call once per process (see client.ts). */
@@ -18,5 +24,7 @@ export function createHubSpotDeliveries(options: HubSpotClientOptions): HubSpotD
     'crm.newsletter': createNewsletterDelivery(client),
     'crm.newsletter-withdrawal': createNewsletterWithdrawalDelivery(client),
     'crm.rights-request': createRightsRequestDelivery(client),
+    'crm.guardian-consent': createGuardianConsentDelivery(client),
+    'crm.booking-deletion': createBookingDeletionDelivery(client),
   };
 }
