@@ -229,9 +229,12 @@ test('an expired or tampered link gives a clear page and changes nothing', async
   await expect(page.getByRole('button', { name: 'Confirm my consent' })).toHaveCount(0);
   // A genuine page whose form was tampered with before its button was pressed changes nothing either.
   await page.goto(link.href);
-  await page.locator('input[name="token"]').evaluate((input, value) => {
-    (input as HTMLInputElement).value = value;
-  }, `${token.slice(0, -2)}xx`);
+  await page.locator('input[name="token"]').evaluate(
+    (input, value) => {
+      (input as HTMLInputElement).value = value;
+    },
+    `${token.slice(0, -2)}xx`,
+  );
   await page.getByRole('button', { name: 'Confirm my consent' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link does not work');
 

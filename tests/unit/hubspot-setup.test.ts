@@ -81,6 +81,45 @@ describe('setUpHubSpot', () => {
     ]);
   });
 
+  it('makes a label deals use as HubSpot numbers it, and the fake refuses types not defined between the objects', async () => {
+    fake = await startFakeHubSpot();
+    const client = fakeHubSpotClient(fake);
+    await setUpHubSpot(client);
+    const label = fake.associationTypes('deals', 'contacts').find(({ category }) => category === 'USER_DEFINED');
+    const contact = fake.addContact({ email: 'asha@example.com' });
+    const pipeline = fake.pipelines().at(-1);
+    const [dealRecord] = (
+      await client.crm.deals.batchApi.upsert({
+        inputs: [
+          {
+            idProperty: 'clinic_booking_reference',
+            id: 'KC-7Q4M-X2P9',
+            properties: { pipeline: pipeline?.id ?? '', dealstage: pipeline?.stages[0]?.id ?? '' },
+          },
+        ],
+      })
+    ).results;
+    const associate = (associationCategory: string, associationTypeId: number) =>
+      client.crm.associations.v4.basicApi.create('deals', dealRecord?.id ?? '', 'contacts', contact.id, [
+        { associationCategory, associationTypeId } as never,
+      ]);
+
+    expect((await associate('USER_DEFINED', label?.typeId ?? 0)).labels).toEqual(['Parent or guardian']);
+    for (const [category, typeId] of [
+      ['HUBSPOT_DEFINED', label?.typeId ?? 0],
+      ['USER_DEFINED', 3],
+      ['USER_DEFINED', (label?.typeId ?? 0) + 1],
+    ] as const) {
+      await expect(associate(category, typeId), `${category} ${typeId}`).rejects.toMatchObject({ code: 400 });
+    }
+    await expect(
+      client.crm.associations.v4.schema.definitionsApi.create('deals', 'contacts', {
+        name: 'clinic_parent_or_guardian',
+        label: 'Parent or guardian',
+      }),
+    ).rejects.toMatchObject({ code: 409 });
+  });
+
   it("adds the options a choice property lacks, as after a branch is added to the site's config", async () => {
     fake = await startFakeHubSpot();
     const client = fakeHubSpotClient(fake);
