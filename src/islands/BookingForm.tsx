@@ -161,7 +161,8 @@ export default function BookingForm(props: BookingFormProps) {
           <legend>{enhanced ? 'Parent or guardian' : 'Parent or guardian (only if the patient is under 18)'}</legend>
           {enhanced && (
             <p className="hint">
-              The patient is under 18, so we need a parent or legal guardian's details and consent.
+              The patient is under 18, so we need a parent or legal guardian's details and consent. The mobile number
+              and email above are theirs.
             </p>
           )}
           <Field id={fieldId('guardian.name')} label="Parent or guardian's full name" error={error('guardian.name')}>
