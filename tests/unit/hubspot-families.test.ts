@@ -81,14 +81,19 @@ const ownRequest = (reference: string) => ({
   clinic_last_booking_reference: reference,
 });
 
-/** Asha's contact as her own booking of `atFirst` leaves it. */
-const ashaAfterHerOwnBooking = {
+/** Who Asha is, as the form gives it: all a request for her child leaves on a new contact but her own choices. */
+const ashaIdentity = {
   email: 'asha@example.com',
   clinic_mobile: '+919876543210',
   mobilephone: '+919876543210',
   firstname: 'Asha',
   lastname: 'Rao',
   lifecyclestage: 'lead',
+};
+
+/** Asha's contact as her own booking of `atFirst` leaves it. */
+const ashaAfterHerOwnBooking = {
+  ...ashaIdentity,
   ...ownRequest('KC-AAAA-0001'),
   clinic_whatsapp_updates_consent: 'true',
   clinic_whatsapp_updates_consent_at: atFirst,
@@ -161,12 +166,7 @@ describe('a family in the CRM', () => {
     await book(ashaForKiran(), 'KC-KKKK-0002', atFirst);
     const afterChild = structuredClone(onlyContact().properties);
     expect(afterChild).toEqual({
-      email: 'asha@example.com',
-      clinic_mobile: '+919876543210',
-      mobilephone: '+919876543210',
-      firstname: 'Asha',
-      lastname: 'Rao',
-      lifecyclestage: 'lead',
+      ...ashaIdentity,
       clinic_whatsapp_updates_consent: 'true',
       clinic_whatsapp_updates_consent_at: atFirst,
     });
@@ -192,14 +192,7 @@ describe('a family in the CRM', () => {
     );
 
     const asha = onlyContact();
-    expect(asha.properties).toEqual({
-      email: 'asha@example.com',
-      clinic_mobile: '+919876543210',
-      mobilephone: '+919876543210',
-      firstname: 'Asha',
-      lastname: 'Rao',
-      lifecyclestage: 'lead',
-    });
+    expect(asha.properties).toEqual(ashaIdentity);
     expectChildDeal('KC-KKKK-0002', 'Kiran Rao', asha);
     expectChildDeal('KC-MMMM-0003', 'Meera Rao', asha);
   });

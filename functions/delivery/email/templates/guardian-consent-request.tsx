@@ -4,16 +4,15 @@
  * subject names neither the patient nor the treatment: inboxes show it on lock screens. No note and no date of
  * birth are in the payload, so neither can reach this email.
  */
-import { Button, Heading, Link, Text } from '@react-email/components';
+import { Heading, Text } from '@react-email/components';
 import { clinic } from '#functions/clinic/clinic.ts';
 import { guardianRelationships } from '#functions/clinic/form-choices.ts';
-import { formatPhone } from '#functions/clinic/format.ts';
 import { guardianConsentCheck, guardianConsentStatement } from '#functions/clinic/policy-wording.ts';
 import { type RenderedEmail, renderEmail } from '#functions/delivery/email/render.ts';
 import type { GuardianConsentEmailPayload } from '#functions/outbox/jobs.ts';
-import { BookingDetails } from './booking-details.tsx';
-import { bookedBranch, formatMomentInClinic } from './formatting.ts';
-import { EmailLayout, SignOff, styles } from './layout.tsx';
+import { BookingDetails, BranchPhone } from './booking-details.tsx';
+import { formatMomentInClinic } from './formatting.ts';
+import { EmailLayout, LinkButton, PrivacyPolicyNote, SignOff, styles } from './layout.tsx';
 
 interface GuardianConsentRequestProps {
   request: GuardianConsentEmailPayload;
@@ -22,7 +21,6 @@ interface GuardianConsentRequestProps {
 
 function GuardianConsentRequest({ request, privacyPolicyUrl }: GuardianConsentRequestProps) {
   const expiry = formatMomentInClinic(request.expiresAt);
-  const branch = bookedBranch(request.branch);
   const relationship = guardianRelationships[request.relationship].toLowerCase();
   return (
     <EmailLayout
@@ -37,17 +35,7 @@ function GuardianConsentRequest({ request, privacyPolicyUrl }: GuardianConsentRe
       <BookingDetails booking={request} />
       <Text style={styles.paragraph}>If you agree, press the button and confirm this on the page it opens:</Text>
       <Text style={styles.quote}>{guardianConsentStatement(request.patientName)}</Text>
-      <Text style={styles.paragraph}>
-        <Button href={request.verifyUrl} style={styles.button}>
-          Confirm my consent
-        </Button>
-      </Text>
-      <Text style={styles.small}>
-        If the button does not work, open this link in your browser:{' '}
-        <Link href={request.verifyUrl} style={styles.link}>
-          {request.verifyUrl}
-        </Link>
-      </Text>
+      <LinkButton href={request.verifyUrl} label="Confirm my consent" />
       <Text style={styles.paragraph}>The link works until {expiry}.</Text>
 
       <Heading as="h2" style={styles.subheading}>
@@ -56,20 +44,12 @@ function GuardianConsentRequest({ request, privacyPolicyUrl }: GuardianConsentRe
       <Text style={styles.paragraph}>{guardianConsentCheck}</Text>
       <Text style={styles.paragraph}>
         If you did not ask for this, or do not agree, you need not do anything. To tell us, or to change the request,
-        call our {branch.name} clinic on{' '}
-        <Link href={`tel:${branch.phone}`} style={styles.link}>
-          {formatPhone(branch.phone)}
-        </Link>{' '}
-        and quote the reference, {request.reference}.
+        call <BranchPhone branch={request.branch} /> and quote the reference, {request.reference}.
       </Text>
       <SignOff />
-      <Text style={styles.small}>
-        Our{' '}
-        <Link href={privacyPolicyUrl} style={styles.link}>
-          privacy policy
-        </Link>{' '}
+      <PrivacyPolicyNote href={privacyPolicyUrl}>
         explains how we look after these details, and how you, for the patient, can see, correct or delete them.
-      </Text>
+      </PrivacyPolicyNote>
     </EmailLayout>
   );
 }
