@@ -21,6 +21,7 @@ const trackerSources = cspSourcesFor(
 const unlistedPaths = [
   '/404/',
   '/book/thank-you/',
+  '/book/guardian-consent/',
   '/newsletter/thank-you/',
   '/newsletter/confirm/',
   '/newsletter/unsubscribe/',
