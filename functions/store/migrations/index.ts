@@ -7,7 +7,7 @@ import * as newsletterWithdrawalAndSecrets from './0003-newsletter-withdrawal-an
 import * as privacyAudit from './0004-privacy-audit.ts';
 import * as rightsRequests from './0005-rights-requests.ts';
 import * as sentQuickly from './0006-sent-quickly.ts';
-import * as guardianConsent from './0007-guardian-consent.ts';
+import * as guardianConsent from './0011-guardian-consent.ts';
 
 /**
  * Every migration, in order of their names. A static record rather than a folder scan, so the
@@ -20,7 +20,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-privacy-audit': privacyAudit,
   '0005-rights-requests': rightsRequests,
   '0006-sent-quickly': sentQuickly,
-  '0007-guardian-consent': guardianConsent,
+  '0011-guardian-consent': guardianConsent,
 };
 
 /** Applies the migrations not yet applied and returns their names; throws if one fails. */
