@@ -14,6 +14,7 @@ import { clinicContent, remarkClinicTokens } from '#src/lib/remark-clinic-tokens
 const unlistedPaths = [
   '/404/',
   '/book/thank-you/',
+  '/book/guardian-consent/',
   '/newsletter/thank-you/',
   '/newsletter/confirm/',
   '/newsletter/unsubscribe/',

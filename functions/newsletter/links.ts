@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { retention } from '#functions/clinic/retention.ts';
 import { marketingWithdrawalJobs, newsletterConfirmedJobs } from '#functions/intake/lead-jobs.ts';
+import { checkLink, type LinkCheck, signLink } from '#functions/links/signed-links.ts';
 import type { NewsletterLinks } from '#functions/outbox/jobs.ts';
 import {
   type ConfirmationOutcome,
@@ -13,7 +14,6 @@ import {
   withdrawNewsletterSubscription,
 } from '#functions/store/newsletter-subscriptions.ts';
 import type { Database } from '#functions/store/schema.ts';
-import { checkLink, type LinkCheck, signLink } from './signed-links.ts';
 
 export const newsletterPaths = {
   confirm: '/newsletter/confirm/',

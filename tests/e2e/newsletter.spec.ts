@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { todayInClinic } from '#functions/clinic/clinic-today.ts';
-import { signLink } from '#functions/newsletter/signed-links.ts';
+import { signLink } from '#functions/links/signed-links.ts';
 import { e2eLinkSigningKey } from '../support/e2e-settings.ts';
 import { hydrateForm } from './form-islands.ts';
 

@@ -8,7 +8,7 @@ import { createRightsRequestSchema, type RightsRequestFormValues } from '#functi
 import { bookingJobs, newsletterJobs, rightsRequestJobs } from '#functions/intake/lead-jobs.ts';
 import { toMobileE164 } from '#functions/intake/phone.ts';
 import type { OutboxJobDraft, OutboxJobKind, OutboxJobPayload, RightsRequestReceipt } from '#functions/outbox/jobs.ts';
-import { adultBooking, minorBooking, newsletterLinks, requestedAt } from './lead-fixtures.ts';
+import { adultBooking, guardianLinks, minorBooking, newsletterLinks, requestedAt } from './lead-fixtures.ts';
 
 export const reference = 'KC-7Q4M-X2P9';
 
@@ -19,10 +19,17 @@ function payloadOf<Kind extends OutboxJobKind>(jobs: readonly OutboxJobDraft[], 
 }
 
 export const adultConfirmation = () =>
-  payloadOf(bookingJobs(adultBooking(), reference, requestedAt), 'email.booking-confirmation');
+  payloadOf(
+    bookingJobs(adultBooking(), reference, requestedAt, guardianLinks(reference)),
+    'email.booking-confirmation',
+  );
 export const adultFrontDesk = (overrides: Partial<BookingFormValues> = {}) =>
-  payloadOf(bookingJobs(adultBooking(overrides), reference, requestedAt), 'email.front-desk');
-export const minorFrontDesk = () => payloadOf(bookingJobs(minorBooking(), reference, requestedAt), 'email.front-desk');
+  payloadOf(bookingJobs(adultBooking(overrides), reference, requestedAt, guardianLinks(reference)), 'email.front-desk');
+export const minorFrontDesk = (overrides: Partial<BookingFormValues> = {}) =>
+  payloadOf(bookingJobs(minorBooking(overrides), reference, requestedAt, guardianLinks(reference)), 'email.front-desk');
+
+export const guardianConsentRequest = () =>
+  payloadOf(bookingJobs(minorBooking(), reference, requestedAt, guardianLinks(reference)), 'email.guardian-consent');
 
 export const newsletterConfirmation = () =>
   payloadOf(

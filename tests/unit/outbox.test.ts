@@ -39,7 +39,7 @@ function managesJobs(opened: OpenedStore) {
     const [first, ...others] = await claimDueJobs(db, { ...crm, limit: 1 });
     expect(others).toEqual([]);
     expect(first).toMatchObject({ kind: 'crm.booking', leadReference: older, attempt: 1 });
-    expect(first?.payload).toMatchObject({ reference: older, fullName: 'Asha Rao' });
+    expect(first?.payload).toMatchObject({ reference: older, patientName: 'Asha Rao' });
     const claimed = await jobOf(db, older, 'crm.booking');
     expect(claimed).toMatchObject({ id: first?.id, status: 'running', attempts: 1, locked_until: first?.lockedUntil });
     expect(secondsFrom(await databaseNow(db), claimed.locked_until)).toBe(60);

@@ -16,19 +16,21 @@ import { consentSettings } from '#functions/clinic/consent.ts';
 import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
-import { privacySignalNames, trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
+import { guardianConsentCheck, privacySignalNames, trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
 import { processors } from '#functions/clinic/processors.ts';
 import { type RetentionPeriods, retention } from '#functions/clinic/retention.ts';
 import { consentCookie, trackingServices } from '#functions/clinic/tracking-services.ts';
 import { usage } from '#functions/commands/privacy-args.ts';
 import { consentReceiptSchema } from '#functions/consent/receipt.ts';
 import { createEmailDeliveries } from '#functions/delivery/email/deliveries.ts';
+import { guardianConsentRequestEmail } from '#functions/delivery/email/templates/guardian-consent-request.tsx';
 import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
 import { type OutboxJobKind, outboxJobProcessors } from '#functions/outbox/jobs.ts';
 import { retentionCutoffs } from '#functions/privacy/retention-purge.ts';
 import { requestSummaryMinutes, summaryKeys } from '#src/islands/booking-request-storage.ts';
 import { clinicTokens } from '#src/lib/clinic-tokens.ts';
 import { pagesForUnder18s } from '#src/lib/pages-for-under-18s.ts';
+import { guardianConsentRequest } from '../support/email-payloads.ts';
 
 const root = join(import.meta.dirname, '../..');
 const legalDirectory = join(root, 'content/legal');
@@ -217,6 +219,23 @@ describe('the policies match the code', () => {
       const typed = [...(await readFile(join(root, file), 'utf8')).matchAll(typedPeriod)].map((match) => match[0]);
       expect(typed, `${file}: take the period from the config`).toEqual([]);
     }
+  });
+
+  it("say exactly how a minor's guardian consent is verified, and what happens until then, in the policy, the booking notice and the guardian's email", async () => {
+    const appointments = section('privacy-policy', 'website-forms-and-appointment-requests');
+    expect(appointments.source).toContain('{{minors.consentCheck}}');
+    expect(appointments.text).toContain(guardianConsentCheck);
+    expect(guardianConsentCheck).toContain(`${retention.unverifiedMinorRequestDays} days`);
+    const bookingPage = await readFile(join(root, 'src/pages/book/index.astro'), 'utf8');
+    expect(bookingPage, 'the booking notice quotes guardianConsentCheck').toMatch(/text: guardianConsentCheck\b/);
+    const email = await guardianConsentRequestEmail(guardianConsentRequest(), { siteUrl: 'https://clinic.example' });
+    expect(email.text.replace(/\s+/g, ' ')).toContain(guardianConsentCheck);
+  });
+
+  it('promise, for children, the verification and the deletion of an unverified request after its period', () => {
+    const children = section('privacy-policy', 'children-and-teenagers').text;
+    expect(children).toContain('we verify that consent before we book');
+    expect(children).toContain(`not verified within ${retention.unverifiedMinorRequestDays} days is deleted`);
   });
 
   it('name the grievance officer, their contacts and the timelines', () => {

@@ -9,7 +9,7 @@ import { toMobileE164 } from '#functions/intake/phone.ts';
 import { createRightsRequestIntake } from '#functions/intake/rights-request-intake.ts';
 import { confirmSubscription } from '#functions/newsletter/links.ts';
 import type { Database } from '#functions/store/schema.ts';
-import { adultBooking, newsletterLinks } from '../support/lead-fixtures.ts';
+import { adultBooking, guardianLinks, newsletterLinks } from '../support/lead-fixtures.ts';
 import { leadHandler } from '../support/lead-handler.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
@@ -181,6 +181,7 @@ function rightsRequests(opened: OpenedStore) {
     const booking = await storeBookingRequest(
       db(),
       adultBooking({ email, consents: { privacyNotice: true, whatsappUpdates: true, emailNews: true } }),
+      guardianLinks,
     );
 
     const reference = await send({ requestType: 'stop-marketing', email: email.toUpperCase() });

@@ -8,6 +8,7 @@ import { clinic } from '#functions/clinic/clinic.ts';
 import type { BatchDelivery, RequestBudget } from '#functions/delivery/delivery.ts';
 import { bookingConfirmationEmail } from '#functions/delivery/email/templates/booking-confirmation.tsx';
 import { frontDeskNotificationEmail } from '#functions/delivery/email/templates/front-desk-notification.tsx';
+import { guardianConsentRequestEmail } from '#functions/delivery/email/templates/guardian-consent-request.tsx';
 import { newsletterConfirmationEmail } from '#functions/delivery/email/templates/newsletter-confirmation.tsx';
 import { rightsAcknowledgementEmail } from '#functions/delivery/email/templates/rights-acknowledgement.tsx';
 import type { OutboxJobPayload } from '#functions/outbox/jobs.ts';
@@ -30,7 +31,8 @@ type EmailKind =
   | 'email.booking-confirmation'
   | 'email.front-desk'
   | 'email.newsletter-confirmation'
-  | 'email.rights-acknowledgement';
+  | 'email.rights-acknowledgement'
+  | 'email.guardian-consent';
 
 export type EmailDeliveries = { [Kind in EmailKind]: BatchDelivery<Kind> };
 
@@ -62,6 +64,11 @@ export function createEmailDeliveries({ baseUrl, budget, ...options }: EmailDeli
       to: booking.to,
       replyTo: clinic.email,
       ...(await bookingConfirmationEmail(booking, { siteUrl: options.siteUrl })),
+    })),
+    'email.guardian-consent': emailsOf(async (request) => ({
+      to: request.to,
+      replyTo: clinic.email,
+      ...(await guardianConsentRequestEmail(request, { siteUrl: options.siteUrl })),
     })),
     'email.front-desk': emailsOf(async (request) => ({
       to: options.frontDeskEmail,

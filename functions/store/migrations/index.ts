@@ -11,6 +11,7 @@ import * as processingLog from './0007-processing-log.ts';
 import * as rateLimits from './0008-rate-limits.ts';
 import * as schedules from './0009-schedules.ts';
 import * as providerRequests from './0010-provider-requests.ts';
+import * as guardianConsent from './0011-guardian-consent.ts';
 import * as outboxBatches from './0012-outbox-batches.ts';
 
 /**
@@ -28,6 +29,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008-rate-limits': rateLimits,
   '0009-schedules': schedules,
   '0010-provider-requests': providerRequests,
+  '0011-guardian-consent': guardianConsent,
   '0012-outbox-batches': outboxBatches,
 };
 

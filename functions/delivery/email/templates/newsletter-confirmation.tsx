@@ -1,10 +1,10 @@
 /** Double opt-in: nobody is subscribed until they follow the link in this email. */
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { clinic } from '#functions/clinic/clinic.ts';
 import { type RenderedEmail, renderEmail } from '#functions/delivery/email/render.ts';
 import type { NewsletterConfirmationEmailPayload } from '#functions/outbox/jobs.ts';
 import { formatMomentInClinic } from './formatting.ts';
-import { EmailLayout, SignOff, styles } from './layout.tsx';
+import { EmailLayout, LinkButton, SignOff, styles } from './layout.tsx';
 
 function NewsletterConfirmation({ signup }: { signup: NewsletterConfirmationEmailPayload }) {
   const expiry = formatMomentInClinic(signup.expiresAt);
@@ -17,17 +17,7 @@ function NewsletterConfirmation({ signup }: { signup: NewsletterConfirmationEmai
         Thank you for signing up for news from {clinic.brand}. To start receiving it, please confirm that this is your
         email address:
       </Text>
-      <Text style={styles.paragraph}>
-        <Button href={signup.confirmUrl} style={styles.button}>
-          Confirm my subscription
-        </Button>
-      </Text>
-      <Text style={styles.small}>
-        If the button does not work, open this link in your browser:{' '}
-        <Link href={signup.confirmUrl} style={styles.link}>
-          {signup.confirmUrl}
-        </Link>
-      </Text>
+      <LinkButton href={signup.confirmUrl} label="Confirm my subscription" />
       <Text style={styles.paragraph}>The link works until {expiry}.</Text>
       <Text style={styles.paragraph}>
         If you did not ask for this, please ignore this email: you will not be subscribed, and we will not write to you
