@@ -226,7 +226,6 @@ test('the clinic list offers the clinics with the chosen treatment, and lists pr
     '#field-fullName',
     '#field-guardian-name',
     '#field-guardian-relationship',
-    '#field-guardian-mobile',
     '#field-guardian-consent',
     '#field-consents-privacyNotice',
   ]);

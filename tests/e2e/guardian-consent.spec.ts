@@ -21,6 +21,7 @@ import { type FakeResend, type SentEmail, startFakeResend } from '../support/fak
 import { createEmptyDatabase } from '../support/postgres-database.ts';
 import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres-server.ts';
 import { startSite } from '../support/server.ts';
+import { hydrateForm } from './form-islands.ts';
 
 const signingKey = 'guardian-consent-browser-tests-key-not-a-secret';
 const frontDesk = 'desk@clinic.test';
@@ -143,7 +144,7 @@ test('a parent books for a teenager with JavaScript, confirms through the emaile
 }) => {
   const email = uniqueEmail();
   await page.goto(`${site.origin}/book/?treatment=braces-for-teens`);
-  await page.locator('astro-island:not([ssr])').waitFor();
+  await hydrateForm(page);
   await expect(page.getByRole('complementary', { name: 'How we use what you send' })).toContainText(
     guardianConsentCheck,
   );
@@ -195,7 +196,7 @@ test.describe('without JavaScript', () => {
 
 test("the front desk records a parent's consent given on its call, and the deal turns verified", async ({ page }) => {
   await page.goto(`${site.origin}/book/?treatment=braces-for-teens`);
-  await page.locator('astro-island:not([ssr])').waitFor();
+  await hydrateForm(page);
   const reference = await bookForTeenager(page, { email: '', mobile: uniqueMobile() });
   await expect.poll(() => emailsFor(reference).map((email) => email.to), delivered).toEqual([frontDesk]);
   await expect.poll(() => dealOf(reference)?.clinic_guardian_consent, delivered).toBe('pending');
@@ -216,7 +217,7 @@ test("the front desk records a parent's consent given on its call, and the deal 
 test('an expired or tampered link gives a clear page and changes nothing', async ({ page }) => {
   const email = uniqueEmail();
   await page.goto(`${site.origin}/book/?treatment=braces-for-teens`);
-  await page.locator('astro-island:not([ssr])').waitFor();
+  await hydrateForm(page);
   const reference = await bookForTeenager(page, { email, mobile: uniqueMobile() });
   const link = new URL(linkIn(await guardianEmail(reference, email)));
   const token = link.searchParams.get('token') ?? '';
