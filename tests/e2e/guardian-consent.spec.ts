@@ -94,7 +94,8 @@ async function bookForTeenager(page: Page, { email, mobile }: { email: string; m
   await page.getByRole('button', { name: 'Send booking request' }).click();
   await expect(page).toHaveURL(/\/book\/thank-you\//);
   // The address carries nothing of the request: the reference is read from the page, as the parent reads it.
-  return (await page.getByRole('main').getByText(/^KC-\w{4}-\w{4}$/).textContent()) ?? '';
+  const reference = page.getByRole('main').getByText(/^KC-\w{4}-\w{4}$/);
+  return (await reference.textContent()) ?? '';
 }
 
 const emailsFor = (reference: string) => resend.emails.filter((email) => email.subject.includes(reference));

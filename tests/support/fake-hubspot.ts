@@ -10,6 +10,13 @@
  * pair of object types starts with HubSpot's own unlabelled type, and a label made for one direction is given a
  * type id for each direction. Every request is recorded, and failures can be injected: errors, delays and an
  * outage.
+ *
+ * The batch endpoints answer as HubSpot's do: at most 100 inputs a request; a request HubSpot cannot read at all
+ * (an unknown property, an upsert by a property that is not unique, one record named twice) is a 400 for the whole
+ * batch; a value refused for one record is that record's error in a 207, its context naming the record's id, beside
+ * the others' results. Email addresses are matched and kept in lower case, as HubSpot keeps them. With
+ * `requestsPerTenSeconds`, the fake keeps HubSpot's rolling ten-second limit: every answer carries the
+ * X-HubSpot-RateLimit headers, and a request over the limit gets HubSpot's 429.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -94,10 +101,17 @@ export interface InjectedFailure {
   body?: unknown;
 }
 
+export interface FakeHubSpotOptions {
+  /** HubSpot's rolling limit for the private app; unlimited by default. */
+  requestsPerTenSeconds?: number;
+}
+
 export interface FakeHubSpot {
   readonly url: string;
   /** Every request in order, failed ones included. */
   readonly requests: RecordedRequest[];
+  /** The most requests that arrived within any ten seconds, refused ones included. */
+  busiestTenSeconds(): number;
   /** The live records: change one to play the front desk. */
   contacts(): FakeRecord[];
   deals(): FakeRecord[];
@@ -233,6 +247,13 @@ const error = (status: number, category: string, message: string) =>
   new Answer(status, { status: 'error', category, message, correlationId: 'fake-correlation-id' });
 
 const now = () => new Date().toISOString();
+const batchLimit = 100;
+const tenSeconds = 10_000;
+/** How HubSpot compares a unique property's values: email addresses regardless of case. */
+const sameValue = (name: string, stored: string | undefined, wanted: string) =>
+  name === 'email' ? stored?.toLowerCase() === wanted.toLowerCase() : stored === wanted;
+const storedValues = (properties: Record<string, string>) =>
+  properties.email === undefined ? properties : { ...properties, email: properties.email.toLowerCase() };
 const batchAnswer = (status: number, results: unknown[], errors: unknown[] = []) =>
   new Answer(status, {
     status: 'COMPLETE',
@@ -242,7 +263,7 @@ const batchAnswer = (status: number, results: unknown[], errors: unknown[] = [])
     completedAt: now(),
   });
 
-export async function startFakeHubSpot(): Promise<FakeHubSpot> {
+export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOptions = {}): Promise<FakeHubSpot> {
   const records: Record<ObjectType, FakeRecord[]> = { contacts: [], deals: [], tickets: [] };
   const schema: Record<ObjectType, FakeProperty[]> = {
     contacts: [...builtInProperties.contacts],
@@ -272,12 +293,19 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
 
   const propertyOf = (type: ObjectType, name: string) => schema[type].find((property) => property.name === name);
   const findBy = (type: ObjectType, name: string, value: string) =>
-    records[type].find((record) => (name === 'hs_object_id' ? record.id : record.properties[name]) === value);
+    records[type].find((record) =>
+      name === 'hs_object_id' ? record.id === value : sameValue(name, record.properties[name], value),
+    );
+
+  function checkPropertiesExist(type: ObjectType, properties: Record<string, string>) {
+    const unknown = Object.keys(properties).find((name) => !propertyOf(type, name));
+    if (unknown) throw error(400, 'VALIDATION_ERROR', `Property "${unknown}" does not exist`);
+  }
 
   function checkProperties(type: ObjectType, record: FakeRecord | undefined, properties: Record<string, string>) {
+    checkPropertiesExist(type, properties);
     for (const [name, value] of Object.entries(properties)) {
-      const property = propertyOf(type, name);
-      if (!property) throw error(400, 'VALIDATION_ERROR', `Property "${name}" does not exist`);
+      const property = propertyOf(type, name) as FakeProperty;
       if (property.options.length > 0 && value !== '' && !property.options.some((option) => option.value === value)) {
         throw error(400, 'VALIDATION_ERROR', `${value} was not one of the allowed options for ${name}`);
       }
@@ -320,12 +348,20 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
   }
 
   function addRecord(type: ObjectType, properties: Record<string, string>): FakeRecord {
-    const record = { id: String(nextId++), properties: { ...properties } };
+    const record = { id: String(nextId++), properties: storedValues(properties) };
     records[type].push(record);
     return record;
   }
 
+  function checkBatchSize(inputs: unknown[] | undefined) {
+    if (!Array.isArray(inputs) || inputs.length === 0) throw error(400, 'VALIDATION_ERROR', 'inputs must not be empty');
+    if (inputs.length > batchLimit) {
+      throw error(400, 'VALIDATION_ERROR', `A batch takes at most ${batchLimit} inputs, not ${inputs.length}`);
+    }
+  }
+
   function readRecords(type: ObjectType, body: BatchReadBody): Answer {
+    checkBatchSize(body.inputs);
     const idProperty = body.idProperty ?? 'hs_object_id';
     if (idProperty !== 'hs_object_id' && !propertyOf(type, idProperty)?.hasUniqueValue) {
       throw error(400, 'VALIDATION_ERROR', `${idProperty} is not a unique property`);
@@ -358,19 +394,66 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
     ]);
   }
 
+  /** The whole batch is refused for what HubSpot cannot read; each record is then written, or refused alone. */
   function upsertRecords(type: ObjectType, body: UpsertBody): Answer {
-    const results = body.inputs.map(({ idProperty = '', id, properties }) => {
+    checkBatchSize(body.inputs);
+    for (const { idProperty = '', properties } of body.inputs) {
       if (!propertyOf(type, idProperty)?.hasUniqueValue) {
         throw error(400, 'VALIDATION_ERROR', `${idProperty} is not a unique property`);
       }
+      checkPropertiesExist(type, properties ?? {});
+    }
+    const named = body.inputs.map(
+      ({ idProperty = '', id }) => `${idProperty}=${storedValues({ [idProperty]: id })[idProperty]}`,
+    );
+    if (new Set(named).size < named.length) {
+      throw error(400, 'VALIDATION_ERROR', 'Duplicate IDs found in batch input: each record may be named once');
+    }
+    const results: unknown[] = [];
+    const errors: unknown[] = [];
+    for (const { idProperty = '', id, properties } of body.inputs) {
       const existing = findBy(type, idProperty, id);
-      const values = { ...properties, [idProperty]: id };
-      checkProperties(type, existing, values);
+      const values = storedValues({ ...properties, [idProperty]: id });
+      try {
+        checkProperties(type, existing, values);
+      } catch (refused) {
+        if (!(refused instanceof Answer)) throw refused;
+        errors.push({ ...(refused.body as object), status: 'error', context: { ids: [id] }, errors: [], links: {} });
+        continue;
+      }
       const record = existing ?? addRecord(type, {});
       Object.assign(record.properties, values);
-      return { id: record.id, properties: record.properties, createdAt: now(), updatedAt: now(), new: !existing };
-    });
-    return batchAnswer(200, results);
+      results.push({
+        id: record.id,
+        properties: record.properties,
+        createdAt: now(),
+        updatedAt: now(),
+        new: !existing,
+      });
+    }
+    return batchAnswer(errors.length > 0 ? 207 : 200, results, errors);
+  }
+
+  /** POST /crm/v4/associations/{from}/contacts/batch/create: each pair associated, or its own error. */
+  function associateInBatch(type: PipelineObjectType, body: AssociationBatchBody): Answer {
+    checkBatchSize(body?.inputs);
+    const results: unknown[] = [];
+    const errors: unknown[] = [];
+    for (const { from, to, types } of body.inputs) {
+      try {
+        results.push(associate(type, from?.id ?? '', to?.id ?? '', types).body);
+      } catch (refused) {
+        if (!(refused instanceof Answer)) throw refused;
+        errors.push({
+          ...(refused.body as object),
+          status: 'error',
+          context: { fromObjectId: [from?.id ?? ''], toObjectId: [to?.id ?? ''] },
+          errors: [],
+          links: {},
+        });
+      }
+    }
+    return batchAnswer(errors.length > 0 ? 207 : 201, results, errors);
   }
 
   function associate(
@@ -534,6 +617,8 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
       const type = match[1] as PipelineObjectType;
       return associate(type, match[2] ?? '', match[3] ?? '', body as { associationTypeId: number }[]);
     }
+    match = /^\/crm\/v4\/associations\/(deals)\/contacts\/batch\/create$/.exec(path);
+    if (match && method === 'POST') return associateInBatch('deals', body as AssociationBatchBody);
     match = /^\/crm\/v4\/associations\/(\w+)\/(\w+)\/labels$/.exec(path);
     if (match) {
       const [, from = '', to = ''] = match;
@@ -572,6 +657,32 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
       if (method === 'POST') return createPipeline(type, body as PipelineBody);
     }
     throw error(404, 'OBJECT_NOT_FOUND', `The fake has no ${method} ${path}`);
+  }
+
+  /** HubSpot's headers on every answer to a private app, and its 429 for a request over the rolling limit. */
+  function rateLimited(receivedAt: number): { headers: Record<string, string>; refusal?: Answer } {
+    if (requestsPerTenSeconds === undefined) return { headers: {} };
+    const inWindow = 1 + requests.filter(({ receivedAt: at }) => receivedAt - at < tenSeconds).length;
+    const headers = {
+      'x-hubspot-ratelimit-interval-milliseconds': String(tenSeconds),
+      'x-hubspot-ratelimit-max': String(requestsPerTenSeconds),
+      'x-hubspot-ratelimit-remaining': String(Math.max(0, requestsPerTenSeconds - inWindow)),
+      'x-hubspot-ratelimit-daily': '1000000',
+      'x-hubspot-ratelimit-daily-remaining': String(1_000_000 - requests.length),
+    };
+    if (inWindow <= requestsPerTenSeconds) return { headers };
+    const refusal = new Answer(
+      429,
+      {
+        status: 'error',
+        message: 'You have reached your ten_secondly_rolling limit.',
+        errorType: 'RATE_LIMIT',
+        correlationId: 'fake-correlation-id',
+        policyName: 'TEN_SECONDLY_ROLLING',
+      },
+      headers,
+    );
+    return { headers, refusal };
   }
 
   async function answer(request: IncomingMessage, body: unknown): Promise<Answer> {
@@ -621,8 +732,11 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
       status: 0,
       receivedAt: Date.now(),
     };
+    const limit = rateLimited(recorded.receivedAt);
     requests.push(recorded);
-    const { status, body: answerBody, headers } = await answer(request, body);
+    const given = limit.refusal ?? (await answer(request, body));
+    const { status, body: answerBody } = given;
+    const headers = { ...limit.headers, ...given.headers };
     recorded.status = status;
     if (response.destroyed) return;
     if (answerBody === undefined) {
@@ -646,6 +760,14 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    busiestTenSeconds: () =>
+      Math.max(
+        0,
+        ...requests.map(
+          ({ receivedAt }, at) =>
+            requests.slice(at).filter((later) => later.receivedAt - receivedAt < tenSeconds).length,
+        ),
+      ),
     contacts: () => records.contacts,
     deals: () => records.deals,
     tickets: () => records.tickets,
@@ -685,6 +807,14 @@ interface LabelBody {
   label?: string;
   name?: string;
   inverseLabel?: string;
+}
+
+interface AssociationBatchBody {
+  inputs: {
+    from?: { id: string };
+    to?: { id: string };
+    types: { associationCategory?: string; associationTypeId?: number }[];
+  }[];
 }
 
 interface UpsertBody {

@@ -3,11 +3,13 @@ import {
   type AdultBookingRequest,
   type BookableTreatment,
   type BookingFormValues,
+  type BookingRequest,
   createBookingSchema,
   type MinorBookingRequest,
 } from '#functions/forms/booking-schema.ts';
+import { bookingJobs } from '#functions/intake/lead-jobs.ts';
 import { toMobileE164 } from '#functions/intake/phone.ts';
-import type { GuardianConsentLink, NewsletterLinks } from '#functions/outbox/jobs.ts';
+import type { CrmBookingPayload, GuardianConsentLink, NewsletterLinks } from '#functions/outbox/jobs.ts';
 
 /** A Monday. Indiranagar opens every day (Sundays until 2 pm), Bandra is closed on Sundays, Hauz Khas on Mondays. */
 export const today = '2026-11-23';
@@ -78,4 +80,17 @@ export function guardianLinks(reference: string): GuardianConsentLink {
     verifyUrl: `https://www.clinic.test/book/guardian-consent/?token=${reference}`,
     expiresAt: '2026-11-30T06:30:00.000Z',
   };
+}
+
+/** The 'crm.booking' job's payload that storing this request queues. */
+export function crmBookingPayload(
+  request: BookingRequest,
+  reference = 'KC-7Q4M-X2P9',
+  storedAt = requestedAt,
+): CrmBookingPayload {
+  const job = bookingJobs(request, reference, storedAt, guardianLinks(reference)).find(
+    (draft) => draft.kind === 'crm.booking',
+  );
+  if (job?.kind !== 'crm.booking') throw new Error('No crm.booking job');
+  return job.payload;
 }

@@ -4,8 +4,8 @@ import { createBookingDelivery } from '#functions/delivery/hubspot/booking.ts';
 import { contactPropertiesToRead } from '#functions/delivery/hubspot/contact-updates.ts';
 import { appointmentPipeline, guardianAssociationLabel } from '#functions/delivery/hubspot/properties.ts';
 import type { BookingRequest } from '#functions/forms/booking-schema.ts';
-import { bookingJobs } from '#functions/intake/lead-jobs.ts';
 import type { CrmBookingPayload } from '#functions/outbox/jobs.ts';
+import { deliverAlone } from '../support/deliver-alone.ts';
 import {
   type FakeHubSpot,
   fakeHubSpotClient,
@@ -13,7 +13,8 @@ import {
   startFakeHubSpot,
   startProvisionedHubSpot,
 } from '../support/fake-hubspot.ts';
-import { adultBooking, guardianLinks, minorBooking, requestedAt } from '../support/lead-fixtures.ts';
+
+import { adultBooking, crmBookingPayload, minorBooking } from '../support/lead-fixtures.ts';
 
 const reference = 'KC-7Q4M-X2P9';
 const isoTimestamp = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -29,16 +30,14 @@ async function startProvisioned() {
   ({ fake, client } = await startProvisionedHubSpot());
 }
 
-function crmPayload(request: BookingRequest, bookingReference = reference): CrmBookingPayload {
-  const job = bookingJobs(request, bookingReference, requestedAt, guardianLinks(bookingReference)).find(
-    (draft) => draft.kind === 'crm.booking',
-  );
-  if (job?.kind !== 'crm.booking') throw new Error('No crm.booking job');
-  return job.payload;
-}
+const crmPayload = (request: BookingRequest, bookingReference = reference) =>
+  crmBookingPayload(request, bookingReference);
 
 function deliver(payload: CrmBookingPayload, attempt = 1) {
-  return createBookingDelivery(client)(payload, { idempotencyKey: `crm.booking:${payload.reference}`, attempt });
+  return deliverAlone(createBookingDelivery(client), payload, {
+    idempotencyKey: `crm.booking:${payload.reference}`,
+    attempt,
+  });
 }
 
 interface UpsertBody {
@@ -116,7 +115,7 @@ describe('the crm.booking delivery', () => {
         body: {
           idProperty: 'clinic_booking_reference',
           inputs: [{ id: reference }],
-          properties: [],
+          properties: ['clinic_booking_reference'],
           propertiesWithHistory: [],
         },
       },
@@ -145,9 +144,17 @@ describe('the crm.booking delivery', () => {
         },
       },
       {
-        method: 'PUT',
-        path: `/crm/v4/objects/deals/${deal?.id}/associations/contacts/${contact?.id}`,
-        body: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 3 }],
+        method: 'POST',
+        path: '/crm/v4/associations/deals/contacts/batch/create',
+        body: {
+          inputs: [
+            {
+              from: { id: deal?.id },
+              to: { id: contact?.id },
+              types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 3 }],
+            },
+          ],
+        },
       },
     ]);
     expect(fake.associations()).toEqual([

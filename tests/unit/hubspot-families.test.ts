@@ -5,14 +5,15 @@
  * label of its association with the parent). Every test reads the whole contact.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AnyDelivery } from '#functions/delivery/delivery.ts';
 import { createHubSpotDeliveries, type HubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
 import { guardianAssociationLabel } from '#functions/delivery/hubspot/properties.ts';
 import type { BookingFormValues, BookingRequest } from '#functions/forms/booking-schema.ts';
-import { bookingJobs } from '#functions/intake/lead-jobs.ts';
-import type { CrmBookingPayload, OutboxJobKind, OutboxJobPayload } from '#functions/outbox/jobs.ts';
+import type { OutboxJobKind, OutboxJobPayload } from '#functions/outbox/jobs.ts';
+import { deliverAlone } from '../support/deliver-alone.ts';
 import { crmRightsRequest } from '../support/email-payloads.ts';
 import { type FakeHubSpot, type FakeRecord, startProvisionedHubSpot } from '../support/fake-hubspot.ts';
-import { adultBooking, guardianLinks, minorBooking } from '../support/lead-fixtures.ts';
+import { adultBooking, crmBookingPayload, minorBooking } from '../support/lead-fixtures.ts';
 
 let fake: FakeHubSpot;
 let deliveries: HubSpotDeliveries;
@@ -28,20 +29,13 @@ async function deliver<Kind extends OutboxJobKind & keyof HubSpotDeliveries>(
   kind: Kind,
   payload: OutboxJobPayload<Kind>,
 ) {
-  const delivery = deliveries[kind] as (payload: OutboxJobPayload<Kind>, attempt: unknown) => Promise<unknown>;
-  expect(await delivery(payload, attempt)).toEqual({ status: 'delivered' });
-}
-
-function crmPayload(request: BookingRequest, reference: string, requestedAt: string): CrmBookingPayload {
-  const job = bookingJobs(request, reference, requestedAt, guardianLinks(reference)).find(
-    (draft) => draft.kind === 'crm.booking',
-  );
-  if (job?.kind !== 'crm.booking') throw new Error('No crm.booking job');
-  return job.payload;
+  expect(await deliverAlone(deliveries[kind] as unknown as AnyDelivery<Kind>, payload, attempt)).toEqual({
+    status: 'delivered',
+  });
 }
 
 const book = (request: BookingRequest, reference: string, requestedAt: string) =>
-  deliver('crm.booking', crmPayload(request, reference, requestedAt));
+  deliver('crm.booking', crmBookingPayload(request, reference, requestedAt));
 
 /** Asha books for herself, with every box ticked and the campaign she came from. */
 const ashaForHerself = () => adultBooking();

@@ -7,6 +7,7 @@ import {
   createNewsletterWithdrawalDelivery,
 } from '#functions/delivery/hubspot/newsletter.ts';
 import type { CrmNewsletterPayload, CrmNewsletterWithdrawalPayload } from '#functions/outbox/jobs.ts';
+import { deliverAlone } from '../support/deliver-alone.ts';
 import { type FakeHubSpot, startProvisionedHubSpot } from '../support/fake-hubspot.ts';
 
 const attempt = { idempotencyKey: 'job-1', attempt: 1 };
@@ -31,8 +32,8 @@ async function startProvisioned() {
   ({ fake, client } = await startProvisionedHubSpot());
 }
 
-const confirm = (payload = subscriber) => createNewsletterDelivery(client)(payload, attempt);
-const withdraw = (payload = withdrawal) => createNewsletterWithdrawalDelivery(client)(payload, attempt);
+const confirm = (payload = subscriber) => deliverAlone(createNewsletterDelivery(client), payload, attempt);
+const withdraw = (payload = withdrawal) => deliverAlone(createNewsletterWithdrawalDelivery(client), payload, attempt);
 
 function onlyContact() {
   const [contact, ...others] = fake.contacts();
@@ -151,8 +152,10 @@ describe('createHubSpotDeliveries', () => {
       'crm.guardian-consent',
       'crm.booking-deletion',
     ]);
-    expect(await deliveries['crm.newsletter']?.(subscriber, attempt)).toEqual({ status: 'delivered' });
-    expect(await deliveries['crm.newsletter-withdrawal']?.(withdrawal, attempt)).toEqual({ status: 'delivered' });
+    expect(await deliverAlone(deliveries['crm.newsletter'], subscriber, attempt)).toEqual({ status: 'delivered' });
+    expect(await deliverAlone(deliveries['crm.newsletter-withdrawal'], withdrawal, attempt)).toEqual({
+      status: 'delivered',
+    });
     expect(onlyContact()).toMatchObject({ clinic_email_news_consent: 'false' });
   });
 });

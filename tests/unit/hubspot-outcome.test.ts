@@ -4,6 +4,7 @@ import { createBookingDelivery } from '#functions/delivery/hubspot/booking.ts';
 import { createNewsletterDelivery } from '#functions/delivery/hubspot/newsletter.ts';
 import { withoutPersonalData } from '#functions/delivery/hubspot/outcome.ts';
 import { bookingJobs } from '#functions/intake/lead-jobs.ts';
+import { deliverAlone } from '../support/deliver-alone.ts';
 import {
   type FakeHubSpot,
   fakeHubSpotClient,
@@ -11,6 +12,7 @@ import {
   startFakeHubSpot,
   startProvisionedHubSpot,
 } from '../support/fake-hubspot.ts';
+
 import { adultBooking, guardianLinks, requestedAt } from '../support/lead-fixtures.ts';
 
 const attempt = { idempotencyKey: 'job-1', attempt: 1 };
@@ -29,7 +31,7 @@ afterEach(() => fake.stop());
 async function outcomeOf(failure: InjectedFailure) {
   fake = await startFakeHubSpot();
   fake.failNext(1, failure);
-  return createNewsletterDelivery(fakeHubSpotClient(fake))(subscriber, attempt);
+  return deliverAlone(createNewsletterDelivery(fakeHubSpotClient(fake)), subscriber, attempt);
 }
 
 describe('a failed HubSpot call', () => {
@@ -75,13 +77,13 @@ describe('a failed HubSpot call', () => {
     fake = await startFakeHubSpot();
     const deliver = createNewsletterDelivery(fakeHubSpotClient(fake));
     fake.setOutage(true);
-    expect(await deliver(subscriber, attempt)).toEqual({
+    expect(await deliverAlone(deliver, subscriber, attempt)).toEqual({
       status: 'retry',
       error: 'HubSpot 503: SERVICE_UNAVAILABLE Service Unavailable',
     });
 
     await fake.stop();
-    expect(await deliver(subscriber, attempt)).toEqual({
+    expect(await deliverAlone(deliver, subscriber, attempt)).toEqual({
       status: 'retry',
       error: 'HubSpot request failed: ECONNREFUSED',
     });
@@ -94,10 +96,13 @@ describe('a failed HubSpot call', () => {
     fake.delayNext(1, 10_000);
 
     const started = Date.now();
-    expect(await deliver(subscriber, attempt)).toEqual({ status: 'retry', error: 'HubSpot request failed: ETIMEDOUT' });
+    expect(await deliverAlone(deliver, subscriber, attempt)).toEqual({
+      status: 'retry',
+      error: 'HubSpot request failed: ETIMEDOUT',
+    });
     expect(Date.now() - started).toBeLessThan(2000);
 
-    expect(await deliver(subscriber, attempt)).toEqual({ status: 'delivered' });
+    expect(await deliverAlone(deliver, subscriber, attempt)).toEqual({ status: 'delivered' });
   });
 
   it('fails on any other 4xx, with the reason but no personal data', async () => {
@@ -122,7 +127,7 @@ describe('a failed HubSpot call', () => {
     const [job] = bookingJobs(adultBooking(), 'KC-7Q4M-X2P9', requestedAt, guardianLinks('KC-7Q4M-X2P9'));
     if (job?.kind !== 'crm.booking') throw new Error('No crm.booking job');
 
-    const outcome = await createBookingDelivery(fakeHubSpotClient(fake))(job.payload, attempt);
+    const outcome = await deliverAlone(createBookingDelivery(fakeHubSpotClient(fake)), job.payload, attempt);
 
     expect(outcome).toEqual({
       status: 'failed',

@@ -16,20 +16,12 @@ import {
 } from '#functions/delivery/hubspot/contact-updates.ts';
 import type { CrmRecord } from '#functions/delivery/hubspot/crm-records.ts';
 import type { BookingRequest } from '#functions/forms/booking-schema.ts';
-import { bookingJobs } from '#functions/intake/lead-jobs.ts';
-import type { CrmBookingPayload } from '#functions/outbox/jobs.ts';
-import { adultBooking, guardianLinks, minorBooking, requestedAt } from '../support/lead-fixtures.ts';
+import { adultBooking, crmBookingPayload, minorBooking, requestedAt } from '../support/lead-fixtures.ts';
 
 const contact = (properties: Record<string, string>, id = '1'): CrmRecord => ({ id, properties });
 const pipeline = { pipelineId: 'p1', firstStageId: 's1' };
 
-function crmPayload(request: BookingRequest = adultBooking()): CrmBookingPayload {
-  const job = bookingJobs(request, 'KC-7Q4M-X2P9', requestedAt, guardianLinks('KC-7Q4M-X2P9')).find(
-    (draft) => draft.kind === 'crm.booking',
-  );
-  if (job?.kind !== 'crm.booking') throw new Error('No crm.booking job');
-  return job.payload;
-}
+const crmPayload = (request: BookingRequest = adultBooking()) => crmBookingPayload(request);
 
 const newContact: ContactTarget = {
   idProperty: 'email',

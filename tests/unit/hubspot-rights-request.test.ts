@@ -41,7 +41,7 @@ function privacyPipelineIds() {
 const read = (type: string, idProperty: string, id: string) => ({
   method: 'POST',
   path: `/crm/v3/objects/${type}/batch/read`,
-  body: { idProperty, inputs: [{ id }], properties: [], propertiesWithHistory: [] },
+  body: { idProperty, inputs: [{ id }], properties: [idProperty], propertiesWithHistory: [] },
 });
 
 /** No contact is ever created or changed: an erasure request must not make a record of the person. */

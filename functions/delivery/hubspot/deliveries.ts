@@ -1,20 +1,18 @@
 /** The HubSpot deliveries, sharing the process's one HubSpot client. */
-import type { Delivery } from '#functions/delivery/delivery.ts';
+import type { BatchDelivery, Delivery } from '#functions/delivery/delivery.ts';
 import { createBookingDelivery } from './booking.ts';
 import { createHubSpotClient, type HubSpotClientOptions } from './client.ts';
 import { createBookingDeletionDelivery, createGuardianConsentDelivery } from './guardian-consent.ts';
 import { createNewsletterDelivery, createNewsletterWithdrawalDelivery } from './newsletter.ts';
 import { createRightsRequestDelivery } from './rights-request.ts';
 
-type CrmKind =
-  | 'crm.booking'
-  | 'crm.newsletter'
-  | 'crm.newsletter-withdrawal'
-  | 'crm.rights-request'
-  | 'crm.guardian-consent'
-  | 'crm.booking-deletion';
+/** Kinds that come in bulk (an outage's backlog, a campaign's sign-ups) go in batches; the rest one at a time. */
+type BatchedKind = 'crm.booking' | 'crm.newsletter' | 'crm.newsletter-withdrawal';
+type SingleKind = 'crm.rights-request' | 'crm.guardian-consent' | 'crm.booking-deletion';
 
-export type HubSpotDeliveries = { [Kind in CrmKind]: Delivery<Kind> };
+export type HubSpotDeliveries = { [Kind in BatchedKind]: BatchDelivery<Kind> } & {
+  [Kind in SingleKind]: Delivery<Kind>;
+};
 
 /** Call once per process (see client.ts). */
 export function createHubSpotDeliveries(options: HubSpotClientOptions): HubSpotDeliveries {

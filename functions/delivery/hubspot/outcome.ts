@@ -53,6 +53,37 @@ export async function hubSpotAttempt(
   }
 }
 
+/**
+ * Runs one attempt at a batch's HubSpot calls: `calls` fails a job whose own record HubSpot refused or skipped in a
+ * partial (207) answer, and the rest are delivered when the calls succeed. A failure of a whole request that a
+ * retry may get past (a 429, an outage) is every unsettled job's retry. A whole request refused (a batch create
+ * or upsert answers 400 for one input's bad value) is tried again one job at a time, in order, so that the bad
+ * record parks only its own job. `personalValues` gives each job's values to keep out of error texts.
+ */
+export async function hubSpotBatchAttempt<Job>(
+  jobs: readonly Job[],
+  calls: (jobs: readonly Job[], fail: (index: number, error: unknown) => void) => Promise<void>,
+  personalValues: (job: Job) => readonly string[] = () => [],
+): Promise<DeliveryOutcome[]> {
+  const outcomes: (DeliveryOutcome | undefined)[] = jobs.map(() => undefined);
+  const redacted = jobs.flatMap(personalValues);
+  const fail = (index: number, error: unknown) => {
+    outcomes[index] ??= hubSpotFailureOutcome(error, redacted);
+  };
+  try {
+    await calls(jobs, fail);
+    return outcomes.map((outcome) => outcome ?? { status: 'delivered' });
+  } catch (error) {
+    const outcome = hubSpotFailureOutcome(error, redacted);
+    if (outcome.status === 'failed' && jobs.length > 1) {
+      for (const [index, job] of jobs.entries()) {
+        if (outcomes[index] === undefined) [outcomes[index]] = await hubSpotBatchAttempt([job], calls, personalValues);
+      }
+    }
+    return outcomes.map((settled) => settled ?? outcome);
+  }
+}
+
 export function hubSpotFailureOutcome(
   error: unknown,
   personalValues: readonly string[] = [],
