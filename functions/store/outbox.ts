@@ -95,7 +95,10 @@ const claimedColumns = [
 /**
  * Claims up to `limit` due jobs of one kind for a batch delivery. A sticky batch (see delivery.ts) that failed is
  * claimed again whole, with its key, before any new one forms; a new batch is given a fresh key. Each job is
- * leased as `claimDueJobs` leases it.
+ * leased as `claimDueJobs` leases it. A batch claimed again goes to one claimer whole: skipping the rows another
+ * claimer has locked would split it, and a part sent under the whole's key is a different request to the provider.
+ * So the claimer first takes the key's advisory lock (another claimer of the key gives up this round), then waits
+ * for the rows rather than skipping them.
  */
 export async function claimDueBatch(
   db: Kysely<Database>,
@@ -121,7 +124,13 @@ export async function claimDueBatch(
           .executeTakeFirst()
       : undefined;
     const key = unfinished?.batch_key ?? crypto.randomUUID();
-    const due = trx
+    if (unfinished) {
+      const { rows } = await sql<{ held: boolean }>`select pg_try_advisory_xact_lock(hashtext(${key})) as held`.execute(
+        trx,
+      );
+      if (!rows[0]?.held) return undefined;
+    }
+    const rows = trx
       .selectFrom('outbox_jobs')
       .select('id')
       .where('kind', '=', kind)
@@ -129,8 +138,8 @@ export async function claimDueBatch(
       .where('batch_key', unfinished ? '=' : 'is', unfinished ? key : null)
       .orderBy('run_after')
       .limit(limit)
-      .forUpdate()
-      .skipLocked();
+      .forUpdate();
+    const due = unfinished ? rows : rows.skipLocked();
     const jobs = await trx
       .updateTable('outbox_jobs')
       .where('id', 'in', due)

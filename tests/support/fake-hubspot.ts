@@ -129,8 +129,8 @@ export interface FakeHubSpot {
   addContact(properties: Record<string, string>): FakeRecord;
   /** The next `count` requests (to `failure.path`, if given) fail with this answer. */
   failNext(count: number, failure: InjectedFailure): void;
-  /** The next `count` requests are answered only after `ms` (or never, before `stop`). */
-  delayNext(count: number, ms: number): void;
+  /** The next `count` requests (to `path`, if given) are answered only after `ms` (or never, before `stop`). */
+  delayNext(count: number, ms: number, path?: string): void;
   /** While down, every request gets a 503. */
   setOutage(down: boolean): void;
   clearRequests(): void;
@@ -286,7 +286,7 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
   let nextAssociationTypeId = 500;
   const requests: RecordedRequest[] = [];
   const failures: InjectedFailure[] = [];
-  const delays: number[] = [];
+  const delays: { ms: number; path: string | undefined }[] = [];
   const pendingDelays = new Set<() => void>();
   let outage = false;
   let nextId = 1001;
@@ -697,8 +697,10 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
         failure.headers,
       );
     }
-    const delay = delays.shift();
-    if (delay !== undefined) await wait(delay);
+    const delayIndex = delays.findIndex(({ path }) => path === undefined || url.pathname.includes(path));
+    const [delay] = delayIndex === -1 ? [] : delays.splice(delayIndex, 1);
+    // HubSpot still carries out a request whose caller stopped waiting: the answer is late, not the write.
+    if (delay !== undefined) await wait(delay.ms);
     if (!request.headers.authorization?.startsWith('Bearer ')) {
       return error(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
     }
@@ -779,7 +781,7 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
     propertyGroups: (type) => groups[type],
     addContact: (properties) => addRecord('contacts', properties),
     failNext: (count, failure) => failures.push(...Array.from({ length: count }, () => failure)),
-    delayNext: (count, ms) => delays.push(...Array.from({ length: count }, () => ms)),
+    delayNext: (count, ms, path) => delays.push(...Array.from({ length: count }, () => ({ ms, path }))),
     setOutage: (down) => {
       outage = down;
     },
@@ -845,8 +847,9 @@ export function fakeHubSpotClient(fake: FakeHubSpot, options: Partial<HubSpotCli
 /** A fake HubSpot as `npm run crm:setup` leaves it, its requests cleared, and the client that set it up. */
 export async function startProvisionedHubSpot(
   clientOptions: Partial<HubSpotClientOptions> = {},
+  fakeOptions: FakeHubSpotOptions = {},
 ): Promise<{ fake: FakeHubSpot; client: Client }> {
-  const fake = await startFakeHubSpot();
+  const fake = await startFakeHubSpot(fakeOptions);
   const client = fakeHubSpotClient(fake, clientOptions);
   await setUpHubSpot(client);
   fake.clearRequests();

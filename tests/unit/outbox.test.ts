@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { storeNewsletterSignup } from '#functions/intake/lead-records.ts';
 import { openStore } from '#functions/store/open.ts';
 import {
+  claimDueBatch,
   claimDueJobs,
   completeJob,
   countJobsWaitingWithout,
@@ -209,6 +210,27 @@ describe('outbox claims on one PostgreSQL', () => {
       }
       expect(claimedIds).toHaveLength(90);
       expect(new Set(claimedIds).size).toBe(90);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('hands a sticky batch claimed again to one claimer whole, however many claim at once', async () => {
+    const { db } = opened.store;
+    const other = await openStore(opened.config);
+    try {
+      await emptyOutbox(db);
+      for (let index = 0; index < 40; index++) await bookingWithJobs(db);
+      const claim = (on: typeof db) =>
+        claimDueBatch(on, { kind: 'email.front-desk', limit: 100, leaseMs: minute, sticky: true });
+      const first = await claim(db);
+      expect(first?.jobs).toHaveLength(40);
+      // The worker that claimed it died: its lease runs out, and the batch is due again under its key.
+      await expireLeases(db);
+
+      const claims = await Promise.all(Array.from({ length: 8 }, (_, index) => claim(index % 2 ? db : other.db)));
+      const made = claims.filter((batch) => batch !== undefined);
+      expect(made.map((batch) => [batch.key, batch.jobs.length])).toEqual([[first?.key, 40]]);
     } finally {
       await other.close();
     }
