@@ -241,9 +241,17 @@ async function measure(backend: Backend) {
 async function check(backend: Backend, submissions: Submissions) {
   const store = await openStore(backend.config);
   const stored = await store.db.selectFrom('booking_requests').select(['reference', 'submission_id']).execute();
-  const count = async (table: 'outbox_jobs' | 'booking_requests', adultsWithEmail = false) => {
+  const count = async (table: 'outbox_jobs' | 'booking_requests', emailed = false) => {
     let query = store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('count'));
-    if (adultsWithEmail) query = query.where('email', 'is not', null).where('is_minor', '=', false);
+    // An adult with an email gets a confirmation; a patient under 18's guardian with one, the consent link.
+    if (emailed) {
+      query = query.where((eb) =>
+        eb.or([
+          eb.and([eb('email', 'is not', null), eb('is_minor', '=', false)]),
+          eb('guardian_email', 'is not', null),
+        ]),
+      );
+    }
     return Number((await query.executeTakeFirstOrThrow()).count);
   };
   const jobsStored = await count('outbox_jobs');
@@ -278,7 +286,7 @@ async function check(backend: Backend, submissions: Submissions) {
     },
     { check: 'booking_requests rows (= 201s)', expected: created.length, actual: stored.length },
     {
-      check: 'outbox jobs (2 per booking + confirmations)',
+      check: 'outbox jobs (2 per booking + confirmations and guardian consent emails)',
       expected: 2 * stored.length + confirmationsExpected,
       actual: jobsStored,
     },

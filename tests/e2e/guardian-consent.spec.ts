@@ -20,11 +20,12 @@ import { type FakeHubSpot, startProvisionedHubSpot } from '../support/fake-hubsp
 import { type FakeResend, type SentEmail, startFakeResend } from '../support/fake-resend.ts';
 import { createEmptyDatabase } from '../support/postgres-database.ts';
 import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres-server.ts';
+import { fakeProviderSettings, testFrontDeskEmail } from '../support/provider-settings.ts';
 import { startSite } from '../support/server.ts';
 import { hydrateForm } from './form-islands.ts';
 
 const signingKey = 'guardian-consent-browser-tests-key-not-a-secret';
-const frontDesk = 'desk@clinic.test';
+const frontDesk = testFrontDeskEmail;
 // The worker looks for jobs every 5 seconds.
 const delivered = { timeout: 45_000, intervals: [500] };
 
@@ -48,12 +49,7 @@ test.beforeAll(async () => {
     DATABASE_URL: databaseUrl,
     SITE_URL: `http://127.0.0.1:${port}`,
     LINK_SIGNING_KEY: signingKey,
-    HUBSPOT_ACCESS_TOKEN: 'pat-test',
-    HUBSPOT_BASE_URL: hubspot.url,
-    RESEND_API_KEY: 're_test',
-    RESEND_BASE_URL: resend.baseUrl,
-    EMAIL_FROM: 'Kalpa Clinics <hello@mail.clinic.test>',
-    FRONT_DESK_EMAIL: frontDesk,
+    ...fakeProviderSettings(hubspot, resend),
     RETENTION: 'off',
   });
   store = await openStore({ databaseUrl, dataDir: '/nonexistent' });

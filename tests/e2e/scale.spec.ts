@@ -9,15 +9,16 @@ import { sql } from 'kysely';
 import { todayInClinic } from '#functions/clinic/clinic-today.ts';
 import { openStore, type Store } from '#functions/store/open.ts';
 import { bookingBody } from '../support/booking-body.ts';
+import { necessaryOnlyReceipt } from '../support/consent-fixtures.ts';
 import { type FakeHubSpot, startProvisionedHubSpot } from '../support/fake-hubspot.ts';
 import { type FakeResend, startFakeResend } from '../support/fake-resend.ts';
 import { createEmptyDatabase } from '../support/postgres-database.ts';
 import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres-server.ts';
+import { fakeProviderSettings, testFrontDeskEmail } from '../support/provider-settings.ts';
 import { startSite, startWorkerProcess } from '../support/server.ts';
 
 /** HubSpot's own limit for a private app on the Free and Starter tiers, which the fake enforces. */
 const hubSpotAccountLimit = 100;
-const frontDesk = 'desk@clinic.test';
 const formRateLimit = 10;
 const bursts = 240;
 /** The limit test's patients are numbered after the burst's: people of their own, with mobiles of their own. */
@@ -43,12 +44,7 @@ test.beforeAll(async () => {
     DATABASE_URL: databaseUrl,
     SITE_URL: 'http://127.0.0.1',
     LINK_SIGNING_KEY: 'scale-browser-tests-key-not-a-secret-at-all',
-    HUBSPOT_ACCESS_TOKEN: 'pat-test',
-    HUBSPOT_BASE_URL: hubspot.url,
-    RESEND_API_KEY: 're_test',
-    RESEND_BASE_URL: resend.baseUrl,
-    EMAIL_FROM: 'Kalpa Clinics <hello@mail.clinic.test>',
-    FRONT_DESK_EMAIL: frontDesk,
+    ...fakeProviderSettings(hubspot, resend),
   };
   servers = await Promise.all(
     [0, 1].map(async () =>
@@ -80,18 +76,6 @@ function post(index: number, path: string, body: unknown, client: string) {
   });
 }
 
-const consentReceipt = () => ({
-  consentId: crypto.randomUUID(),
-  acceptType: 'necessary',
-  acceptedCategories: ['necessary'],
-  acceptedServices: [],
-  revision: 1,
-  policyVersion: '2026-11',
-  language: 'en',
-  source: 'banner',
-  privacySignal: 'none',
-});
-
 test("a client's limits hold across the servers, and each refusal says when to come back", async () => {
   const today = todayInClinic(new Date());
   const bookings = [];
@@ -112,7 +96,7 @@ test("a client's limits hold across the servers, and each refusal says when to c
 
   const consents = [];
   for (let index = 0; index < 50; index++) {
-    consents.push((await post(index, '/api/consent', consentReceipt(), '203.0.113.9')).status);
+    consents.push((await post(index, '/api/consent', necessaryOnlyReceipt(), '203.0.113.9')).status);
   }
   expect(consents.filter((status) => status === 201)).toHaveLength(20);
   expect(consents.filter((status) => status === 429)).toHaveLength(30);
@@ -183,7 +167,7 @@ test('a burst reaches HubSpot and Resend exactly once, in batches within the lim
   // One email per email job: none lost, none sent twice by the killed worker's batch sent again.
   const emailJobs = queued.filter(({ kind }) => kind.startsWith('email.'));
   const sent = resend.emails.map(
-    (email) => `${email.to === frontDesk ? 'desk' : 'patient'} ${/KC-\w{4}-\w{4}/.exec(email.subject)?.[0]}`,
+    (email) => `${email.to === testFrontDeskEmail ? 'desk' : 'patient'} ${/KC-\w{4}-\w{4}/.exec(email.subject)?.[0]}`,
   );
   expect(sent).toHaveLength(emailJobs.length);
   expect(new Set(sent).size).toBe(sent.length);

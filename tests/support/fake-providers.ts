@@ -4,6 +4,7 @@ import { configuredDeliveries } from '#functions/worker/configured-deliveries.ts
 import type { WorkerLogger } from '#functions/worker/worker.ts';
 import { type FakeHubSpot, startProvisionedHubSpot } from './fake-hubspot.ts';
 import { type FakeResend, startFakeResend } from './fake-resend.ts';
+import { fakeProviderSettings } from './provider-settings.ts';
 
 export const testSiteUrl = 'https://www.clinic.test';
 export const quietLogger: WorkerLogger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -22,12 +23,7 @@ export function fakeProvidersForSuite(): FakeProviders {
     ({ fake: providers.hubspot } = await startProvisionedHubSpot());
     providers.resend = await startFakeResend();
     providers.deliveries = configuredDeliveries({
-      HUBSPOT_ACCESS_TOKEN: 'pat-test',
-      HUBSPOT_BASE_URL: providers.hubspot.url,
-      RESEND_API_KEY: 're_test',
-      RESEND_BASE_URL: providers.resend.baseUrl,
-      EMAIL_FROM: 'Clinic <hello@mail.clinic.test>',
-      FRONT_DESK_EMAIL: 'desk@clinic.test',
+      ...fakeProviderSettings(providers.hubspot, providers.resend),
       SITE_URL: testSiteUrl,
     }).deliveries;
   });

@@ -6,7 +6,6 @@ import { addMonths } from 'date-fns/addMonths';
 import { type Kysely, sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { retention } from '#functions/clinic/retention.ts';
-import type { ConsentReceipt } from '#functions/consent/receipt.ts';
 import { verifyGuardian } from '#functions/intake/guardian-consent.ts';
 import { storeBookingRequest, storeNewsletterSignup, storeRightsRequest } from '#functions/intake/lead-records.ts';
 import type { OutboxJobKind } from '#functions/outbox/jobs.ts';
@@ -17,6 +16,7 @@ import { recordConsentReceipt } from '#functions/store/consent-receipts.ts';
 import { openStore } from '#functions/store/open.ts';
 import type { Database, OutboxJobStatus } from '#functions/store/schema.ts';
 import { clinicTokens } from '#src/lib/clinic-tokens.ts';
+import { necessaryOnlyReceipt } from '../support/consent-fixtures.ts';
 import { adultBooking, guardianLinks, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { databaseNow } from '../support/outbox-fixtures.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
@@ -413,17 +413,7 @@ function purgesExpiredRecords(opened: OpenedStore) {
 
   it('deletes consent receipts after 24 months', async () => {
     const { db } = opened.store;
-    const receipt = (): ConsentReceipt => ({
-      consentId: randomUUID(),
-      acceptType: 'necessary',
-      acceptedCategories: ['necessary'],
-      acceptedServices: [],
-      revision: 1,
-      policyVersion: '2026-11',
-      language: 'en',
-      source: 'banner',
-      privacySignal: 'none',
-    });
+    const receipt = necessaryOnlyReceipt;
     const { recordedAt } = await recordConsentReceipt(db, receipt());
     await recordConsentReceipt(db, receipt());
 
