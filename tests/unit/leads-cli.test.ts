@@ -121,14 +121,7 @@ describe('npm run leads', () => {
   }, 30_000);
 
   it('--help explains the commands; wrong usage exits with 2 and the help', async () => {
-    const help = await leads('--help');
-    expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: npm run leads -- <command>/);
-    expect(help.stdout).toContain('show <reference>');
-    expect(help.stdout).toContain('failed ');
-    expect(help.stdout).toContain('retry <job-id|reference>');
-    expect(help.stdout).toContain('verify-guardian <reference> --method phone|in-person --by <name>');
-    for (const [args, message] of [
+    const wrongUsage = [
       [[], 'Name a command.'],
       [['delete'], 'Unknown command: delete'],
       [['list', 'extra'], 'list takes no arguments.'],
@@ -146,13 +139,22 @@ describe('npm run leads', () => {
       [['verify-guardian', 'KC-2222-2222', '--method', 'email-link', '--by', 'Meera'], '--method phone or in-person'],
       [['verify-guardian', 'KC-2222-2222', '--method', 'phone'], 'Give your name with --by'],
       [['verify-guardian', 'KC-2222-2222', '--method', 'phone', '--by', '  '], 'Give your name with --by'],
-    ] as const) {
-      const result = await leads(...args);
-      expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stderr, args.join(' ')).toContain(message);
-      expect(result.stderr).toContain('Usage: npm run leads');
+    ] as const;
+    // Each is a process of its own that answers before opening the store: they run side by side.
+    const [help, ...refused] = await Promise.all([leads('--help'), ...wrongUsage.map(([args]) => leads(...args))]);
+    expect(help?.code).toBe(0);
+    expect(help?.stdout).toMatch(/^Usage: npm run leads -- <command>/);
+    expect(help?.stdout).toContain('show <reference>');
+    expect(help?.stdout).toContain('failed ');
+    expect(help?.stdout).toContain('retry <job-id|reference>');
+    expect(help?.stdout).toContain('verify-guardian <reference> --method phone|in-person --by <name>');
+    for (const [index, [args, message]] of wrongUsage.entries()) {
+      const result = refused[index];
+      expect(result?.code, args.join(' ')).toBe(2);
+      expect(result?.stderr, args.join(' ')).toContain(message);
+      expect(result?.stderr).toContain('Usage: npm run leads');
     }
-  }, 30_000);
+  }, 60_000);
 
   it('failed: the dead jobs; retry: queues one again by job ID or every one of a lead by reference', async () => {
     const store = await openStore({ dataDir });
