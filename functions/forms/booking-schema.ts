@@ -181,7 +181,7 @@ export function createBookingSchema({ treatments, today, parseMobile }: BookingS
     z
       .strictObject(
         {
-          submissionId: submissionIdField,
+          submissionId: submissionIdField(),
           treatment: z.enum([firstTreatment, ...otherTreatments], { error: 'Choose a treatment.' }),
           branch: z.enum(branchIds, { error: 'Choose a clinic.' }),
           preferredDate: calendarDateField('Choose a preferred date.').check(

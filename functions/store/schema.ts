@@ -2,6 +2,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ConsentLanguage, consentAcceptTypes, consentSources, PrivacySignal } from '#functions/clinic/consent.ts';
 import type { GuardianRelationship, RequesterRole, RightsRequestType } from '#functions/clinic/form-choices.ts';
+import type { Locale } from '#functions/clinic/locales.ts';
 import type { TimeWindowId } from '#functions/clinic/time-windows.ts';
 import type { ConsentCategory, TrackingServiceId } from '#functions/clinic/tracking-services.ts';
 import type { Attribution, OutboxJobKind } from '#functions/outbox/jobs.ts';
@@ -93,6 +94,8 @@ export interface NewsletterSubscriptionsTable {
   consent_at: Date;
   confirmed_at: Date | null;
   unsubscribed_at: Date | null;
+  /** The language of the page the sign-up came from. */
+  locale: Locale;
   created_at: RecordedAt;
 }
 
@@ -161,6 +164,8 @@ export interface RightsRequestsTable {
   subject_name: string | null;
   details: string | null;
   sent_quickly: Generated<boolean>;
+  /** The language of the page the request came from. */
+  locale: Locale;
   created_at: RecordedAt;
 }
 

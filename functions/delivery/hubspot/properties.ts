@@ -19,6 +19,7 @@ import {
   type RightsRequestType,
   rightsRequestTypes,
 } from '#functions/clinic/form-choices.ts';
+import { languageNamesInEnglish, locales } from '#functions/clinic/locales.ts';
 import { timeWindowIds, timeWindows } from '#functions/clinic/time-windows.ts';
 
 export const propertyGroup = { name: 'clinic_website', label: 'Clinic website' } satisfies PropertyGroupCreate;
@@ -54,6 +55,14 @@ const oneOf = (options: { value: string; label: string }[]) => ({
 
 const text = <Name extends string>(name: Name, label: string, details?: Details) =>
   property(name, label, textValue, details);
+
+/** The language of the website's page the request came from: staff answer in it. */
+const languageProperty = property(
+  'clinic_language',
+  'Language used on the website',
+  oneOf(locales.map((value) => ({ value, label: languageNamesInEnglish[value] }))),
+  { description: 'The language of the page the request was sent from: reply in it.' },
+);
 
 /** On a deal: its request. On a contact: their latest request. */
 const requestProperties = [
@@ -137,6 +146,7 @@ export const ticketProperties = [
   property('clinic_resolve_by', 'Resolve by', dateTimeValue, {
     description: `Answer the request by then: ${resolveWithinDays} days after it arrived.`,
   }),
+  languageProperty,
 ];
 
 type StandardContactProperty = 'email' | 'firstname' | 'lastname' | 'mobilephone' | 'lifecyclestage';

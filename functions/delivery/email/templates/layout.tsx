@@ -5,6 +5,7 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
 import type { CSSProperties, ReactNode } from 'react';
 import { clinic } from '#functions/clinic/clinic.ts';
+import { defaultLocale, type Locale, languageTags } from '#functions/clinic/locales.ts';
 
 // The site's palette (src/styles/global.css): every text colour passes WCAG AA on its background.
 const colours = {
@@ -18,7 +19,9 @@ const colours = {
   border: '#c9d3d4',
 };
 
-const fontFamily = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+// System fonts, Devanagari ones included (no web fonts: an email must read the same with remote content blocked).
+const fontFamily =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans Devanagari', 'Nirmala UI', Mangal, Helvetica, Arial, sans-serif";
 
 export const styles = {
   paragraph: { color: colours.text, fontSize: '16px', lineHeight: '24px', margin: '0 0 16px' },
@@ -64,12 +67,14 @@ interface EmailLayoutProps {
   /** The line inboxes show after the subject. */
   preview: string;
   heading: string;
+  /** The language the email is written in (English unless the request came from a page in another). */
+  locale?: Locale;
   children: ReactNode;
 }
 
-export function EmailLayout({ preview, heading, children }: EmailLayoutProps) {
+export function EmailLayout({ preview, heading, locale = defaultLocale, children }: EmailLayoutProps) {
   return (
-    <Html lang="en-IN" dir="ltr">
+    <Html lang={languageTags[locale]} dir="ltr">
       <Head />
       <Preview>{preview}</Preview>
       <Body style={page}>
@@ -102,13 +107,19 @@ export function Detail({ label, children }: { label: string; children: ReactNode
   );
 }
 
+const signOffs: Record<Locale, [string, string]> = {
+  en: ['Warm regards,', `The ${clinic.brand} team`],
+  hi: ['शुभकामनाओं सहित,', `${clinic.brand} टीम`],
+};
+
 /** The closing line of the emails to patients and subscribers. */
-export function SignOff() {
+export function SignOff({ locale = defaultLocale }: { locale?: Locale }) {
+  const [greeting, team] = signOffs[locale];
   return (
     <Text style={styles.paragraph}>
-      Warm regards,
+      {greeting}
       <br />
-      The {clinic.brand} team
+      {team}
     </Text>
   );
 }
