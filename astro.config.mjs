@@ -16,6 +16,7 @@ import { translationProblems } from '#src/lib/translation-check.ts';
 const unlistedPaths = [
   '/404/',
   '/book/thank-you/',
+  '/book/guardian-consent/',
   '/newsletter/thank-you/',
   '/newsletter/confirm/',
   '/newsletter/unsubscribe/',

@@ -17,6 +17,7 @@ import { createBookingIntake } from '#functions/intake/booking-intake.ts';
 import { count } from '#functions/store/lead-reports.ts';
 import { openStore } from '#functions/store/open.ts';
 import type { Database } from '#functions/store/schema.ts';
+import { linkSigningKey } from '#functions/store/site-secrets.ts';
 import { configuredDeliveries } from '#functions/worker/configured-deliveries.ts';
 import { defaultRetryPolicy, type RetryPolicy } from '#functions/worker/retry-policy.ts';
 import { startWorker, type WorkerLogger } from '#functions/worker/worker.ts';
@@ -180,6 +181,8 @@ const running = startWorker({
 const intake = createBookingIntake({
   database: async () => store.db,
   treatments: async () => benchTreatments,
+  siteUrl: 'https://bench.clinic.test',
+  signingKey: (db) => linkSigningKey(db),
 });
 const today = todayInClinic(new Date());
 const references: string[] = [];
@@ -211,7 +214,9 @@ const { maxAttemptsDuringOutage } = await store.db
   .select((eb) => eb.fn.max('attempts').as('maxAttemptsDuringOutage'))
   .executeTakeFirstOrThrow();
 const emailJobs = () =>
-  store.db.selectFrom('outbox_jobs').where('kind', 'in', ['email.front-desk', 'email.booking-confirmation']);
+  store.db
+    .selectFrom('outbox_jobs')
+    .where('kind', 'in', ['email.front-desk', 'email.booking-confirmation', 'email.guardian-consent']);
 const { emailsWaiting } = await emailJobs()
   .select(count.as('emailsWaiting'))
   .where('status', '<>', 'done')
@@ -244,15 +249,19 @@ const { lastEmailAt } = await emailJobs()
 
 // What was stored, delivered and sent.
 const db = store.db;
-const storedBookings = await db.selectFrom('booking_requests').select(['reference', 'email', 'is_minor']).execute();
+const storedBookings = await db
+  .selectFrom('booking_requests')
+  .select(['reference', 'email', 'guardian_email', 'is_minor'])
+  .execute();
 const storedReferences = new Set(storedBookings.map((row) => row.reference));
 const confirmationsExpected = storedBookings.filter((row) => row.email !== null && !row.is_minor).length;
+const guardianEmailsExpected = storedBookings.filter((row) => row.guardian_email !== null).length;
 const jobs = await db
   .selectFrom('outbox_jobs')
   .select(['id', 'kind', 'status', 'attempts', 'lead_reference'])
   .execute();
 const jobsOf = (status: string) => jobs.filter((job) => job.status === status).length;
-const jobsExpected = 2 * storedBookings.length + confirmationsExpected;
+const jobsExpected = 2 * storedBookings.length + confirmationsExpected + guardianEmailsExpected;
 const maxAttempts = (kind?: string) =>
   Math.max(0, ...jobs.filter((job) => !kind || job.kind === kind).map((job) => job.attempts));
 const retriesTotal = jobs.reduce((total, job) => total + Math.max(0, job.attempts - 1), 0);
@@ -269,6 +278,7 @@ const emailsOfKind = (frontDesk: boolean) =>
     .filter((email) => (email.to === frontDeskEmail) === frontDesk)
     .map((email) => referenceIn(email.subject));
 const frontDeskEmails = emailsOfKind(true);
+// A confirmation to an adult patient, or the consent link to a patient under 18's guardian: one per request at most.
 const confirmationEmails = emailsOfKind(false);
 const duplicates = (list: string[]) => list.length - new Set(list).size;
 const sentKeys = resend.requests
@@ -344,7 +354,11 @@ const checks: { check: string; expected: number; actual: number }[] = [
     expected: references.length,
     actual: references.filter((reference) => storedReferences.has(reference)).length,
   },
-  { check: 'outbox jobs created (2 per booking + confirmations)', expected: jobsExpected, actual: jobs.length },
+  {
+    check: 'outbox jobs created (2 per booking + confirmations + guardian consent emails)',
+    expected: jobsExpected,
+    actual: jobs.length,
+  },
   { check: 'jobs done', expected: jobsExpected, actual: jobsOf('done') },
   { check: 'jobs dead', expected: 0, actual: jobsOf('dead') },
   { check: 'jobs pending or running', expected: 0, actual: jobsOf('pending') + jobsOf('running') },
@@ -352,11 +366,15 @@ const checks: { check: string; expected: number; actual: number }[] = [
   { check: 'deals for stored references', expected: storedBookings.length, actual: dealsForStoredBookings.length },
   { check: 'duplicate deals (by booking reference)', expected: 0, actual: duplicates(dealReferences) },
   { check: 'HubSpot contacts (one per patient)', expected: storedBookings.length, actual: contacts.length },
-  { check: 'deal-contact associations', expected: storedBookings.length, actual: hubspot.associations().length },
+  {
+    check: 'deals associated with a contact',
+    expected: storedBookings.length,
+    actual: new Set(hubspot.associations().map(({ dealId }) => dealId)).size,
+  },
   { check: 'front-desk emails (= bookings)', expected: storedBookings.length, actual: frontDeskEmails.length },
   {
-    check: 'confirmation emails (= adults with email)',
-    expected: confirmationsExpected,
+    check: 'emails to patients or guardians (= adults and guardians with email)',
+    expected: confirmationsExpected + guardianEmailsExpected,
     actual: confirmationEmails.length,
   },
   {

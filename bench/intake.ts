@@ -330,7 +330,7 @@ const best = (backend: Run['backend']) =>
 const at16 = runs.find((run) => run.backend === 'PostgreSQL' && run.connections === 16);
 const bestPostgres = best('PostgreSQL');
 const bestPglite = best('PGlite');
-const summary = (run: Run | undefined) =>
+const summarise = (run: Run | undefined) =>
   run
     ? `${run.perSecond}/s, p99 ${run.p99} ms at ${run.connections} connections`
     : `none with p99 ≤ ${targets.p99Ms} ms`;
@@ -338,7 +338,7 @@ console.log('\nTargets (timings are noisy on a shared machine; they are printed,
 console.table([
   {
     target: `PostgreSQL ≥ ${targets.postgresPerSecond}/s with p99 ≤ ${targets.p99Ms} ms`,
-    measured: summary(bestPostgres),
+    measured: summarise(bestPostgres),
     met: (bestPostgres?.perSecond ?? 0) >= targets.postgresPerSecond ? 'yes' : 'no',
   },
   {
@@ -348,7 +348,7 @@ console.table([
   },
   {
     target: `PGlite ≥ ${targets.pglitePerSecond}/s with p99 ≤ ${targets.p99Ms} ms`,
-    measured: summary(bestPglite),
+    measured: summarise(bestPglite),
     met: (bestPglite?.perSecond ?? 0) >= targets.pglitePerSecond ? 'yes' : 'no',
   },
   ...results.map((result, index) => ({

@@ -14,6 +14,24 @@ export const guardianRelationshipIds = Object.keys(guardianRelationships) as [
   ...GuardianRelationship[],
 ];
 
+/**
+ * How a guardian's consent to a request for a patient under 18 was verified: by the signed link emailed to
+ * them, or by the front desk, on its call or at the clinic (staff record those with `npm run leads`).
+ */
+export const guardianConsentMethods = {
+  'email-link': 'Confirmed through the link emailed to the parent or guardian',
+  phone: 'Confirmed with the parent or guardian on a phone call',
+  'in-person': 'Confirmed with the parent or guardian in person at the clinic',
+} as const;
+export type GuardianConsentMethod = keyof typeof guardianConsentMethods;
+export const guardianConsentMethodIds = Object.keys(guardianConsentMethods) as [
+  GuardianConsentMethod,
+  ...GuardianConsentMethod[],
+];
+/** The ways staff verify: the emailed link verifies itself. */
+export const staffGuardianConsentMethods = ['phone', 'in-person'] as const satisfies readonly GuardianConsentMethod[];
+export type StaffGuardianConsentMethod = (typeof staffGuardianConsentMethods)[number];
+
 /** The rights the DPDP Act 2023 (and the clinic's policy) gives, in the order the form lists them. */
 export const rightsRequestTypes = {
   access: { label: 'See the information you hold about me', priority: 'MEDIUM' },

@@ -5,6 +5,7 @@
  * src/lib/policy-blocks.ts); tests/unit/policy-drift.test.ts checks the rendered policies.
  */
 import type { consentSettings } from './consent.ts';
+import { retention } from './retention.ts';
 import type { TrackingServiceId } from './tracking-services.ts';
 
 export interface TrackingServicePolicy {
@@ -46,3 +47,15 @@ export const trackerFreePageNames: Readonly<Record<TrackerFreeRoute, string>> = 
   '/newsletter/': 'newsletter sign-up',
   '/privacy-rights/': 'privacy requests',
 };
+
+/**
+ * How a parent or guardian's consent to a request for a patient under 18 is verified, and what happens until it
+ * is: the booking form's notice, the privacy policy (`{{minors.consentCheck}}`) and the email to the guardian say
+ * exactly this (tests/unit/policy-drift.test.ts holds them to it).
+ */
+export const guardianConsentCheck = `We book an appointment for a patient under 18 only once their parent or guardian's consent is verified: the parent or guardian confirms it through the link we email them, or our front desk confirms it with them by phone or at the clinic. Until then, the patient's details go only to our front desk, who arrange appointments, by email and in the request's record in our CRM, and we send the patient nothing. If the consent is not verified within ${retention.unverifiedMinorRequestDays} days, we delete the request from our website's database and from our CRM.`;
+
+/** What a parent or guardian confirms, in one step, on the page the emailed link opens. */
+export function guardianConsentStatement(patientName: string): string {
+  return `I am ${patientName}'s parent or legal guardian and I agree to this request.`;
+}

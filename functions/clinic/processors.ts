@@ -36,7 +36,7 @@ export const processors = [
     name: 'HubSpot',
     purpose: 'Our CRM, where the team follows up appointment requests, newsletter subscriptions and privacy requests.',
     receives:
-      "Appointment requests: your name, mobile number, email address if given, the treatment, clinic, preferred day and time, and whether the patient is under 18 (then the parent or guardian's name, relationship and mobile number); for adults, also your WhatsApp and clinic-news choices and, if you allowed marketing cookies, which campaign brought you. Newsletter: your email address, when you agreed and confirmed, and when you left. Privacy requests: everything you wrote in the request. Never your date of birth or your note on what you would like help with.",
+      "Appointment requests: as our contact, the name, mobile number and email address (if given) of the patient, or of a patient under 18's parent or guardian, with their WhatsApp choice and, for adults, their clinic-news choice and, if they allowed marketing cookies, which campaign brought them; on the request's own record, the treatment, clinic, preferred day and time, the patient's name and whether they are under 18 (then the parent or guardian's name and relationship, and whether, how and when their consent was verified). Newsletter: your email address, when you agreed and confirmed, and when you left. Privacy requests: everything you wrote in the request. Never a date of birth, a patient under 18's own mobile number, or the note on what you would like help with.",
     location: 'Outside India (HubSpot data centres in the United States or the European Union)',
   },
   {
@@ -44,7 +44,7 @@ export const processors = [
     name: 'Resend',
     purpose: 'Sends the emails our website sends.',
     receives:
-      'Each email it sends and the address it goes to. To our front desk: your full appointment request, including your date of birth and your note. To you: the confirmation of your appointment request (your name and the appointment details), the newsletter confirmation link, or the acknowledgement of your privacy request (your name and the request type).',
+      'Each email it sends and the address it goes to. To our front desk: your full appointment request, including the date of birth and the note. To you: the confirmation of your appointment request (your name and the appointment details), or, for a patient under 18, to their parent or guardian the link to confirm their consent (both names and the appointment details); the newsletter confirmation link; or the acknowledgement of your privacy request (your name and the request type).',
     location: 'Outside India (United States)',
   },
   {

@@ -13,6 +13,12 @@ export const retention = {
   websiteLeadMonths: 12,
   /** The copy of a lead in a delivered (or cancelled) outbox job, in days after that job last changed. */
   deliveredJobPayloadDays: 30,
+  /**
+   * A booking request for a patient under 18 whose parent or guardian's consent has not been verified (by the
+   * emailed link, or by the front desk), in days from the request: then it is deleted, here and in the CRM. The
+   * emailed link lasts as long.
+   */
+  unverifiedMinorRequestDays: 7,
   /** Newsletter sign-ups never confirmed, in days from the sign-up (the confirmation link lasts as long). */
   pendingNewsletterDays: 7,
   /** Cookie consent receipts, in calendar months from when they were recorded. */

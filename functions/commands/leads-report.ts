@@ -5,8 +5,9 @@ import { format } from 'date-fns/format';
 import { formatDuration } from 'date-fns/formatDuration';
 import { intervalToDuration } from 'date-fns/intervalToDuration';
 import { clinic } from '#functions/clinic/clinic.ts';
-import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
+import { guardianConsentMethods, rightsRequestTypes } from '#functions/clinic/form-choices.ts';
 import { sentQuicklyNote } from '#functions/outbox/jobs.ts';
+import type { GuardianConsentOutcome } from '#functions/store/guardian-consents.ts';
 import type { BookingListItem, LeadCounts, OutboxJobSummary, StoredLead } from '#functions/store/lead-reports.ts';
 import type { DeadJob } from '#functions/store/outbox.ts';
 
@@ -128,8 +129,16 @@ export function leadText(lead: StoredLead): string[] {
   const booking = lead.record;
   const guardian =
     booking.guardian_name && booking.guardian_consent_at
-      ? `${booking.guardian_name} (${booking.guardian_relationship}), ${booking.guardian_mobile_e164}, consented ${time(booking.guardian_consent_at)}`
+      ? `${booking.guardian_name} (${booking.guardian_relationship}), ${booking.guardian_mobile_e164}, ${booking.guardian_email ?? 'no email'}, ticked consent ${time(booking.guardian_consent_at)}`
       : '—';
+  const consent = lead.guardianConsent;
+  const consentState = !booking.is_minor
+    ? '—'
+    : !consent
+      ? 'no record: requested before consents were verified'
+      : consent.status === 'verified' && consent.method && consent.verified_at
+        ? verifiedText(consent.method, consent.verified_by, consent.verified_at)
+        : `pending since ${time(booking.created_at)}`;
   return [
     `Booking request ${booking.reference} (times in ${clinic.timeZone})`,
     ...details([
@@ -139,10 +148,11 @@ export function leadText(lead: StoredLead): string[] {
       ['Branch', booking.branch],
       ['Preferred date', `${booking.preferred_date}, ${booking.time_window}`],
       ['Name', booking.full_name],
-      ['Mobile', booking.mobile_e164],
+      ['Mobile', booking.mobile_e164 ?? '—'],
       ['Email', booking.email ?? '—'],
       ['Date of birth', `${booking.date_of_birth}${booking.is_minor ? ' (minor)' : ''}`],
       ['Guardian', guardian],
+      ['Guardian consent', consentState],
       ['Help wanted with', booking.help_text ?? '—'],
       ['Privacy notice', `acknowledged ${time(booking.consent_privacy_notice_at)}`],
       ['WhatsApp updates', timeOrNo(booking.consent_whatsapp_at)],
@@ -153,6 +163,31 @@ export function leadText(lead: StoredLead): string[] {
     '',
     ...jobsText(lead.jobs),
   ];
+}
+
+function verifiedText(method: keyof typeof guardianConsentMethods, by: string | null, at: Date): string {
+  return `verified ${time(at)}: ${guardianConsentMethods[method].toLowerCase()}${by ? `, recorded by ${by}` : ''}`;
+}
+
+/** What `verify-guardian` did, in a line or two. */
+export function guardianVerificationText(reference: string, outcome: GuardianConsentOutcome): string[] {
+  switch (outcome.status) {
+    case 'verified':
+      return [
+        `${reference}: guardian consent ${verifiedText(outcome.method, outcome.verifiedBy, new Date(outcome.verifiedAt))}.`,
+        'The worker marks the deal in the CRM verified.',
+      ];
+    case 'already-verified':
+      return [
+        `${reference}: the guardian consent was already ${verifiedText(outcome.method, outcome.verifiedBy, new Date(outcome.verifiedAt))}. Nothing changed.`,
+      ];
+    case 'not-needed':
+      return [`${reference} is not a request for a patient under 18 that awaits a guardian's consent.`];
+    case 'not-found':
+      return [
+        `No booking request has the reference ${reference}. An unverified request is deleted after its period: check the reference, or take the request again.`,
+      ];
+  }
 }
 
 function screeningText(sentQuickly: boolean): string {

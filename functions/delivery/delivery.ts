@@ -23,8 +23,36 @@ export type Delivery<Kind extends OutboxJobKind> = (
   attempt: DeliveryAttempt,
 ) => Promise<DeliveryOutcome>;
 
+export interface BatchedJob<Kind extends OutboxJobKind> {
+  payload: OutboxJobPayload<Kind>;
+  attempt: DeliveryAttempt;
+}
+
+/**
+ * A delivery of many jobs of one kind in a few requests (a provider's batch endpoints): the worker claims up to
+ * `maxBatch` due jobs and hands them over together; the answer is each job's outcome, in order. A failure of the
+ * whole batch (a 429, an outage) is the same retry for every job.
+ */
+export interface BatchDelivery<Kind extends OutboxJobKind> {
+  deliverBatch: (jobs: readonly BatchedJob<Kind>[], batch: { key: string }) => Promise<readonly DeliveryOutcome[]>;
+  maxBatch: number;
+  /**
+   * The batch is claimed again whole, under the same key, until every job in it is settled: for a provider whose
+   * idempotency key covers the whole request (Resend's batch send), so a retry can never send one of its emails twice.
+   */
+  sticky?: boolean;
+}
+
+export type AnyDelivery<Kind extends OutboxJobKind> = Delivery<Kind> | BatchDelivery<Kind>;
+
+export function isBatchDelivery<Kind extends OutboxJobKind>(
+  delivery: AnyDelivery<Kind>,
+): delivery is BatchDelivery<Kind> {
+  return typeof delivery === 'object';
+}
+
 /** The deliveries that are configured; a kind without one waits (no credentials yet) and is reported as such. */
-export type Deliveries = { [Kind in OutboxJobKind]?: Delivery<Kind> };
+export type Deliveries = { [Kind in OutboxJobKind]?: AnyDelivery<Kind> };
 
 /** A Retry-After header (seconds, or an HTTP date) in milliseconds from `now`; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | undefined, now: Date | number = Date.now()): number | undefined {

@@ -2,11 +2,15 @@
  * The booking request form: one schema for the browser (react-hook-form's resolver) and the server, so
  * both report the same message on the same field. Build it with `createBookingSchema`, as the treatments
  * come from the content collection and "today" from `todayInClinic`.
+ *
+ * The form's `mobile` and `email` are how the clinic reaches whoever it deals with about the request: the
+ * patient, or for a patient under 18 their parent or guardian, whose they then are in the parsed request
+ * (`guardian.mobile`, `guardian.email`). A patient under 18 may give their own mobile too (`patientMobile`).
  */
 import * as z from 'zod/mini';
 import { findBranch, openTimeWindows } from '#functions/clinic/availability.ts';
 import { type BranchId, branchIds, clinic, type SpecialtyId, specialties } from '#functions/clinic/clinic.ts';
-import { addDaysTo, weekdayOf } from '#functions/clinic/dates.ts';
+import { addDaysTo, isCalendarDate, weekdayOf } from '#functions/clinic/dates.ts';
 import { guardianRelationshipIds } from '#functions/clinic/form-choices.ts';
 import { type TimeWindowId, timeWindowIds } from '#functions/clinic/time-windows.ts';
 import type { Attribution, BookingRequestDetails } from '#functions/outbox/jobs.ts';
@@ -43,21 +47,23 @@ export interface BookingSchemaOptions {
   parseMobile: MobileNumberParser;
 }
 
-function createGuardianSchema(parseMobile: MobileNumberParser) {
-  return z.strictObject(
-    {
-      name: personNameField("Enter the parent or guardian's full name."),
-      relationship: z.enum(guardianRelationshipIds, { error: 'Choose parent or legal guardian.' }),
-      mobile: mobileNumberField("Enter the parent or guardian's mobile number.", parseMobile),
-      consent: requiredTick('A parent or guardian must agree before we can take a request for someone under 18.'),
-    },
-    { error: (issue) => (issue.code === 'invalid_type' ? "Enter the parent or guardian's details." : undefined) },
-  );
-}
-type GuardianSchema = ReturnType<typeof createGuardianSchema>;
+const guardianSchema = z.strictObject(
+  {
+    name: personNameField("Enter the parent or guardian's full name."),
+    relationship: z.enum(guardianRelationshipIds, { error: 'Choose parent or legal guardian.' }),
+    consent: requiredTick('A parent or guardian must agree before we can take a request for someone under 18.'),
+  },
+  { error: (issue) => (issue.code === 'invalid_type' ? "Enter the parent or guardian's details." : undefined) },
+);
 
-export type Guardian = z.output<GuardianSchema>;
-export type GuardianFormValues = z.input<GuardianSchema>;
+export type GuardianFormValues = z.input<typeof guardianSchema>;
+/** A patient under 18's parent or legal guardian: the person the clinic deals with about the request. */
+export type Guardian = z.output<typeof guardianSchema> & { mobile: string; email?: string };
+
+const contactMobileMessages = {
+  patient: 'Enter your mobile number.',
+  guardian: "Enter the parent or guardian's mobile number.",
+};
 
 export interface BookingConsents {
   privacyNotice: true;
@@ -75,13 +81,22 @@ interface BookingDetails extends BookingRequestDetails {
 
 export interface AdultBookingRequest extends BookingDetails {
   isMinor: false;
+  /** E.164 */
+  mobile: string;
+  /** Lowercased. */
+  email?: string;
   consents: BookingConsents;
   attribution?: Attribution;
 }
 
-/** Under 18 on the day of the request: a guardian is required, and marketing never uses the data. */
+/**
+ * Under 18 on the day of the request: the clinic deals with the parent or guardian, whose consent is verified
+ * before the request goes further, and marketing never uses the data.
+ */
 export interface MinorBookingRequest extends BookingDetails {
   isMinor: true;
+  /** The patient's own mobile, if given (E.164): for the front desk only, never for the CRM. */
+  mobile?: string;
   guardian: Guardian;
   consents: BookingConsents & { emailNews: false };
 }
@@ -137,17 +152,38 @@ function checkBranchIsOpen(
   }
 }
 
-/** A minor needs a guardian: each missing or invalid guardian field is reported under `guardian.`. */
+/**
+ * A minor needs a guardian: each missing or invalid guardian field is reported under `guardian.`; the patient's own
+ * mobile, which only a minor's request takes, is checked too.
+ */
 function checkGuardianOfMinor(
-  { dateOfBirth, guardian }: { dateOfBirth: string; guardian?: unknown },
+  { dateOfBirth, guardian, patientMobile }: { dateOfBirth: string; guardian?: unknown; patientMobile?: unknown },
   context: RuleContext,
   today: string,
-  guardianSchema: GuardianSchema,
+  patientMobileSchema: PatientMobileSchema,
 ) {
   if (!isMinor(dateOfBirth, today)) return;
   for (const issue of guardianSchema.safeParse(guardian ?? {}).error?.issues ?? []) {
     context.addIssue({ ...issue, path: ['guardian', ...issue.path] });
   }
+  for (const issue of patientMobileSchema.safeParse(patientMobile).error?.issues ?? []) {
+    context.addIssue({ ...issue, path: ['patientMobile', ...issue.path] });
+  }
+}
+
+/** The mobile is always required: the patient's, or for a patient under 18 (as far as the form can tell) a guardian's. */
+function checkContactMobile(
+  { mobile, dateOfBirth }: { mobile?: string | undefined; dateOfBirth?: unknown },
+  context: RuleContext,
+  today: string,
+) {
+  if (mobile) return;
+  const minor = typeof dateOfBirth === 'string' && isCalendarDate(dateOfBirth) && isMinor(dateOfBirth, today);
+  context.addIssue({
+    code: 'custom',
+    path: ['mobile'],
+    message: minor ? contactMobileMessages.guardian : contactMobileMessages.patient,
+  });
 }
 
 function checkEmailForNews(
@@ -175,7 +211,7 @@ export function createBookingSchema({ treatments, today, parseMobile }: BookingS
   const [firstTreatment, ...otherTreatments] = specialtyOf.keys();
   if (firstTreatment === undefined) throw new Error('createBookingSchema needs at least one treatment');
   const latestPreferredDate = addDaysTo(today, maxDaysAhead);
-  const guardianSchema = createGuardianSchema(parseMobile);
+  const patientMobileSchema = createPatientMobileSchema(parseMobile);
 
   return z.pipe(
     z
@@ -190,7 +226,8 @@ export function createBookingSchema({ treatments, today, parseMobile }: BookingS
           ),
           timeWindow: z.enum(timeWindowIds, { error: 'Choose morning, afternoon or evening.' }),
           fullName: personNameField('Enter your full name.'),
-          mobile: mobileNumberField('Enter your mobile number.', parseMobile),
+          // Required, with a message that depends on the age: see checkContactMobile.
+          mobile: optionalInput(mobileNumberField(contactMobileMessages.patient, parseMobile)),
           email: optionalInput(emailField('Enter your email address.')),
           dateOfBirth: dateOfBirthField(today),
           helpText: optionalInput(
@@ -204,8 +241,9 @@ export function createBookingSchema({ treatments, today, parseMobile }: BookingS
             }),
             { privacyNotice: false },
           ),
-          // Checked by checkGuardianOfMinor, for a minor only: an adult's leftover guardian entries are ignored.
+          // Checked by checkGuardianOfMinor, for a minor only: an adult's leftover entries are ignored.
           guardian: z.optional(z.custom<Partial<GuardianFormValues>>()),
+          patientMobile: z.optional(z.custom<string | null>()),
           attribution: attributionField,
         },
         formObjectError,
@@ -216,8 +254,9 @@ export function createBookingSchema({ treatments, today, parseMobile }: BookingS
           whenFieldsValid('treatment', 'branch'),
         ),
         z.superRefine(checkBranchIsOpen, whenFieldsValid('branch', 'preferredDate', 'timeWindow')),
+        z.superRefine((booking, context) => checkContactMobile(booking, context, today), whenFieldsValid('mobile')),
         z.superRefine(
-          (booking, context) => checkGuardianOfMinor(booking, context, today, guardianSchema),
+          (booking, context) => checkGuardianOfMinor(booking, context, today, patientMobileSchema),
           whenFieldsValid('dateOfBirth'),
         ),
         z.superRefine(
@@ -225,25 +264,49 @@ export function createBookingSchema({ treatments, today, parseMobile }: BookingS
           whenFieldsValid('email', 'consents', 'dateOfBirth'),
         ),
       ),
-    z.transform(({ guardian, attribution, consents, email, helpText, ...details }): BookingRequest => {
-      const optional = {
-        treatmentTitle: titleOf.get(details.treatment) ?? details.treatment,
-        ...(email && { email }),
-        ...(helpText && { helpText }),
-      };
-      if (isMinor(details.dateOfBirth, today)) {
-        return {
+    z.transform(
+      ({
+        guardian,
+        patientMobile,
+        attribution,
+        consents,
+        mobile = '',
+        email,
+        helpText,
+        ...details
+      }): BookingRequest => {
+        const common = {
           ...details,
-          ...optional,
-          isMinor: true,
-          guardian: guardianSchema.parse(guardian),
-          consents: { ...consents, emailNews: false },
+          treatmentTitle: titleOf.get(details.treatment) ?? details.treatment,
+          ...(helpText && { helpText }),
         };
-      }
-      return { ...details, ...optional, isMinor: false, consents, ...(attribution && { attribution }) };
-    }),
+        if (isMinor(details.dateOfBirth, today)) {
+          const ownMobile = patientMobileSchema.parse(patientMobile);
+          return {
+            ...common,
+            ...(ownMobile && { mobile: ownMobile }),
+            isMinor: true,
+            guardian: { ...guardianSchema.parse(guardian), mobile, ...(email && { email }) },
+            consents: { ...consents, emailNews: false },
+          };
+        }
+        return {
+          ...common,
+          mobile,
+          ...(email && { email }),
+          isMinor: false,
+          consents,
+          ...(attribution && { attribution }),
+        };
+      },
+    ),
   );
 }
+
+function createPatientMobileSchema(parseMobile: MobileNumberParser) {
+  return optionalInput(mobileNumberField("Enter the patient's mobile number, or leave it empty.", parseMobile));
+}
+type PatientMobileSchema = ReturnType<typeof createPatientMobileSchema>;
 
 export type BookingSchema = ReturnType<typeof createBookingSchema>;
 /** What the form holds and posts: post these values, not the parsed `BookingRequest`. */

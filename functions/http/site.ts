@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { clinic } from '#functions/clinic/clinic.ts';
 import type { BookableTreatment } from '#functions/forms/booking-schema.ts';
 import { createBookingIntake } from '#functions/intake/booking-intake.ts';
+import { createGuardianConsentActions, type GuardianConsentActions } from '#functions/intake/guardian-consent.ts';
 import { createRightsRequestIntake } from '#functions/intake/rights-request-intake.ts';
 import { createNewsletterLinkActions, type NewsletterLinkActions } from '#functions/newsletter/links.ts';
 import { createNewsletterIntake } from '#functions/newsletter/newsletter-intake.ts';
@@ -33,6 +34,8 @@ export interface Site {
   /** `POST /api/consent`. */
   consentReceipt: (request: Request | IncomingBody, clientAddress: string) => Promise<JsonAnswer>;
   newsletterLinks: NewsletterLinkActions;
+  /** The page a patient under 18's guardian opens from the link in their email. */
+  guardianConsent: GuardianConsentActions;
   /** RFC 8058's one-click POST to the List-Unsubscribe address, which mail apps send. */
   oneClickUnsubscribe: (request: Request) => Promise<Response>;
 }
@@ -53,6 +56,7 @@ export function createSite(
   const store = () => getStore(storeConfigFrom(settings));
   const database = async () => (await store()).db;
   const signingKey = (db: Kysely<Database>) => linkSigningKey(db, settings.LINK_SIGNING_KEY);
+  const siteUrl = settings.SITE_URL ?? defaultSiteUrl;
   // Kept in PostgreSQL when the site runs on it, so that a client's limit holds across every instance.
   const shared = async () => {
     const { db, postgres } = await store();
@@ -66,7 +70,7 @@ export function createSite(
     bookableTreatments,
     forms: {
       booking: {
-        intake: createBookingIntake({ database, treatments: bookableTreatments }),
+        intake: createBookingIntake({ database, treatments: bookableTreatments, siteUrl, signingKey }),
         rateLimit: formRateLimit('booking'),
         invalidErrorCode: 'invalid_booking',
         checkboxFields: [
@@ -77,7 +81,7 @@ export function createSite(
         ],
       },
       newsletter: {
-        intake: createNewsletterIntake({ database, siteUrl: settings.SITE_URL ?? defaultSiteUrl, signingKey }),
+        intake: createNewsletterIntake({ database, siteUrl, signingKey }),
         rateLimit: formRateLimit('newsletter'),
         invalidErrorCode: 'invalid_signup',
         checkboxFields: ['marketingConsent'],
@@ -97,6 +101,7 @@ export function createSite(
       database,
     }),
     newsletterLinks: createNewsletterLinkActions({ database, signingKey }),
+    guardianConsent: createGuardianConsentActions({ database, signingKey }),
     oneClickUnsubscribe: createOneClickUnsubscribeHandler({ database, signingKey }),
   };
 }

@@ -1,29 +1,31 @@
 /** A booking request from either path (JSON or plain form), through the lead intake. */
 import type { Kysely } from 'kysely';
-import { type BookableTreatment, type BookingRequest, createBookingSchema } from '#functions/forms/booking-schema.ts';
+import { type BookableTreatment, createBookingSchema } from '#functions/forms/booking-schema.ts';
 import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
-import type { Screened } from '#functions/outbox/jobs.ts';
 import { createGroupCommit } from '#functions/store/group-commit.ts';
 import type { Database } from '#functions/store/schema.ts';
+import { guardianConsentLink } from './guardian-consent.ts';
 import { createLeadIntake } from './lead-intake.ts';
-import { storeBookingRequests } from './lead-records.ts';
+import { type BookingToStore, storeBookingRequests } from './lead-records.ts';
 import { perClinicDay } from './per-clinic-day.ts';
 import { toMobileE164 } from './phone.ts';
 
 export interface BookingIntakeDependencies {
   database: () => Promise<Kysely<Database>>;
   treatments: () => Promise<readonly BookableTreatment[]>;
+  siteUrl: string;
+  /** The key that signs the link a patient under 18's guardian confirms their consent with. */
+  signingKey: (db: Kysely<Database>) => Promise<string>;
   now?: () => Date;
 }
 
-export function createBookingIntake({ database, treatments, now }: BookingIntakeDependencies) {
+export function createBookingIntake({ database, treatments, siteUrl, signingKey, now }: BookingIntakeDependencies) {
   // Built once per clinic day, not per request: it costs far more than checking a form with it.
   const schemaFor = perClinicDay(treatments, (today, offered) =>
     createBookingSchema({ treatments: offered, today, parseMobile: toMobileE164 }),
   );
   const write = createGroupCommit({
-    writeGroup: async (requests: readonly (BookingRequest & Screened)[]) =>
-      storeBookingRequests(await database(), requests),
+    writeGroup: async (bookings: readonly BookingToStore[]) => storeBookingRequests(await database(), bookings),
   });
   return createLeadIntake({
     leadName: 'Booking request',
@@ -31,6 +33,12 @@ export function createBookingIntake({ database, treatments, now }: BookingIntake
     validate: async (fields, moment) => parseWithFieldErrors(await schemaFor(moment), fields),
     // The booking form always carries the time the server showed it.
     botCheck: { fillTime: 'required' },
-    record: (request, _moment, sentQuickly) => write(sentQuickly ? { ...request, sentQuickly } : request),
+    record: async (request, moment, sentQuickly) => {
+      const key = await signingKey(await database());
+      return write({
+        request: sentQuickly ? { ...request, sentQuickly } : request,
+        guardianLinkFor: (reference) => guardianConsentLink({ siteUrl, signingKey: key }, reference, moment),
+      });
+    },
   });
 }

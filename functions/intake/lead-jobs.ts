@@ -1,7 +1,8 @@
 /**
  * The outbox jobs a lead creates, with their payloads: what each delivery (CRM, emails) may know, decided
- * here and nowhere else. The free text of a booking goes to the front desk only; a minor's CRM record
- * carries no consent to marketing and no attribution.
+ * here and nowhere else. The free text of a booking goes to the front desk only. For a patient under 18 the
+ * CRM's contact is the parent or guardian, and the patient's name, date of birth and own mobile go no further
+ * than the front desk and the deal; nothing carries a consent to marketing or attribution.
  */
 import type { BookingRequest } from '#functions/forms/booking-schema.ts';
 import type { NewsletterSignup } from '#functions/forms/newsletter-schema.ts';
@@ -9,24 +10,29 @@ import type { RightsRequest } from '#functions/forms/rights-request-schema.ts';
 import type {
   BookingSummary,
   CrmBookingPayload,
+  CrmContactDetails,
   CrmNewsletterPayload,
   CrmNewsletterWithdrawalPayload,
   CrmRightsRequestPayload,
   FrontDeskEmailPayload,
+  GuardianConsentLink,
   NewsletterLinks,
   OutboxJobDraft,
   RightsRequestReceipt,
   Screened,
 } from '#functions/outbox/jobs.ts';
+import type { VerifiedGuardianConsent } from '#functions/store/guardian-consents.ts';
 
 /**
- * The CRM record and the front desk's email always; a confirmation email when the visitor gave an
- * address. Never to a minor: it would go to the guardian, and the form collects no guardian email.
+ * The CRM's contact and deal and the front desk's email always. Then, for an adult who gave an email address, a
+ * confirmation; for a patient under 18, never an email to them: their parent or guardian, if they gave an email
+ * address, gets the signed link that verifies their consent (`guardianConsentLink`, made for this reference).
  */
 export function bookingJobs(
   request: BookingRequest & Screened,
   reference: string,
   requestedAt: string,
+  guardianConsentLink: GuardianConsentLink,
 ): OutboxJobDraft[] {
   const summary: BookingSummary = {
     reference,
@@ -36,33 +42,38 @@ export function bookingJobs(
     preferredDate: request.preferredDate,
     timeWindow: request.timeWindow,
   };
-  const contact = {
-    fullName: request.fullName,
-    mobile: request.mobile,
-    ...(request.email && { email: request.email }),
-    isMinor: request.isMinor,
+  const contact: CrmContactDetails = request.isMinor
+    ? {
+        fullName: request.guardian.name,
+        mobile: request.guardian.mobile,
+        ...(request.guardian.email && { email: request.guardian.email }),
+      }
+    : { fullName: request.fullName, mobile: request.mobile, ...(request.email && { email: request.email }) };
+  const crm: CrmBookingPayload = {
+    ...summary,
+    requestedAt,
+    patientName: request.fullName,
+    contact,
+    consents: { whatsappUpdates: request.consents.whatsappUpdates, emailNews: request.consents.emailNews },
+    ...(request.isMinor
+      ? { minor: { relationship: request.guardian.relationship } }
+      : request.attribution && { attribution: request.attribution }),
   };
-  const guardian = request.isMinor && {
-    guardian: {
-      name: request.guardian.name,
-      relationship: request.guardian.relationship,
-      mobile: request.guardian.mobile,
-    },
-  };
-  const crm: CrmBookingPayload = request.isMinor
-    ? { ...summary, requestedAt, ...contact, ...guardian }
-    : {
-        ...summary,
-        requestedAt,
-        ...contact,
-        consents: { whatsappUpdates: request.consents.whatsappUpdates, emailNews: request.consents.emailNews },
-        ...(request.attribution && { attribution: request.attribution }),
-      };
   const frontDesk: FrontDeskEmailPayload = {
     ...summary,
-    ...contact,
+    fullName: request.fullName,
+    ...(request.mobile && { mobile: request.mobile }),
+    ...(!request.isMinor && request.email && { email: request.email }),
     dateOfBirth: request.dateOfBirth,
-    ...guardian,
+    isMinor: request.isMinor,
+    ...(request.isMinor && {
+      guardian: {
+        name: request.guardian.name,
+        relationship: request.guardian.relationship,
+        mobile: request.guardian.mobile,
+        ...(request.guardian.email && { email: request.guardian.email }),
+      },
+    }),
     whatsappUpdates: request.consents.whatsappUpdates,
     ...(request.helpText && { helpText: request.helpText }),
     ...(request.sentQuickly && { sentQuickly: true }),
@@ -71,13 +82,41 @@ export function bookingJobs(
     { kind: 'crm.booking', payload: crm },
     { kind: 'email.front-desk', payload: frontDesk },
   ];
-  if (request.email && !request.isMinor) {
+  if (request.isMinor) {
+    if (request.guardian.email) {
+      jobs.push({
+        kind: 'email.guardian-consent',
+        payload: {
+          ...summary,
+          ...guardianConsentLink,
+          to: request.guardian.email,
+          guardianName: request.guardian.name,
+          relationship: request.guardian.relationship,
+          patientName: request.fullName,
+        },
+      });
+    }
+  } else if (request.email) {
     jobs.push({
       kind: 'email.booking-confirmation',
       payload: { ...summary, to: request.email, fullName: request.fullName },
     });
   }
   return jobs;
+}
+
+/** A guardian's consent was verified: the deal says so. */
+export function guardianConsentVerifiedJobs({
+  reference,
+  method,
+  verifiedAt,
+}: VerifiedGuardianConsent): OutboxJobDraft[] {
+  return [{ kind: 'crm.guardian-consent', payload: { reference, method, verifiedAt } }];
+}
+
+/** A request was deleted from the store: the CRM deletes its deal. */
+export function bookingDeletionJobs(reference: string): OutboxJobDraft[] {
+  return [{ kind: 'crm.booking-deletion', payload: { reference } }];
 }
 
 /** The double opt-in email; the CRM hears of the subscriber only once they confirm. */

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { BookingRequest } from '#functions/forms/booking-schema.ts';
 import type { NewsletterSignup } from '#functions/forms/newsletter-schema.ts';
 import type { RightsRequest } from '#functions/forms/rights-request-schema.ts';
-import type { NewsletterLinks, Screened } from '#functions/outbox/jobs.ts';
+import type { GuardianConsentLink, NewsletterLinks, Screened } from '#functions/outbox/jobs.ts';
 import { type RecordedLead, recordBookingRequests, recordNewsletterSignups } from '#functions/store/leads.ts';
 import { recordRightsRequests } from '#functions/store/rights-requests.ts';
 import type { Database } from '#functions/store/schema.ts';
@@ -27,22 +27,31 @@ const only = async (recorded: Promise<readonly RecordedLead[]>): Promise<Recorde
   return lead;
 };
 
+/** Each request with the maker of the signed link its guardian's consent email carries, which needs its reference. */
+export interface BookingToStore {
+  request: BookingRequest & Screened;
+  guardianLinkFor: (reference: string) => GuardianConsentLink;
+}
+
 export function storeBookingRequests(
   db: Kysely<Database>,
-  requests: readonly (BookingRequest & Screened)[],
+  bookings: readonly BookingToStore[],
 ): Promise<RecordedLead[]> {
   return recordBookingRequests(
     db,
-    requests.map((request) => ({
+    bookings.map(({ request, guardianLinkFor }) => ({
       lead: request,
-      jobsFor: (reference, requestedAt) => bookingJobs(request, reference, requestedAt),
+      jobsFor: (reference, requestedAt) => bookingJobs(request, reference, requestedAt, guardianLinkFor(reference)),
     })),
     generateReference,
   );
 }
 
-export const storeBookingRequest = (db: Kysely<Database>, request: BookingRequest) =>
-  only(storeBookingRequests(db, [request]));
+export const storeBookingRequest = (
+  db: Kysely<Database>,
+  request: BookingRequest,
+  guardianLinkFor: BookingToStore['guardianLinkFor'],
+) => only(storeBookingRequests(db, [{ request, guardianLinkFor }]));
 
 /** Each sign-up with the maker of its confirmation email's signed links, which need its reference. */
 export interface SignupToStore {

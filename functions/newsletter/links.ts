@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { defaultLocale, type Locale, pathInLocale } from '#functions/clinic/locales.ts';
 import { retention } from '#functions/clinic/retention.ts';
 import { marketingWithdrawalJobs, newsletterConfirmedJobs } from '#functions/intake/lead-jobs.ts';
+import { checkLink, type LinkCheck, signLink } from '#functions/links/signed-links.ts';
 import type { NewsletterLinks } from '#functions/outbox/jobs.ts';
 import {
   type ConfirmationOutcome,
@@ -14,7 +15,6 @@ import {
   withdrawNewsletterSubscription,
 } from '#functions/store/newsletter-subscriptions.ts';
 import type { Database } from '#functions/store/schema.ts';
-import { checkLink, type LinkCheck, signLink } from './signed-links.ts';
 
 export const newsletterPaths = {
   confirm: '/newsletter/confirm/',

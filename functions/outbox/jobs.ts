@@ -3,7 +3,12 @@
  * carries. The domain decides what goes into a payload (functions/intake/lead-jobs.ts); the store writes the
  * jobs it is given; the worker hands each payload to its kind's delivery.
  */
-import type { GuardianRelationship, RequesterRole, RightsRequestType } from '#functions/clinic/form-choices.ts';
+import type {
+  GuardianConsentMethod,
+  GuardianRelationship,
+  RequesterRole,
+  RightsRequestType,
+} from '#functions/clinic/form-choices.ts';
 import type { Locale } from '#functions/clinic/locales.ts';
 import type { ProcessorId } from '#functions/clinic/processors.ts';
 import type { TimeWindowId } from '#functions/clinic/time-windows.ts';
@@ -25,6 +30,11 @@ export const outboxJobProcessors = {
   // A data-rights request: a ticket for the privacy team, and an acknowledgement when an email was given.
   'crm.rights-request': 'hubspot',
   'email.rights-acknowledgement': 'resend',
+  // A booking request for a patient under 18: the link for the parent or guardian to confirm their consent, the
+  // deal's update once it is verified, and the deal's deletion when it never was within its period.
+  'email.guardian-consent': 'resend',
+  'crm.guardian-consent': 'hubspot',
+  'crm.booking-deletion': 'hubspot',
 } as const satisfies Record<string, ProcessorId>;
 
 export type OutboxJobKind = keyof typeof outboxJobProcessors;
@@ -62,11 +72,8 @@ export interface BookingRequestDetails {
   /** YYYY-MM-DD */
   preferredDate: string;
   timeWindow: TimeWindowId;
+  /** The patient's. */
   fullName: string;
-  /** E.164 */
-  mobile: string;
-  /** Lowercased. */
-  email?: string;
   /** YYYY-MM-DD */
   dateOfBirth: string;
   /** What the visitor would like help with: for the front desk only, never for marketing. */
@@ -82,31 +89,47 @@ export interface Screened {
 export const sentQuicklyNote =
   'Sent within 3 seconds of the form opening, faster than people usually manage: it may be automated. Check it before acting on it.';
 
-/** A patient under 18's parent or guardian, as the booking form takes them (their consent is on the request). */
+/**
+ * A patient under 18's parent or guardian, as the booking form takes them: the person the clinic deals with about
+ * the request (their consent is on the request, and its verification in the store).
+ */
 export interface GuardianContact {
   name: string;
   relationship: GuardianRelationship;
   /** E.164 */
   mobile: string;
+  /** Lowercased. */
+  email?: string;
+}
+
+/** Whom the CRM records as the contact: the patient (an adult), or a patient under 18's parent or guardian. */
+export interface CrmContactDetails {
+  fullName: string;
+  /** E.164 */
+  mobile: string;
+  /** Lowercased. */
+  email?: string;
 }
 
 export interface CrmBookingPayload extends BookingSummary {
   /** ISO 8601: when the request was stored, and so when its consents were given. */
   requestedAt: string;
-  fullName: string;
-  mobile: string;
-  email?: string;
-  isMinor: boolean;
-  guardian?: GuardianContact;
-  /** Adults only. */
-  consents?: { whatsappUpdates: boolean; emailNews: boolean };
+  /** The patient's name as the request gives it: the deal's, never a contact's. */
+  patientName: string;
+  contact: CrmContactDetails;
+  /** The contact's own choices on the form; email news is never given on a request for a patient under 18. */
+  consents: { whatsappUpdates: boolean; emailNews: boolean };
   /** Adults only. */
   attribution?: Attribution;
+  /** A patient under 18: the contact is their parent or guardian, and the deal says how they are related. */
+  minor?: { relationship: GuardianRelationship };
 }
 
 export interface FrontDeskEmailPayload extends BookingSummary {
   fullName: string;
-  mobile: string;
+  /** The patient's own: an adult's, or a patient under 18's if given. */
+  mobile?: string;
+  /** An adult patient's. */
   email?: string;
   dateOfBirth: string;
   isMinor: boolean;
@@ -190,6 +213,34 @@ export interface RightsAcknowledgementEmailPayload
   to: string;
 }
 
+/** The signed, expiring link that lets a parent or guardian confirm their consent in one step. */
+export interface GuardianConsentLink {
+  verifyUrl: string;
+  /** ISO 8601: when the link stops working (and the request, if still unverified, is deleted). */
+  expiresAt: string;
+}
+
+/** To a patient under 18's parent or guardian: the request their consent is asked for, and the link to give it. */
+export interface GuardianConsentEmailPayload extends BookingSummary, GuardianConsentLink {
+  to: string;
+  guardianName: string;
+  relationship: GuardianRelationship;
+  patientName: string;
+}
+
+/** A guardian's consent just verified: the deal says so. */
+export interface CrmGuardianConsentPayload {
+  reference: string;
+  method: GuardianConsentMethod;
+  /** ISO 8601. */
+  verifiedAt: string;
+}
+
+/** A request deleted from the store (its guardian's consent never verified): its deal goes too. */
+export interface CrmBookingDeletionPayload {
+  reference: string;
+}
+
 export type OutboxJobDraft =
   | { kind: 'crm.booking'; payload: CrmBookingPayload }
   | { kind: 'email.front-desk'; payload: FrontDeskEmailPayload }
@@ -198,7 +249,10 @@ export type OutboxJobDraft =
   | { kind: 'crm.newsletter'; payload: CrmNewsletterPayload }
   | { kind: 'crm.newsletter-withdrawal'; payload: CrmNewsletterWithdrawalPayload }
   | { kind: 'crm.rights-request'; payload: CrmRightsRequestPayload }
-  | { kind: 'email.rights-acknowledgement'; payload: RightsAcknowledgementEmailPayload };
+  | { kind: 'email.rights-acknowledgement'; payload: RightsAcknowledgementEmailPayload }
+  | { kind: 'email.guardian-consent'; payload: GuardianConsentEmailPayload }
+  | { kind: 'crm.guardian-consent'; payload: CrmGuardianConsentPayload }
+  | { kind: 'crm.booking-deletion'; payload: CrmBookingDeletionPayload };
 
 export type OutboxJobPayload<Kind extends OutboxJobKind> = Extract<OutboxJobDraft, { kind: Kind }>['payload'];
 

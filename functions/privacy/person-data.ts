@@ -1,8 +1,8 @@
 /**
  * Everything the website's database holds about one person, found by email address or mobile number, for a
  * data principal's requests: access (export) and erasure. Booking requests match on the person's own email or
- * mobile and on a guardian's mobile (for a child, the DPDP Act's data principal includes the parent or
- * guardian, s.2(j)); newsletter subscriptions match on the email; data-rights requests on their email or
+ * mobile and on a guardian's (for a child, the DPDP Act's data principal includes the parent or guardian,
+ * s.2(j)), with the record of the guardian's consent; newsletter subscriptions match on the email; data-rights requests on their email or
  * mobile. Every outbox job of those rows comes with them, and so does any other job whose payload names the
  * person as a JSON string value.
  *
@@ -16,19 +16,22 @@ import { recordProcessing } from '#functions/store/processing-log.ts';
 import type {
   BookingRequestsTable,
   Database,
+  GuardianConsentsTable,
   NewsletterSubscriptionsTable,
   OutboxJobStatus,
   OutboxJobsTable,
   RightsRequestsTable,
 } from '#functions/store/schema.ts';
 
-export type BookingMatch = 'email' | 'mobile' | 'guardianMobile';
+export type BookingMatch = 'email' | 'mobile' | 'guardianEmail' | 'guardianMobile';
 export type RightsRequestMatch = 'email' | 'mobile';
 export type OutboxJobRecord = Selectable<OutboxJobsTable>;
 
 export interface MatchedBooking {
   matchedOn: BookingMatch[];
   record: Selectable<BookingRequestsTable>;
+  /** A request for a patient under 18: how and when the guardian's consent was verified, or that it is pending. */
+  guardianConsent: Selectable<GuardianConsentsTable> | undefined;
   outboxJobs: OutboxJobRecord[];
 }
 
@@ -72,10 +75,14 @@ export interface PersonDataCounts {
 
 /** Which of a booking's columns hold the identifier. */
 export function bookingMatches(record: Selectable<BookingRequestsTable>, identifier: PersonIdentifier): BookingMatch[] {
-  if (identifier.type === 'email') return record.email?.toLowerCase() === identifier.email ? ['email'] : [];
   const matches: BookingMatch[] = [];
-  if (record.mobile_e164 === identifier.mobile) matches.push('mobile');
-  if (record.guardian_mobile_e164 === identifier.mobile) matches.push('guardianMobile');
+  if (identifier.type === 'email') {
+    if (record.email?.toLowerCase() === identifier.email) matches.push('email');
+    if (record.guardian_email?.toLowerCase() === identifier.email) matches.push('guardianEmail');
+  } else {
+    if (record.mobile_e164 === identifier.mobile) matches.push('mobile');
+    if (record.guardian_mobile_e164 === identifier.mobile) matches.push('guardianMobile');
+  }
   return matches;
 }
 
@@ -110,6 +117,7 @@ export function countPersonData(identifier: PersonIdentifier, data: PersonData):
     bookingRequestsMatchedOn: {
       email: matchedOn('email'),
       mobile: matchedOn('mobile'),
+      guardianEmail: matchedOn('guardianEmail'),
       guardianMobile: matchedOn('guardianMobile'),
     },
     newsletterSubscriptions: data.newsletterSubscriptions.length,
@@ -140,7 +148,11 @@ export async function findPersonData(
   identifier: PersonIdentifier,
   options: { lock?: boolean } = {},
 ): Promise<PersonData> {
-  const { bookings, subscriptions, rightsRequests, jobs } = await findPersonRecords(db, identifier, options);
+  const { bookings, guardianConsents, subscriptions, rightsRequests, jobs } = await findPersonRecords(
+    db,
+    identifier,
+    options,
+  );
   const bookingIds = bookings.map((booking) => booking.id);
   const subscriptionIds = subscriptions.map((subscription) => subscription.id);
   const rightsRequestIds = rightsRequests.map((request) => request.id);
@@ -154,6 +166,7 @@ export async function findPersonData(
     bookingRequests: bookings.map((record) => ({
       matchedOn: bookingMatches(record, identifier),
       record,
+      guardianConsent: guardianConsents.find((consent) => consent.booking_request_id === record.id),
       outboxJobs: jobsOf('booking_request_id', record.id),
     })),
     newsletterSubscriptions: subscriptions.map((record) => ({

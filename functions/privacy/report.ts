@@ -43,6 +43,7 @@ export function exportDocument(identifier: PersonIdentifier, data: PersonData, e
     bookingRequests: data.bookingRequests.map((booking) => ({
       matchedOn: booking.matchedOn,
       record: booking.record,
+      ...(booking.guardianConsent && { guardianConsent: booking.guardianConsent }),
       outboxJobs: booking.outboxJobs.map(jobDocument),
     })),
     newsletterSubscriptions: data.newsletterSubscriptions.map((subscription) => ({
@@ -65,6 +66,7 @@ function foundText(counts: PersonDataCounts): string {
   const matched = [
     by.email > 0 && `${by.email} by email`,
     by.mobile > 0 && `${by.mobile} by mobile`,
+    by.guardianEmail > 0 && `${by.guardianEmail} by guardian's email`,
     by.guardianMobile > 0 && `${by.guardianMobile} by guardian's mobile`,
   ].filter(Boolean);
   const requestsBy = counts.rightsRequestsMatchedOn;
@@ -133,6 +135,7 @@ export function erasureText(outcome: ErasureOutcome): string[] {
 export function purgeSummary(counts: PurgeCounts): string {
   const {
     bookingRequests,
+    unverifiedMinorRequests,
     rightsRequests,
     deliveredJobPayloads,
     unconfirmedNewsletterSignups,
@@ -140,6 +143,7 @@ export function purgeSummary(counts: PurgeCounts): string {
   } = counts;
   return [
     `Retention purge: booking requests ${bookingRequests.deleted} deleted (${plural(bookingRequests.jobsDeleted, 'job')}), ${bookingRequests.keptUndelivered} kept until delivered`,
+    `requests for patients under 18 never verified ${unverifiedMinorRequests.deleted} deleted (${plural(unverifiedMinorRequests.jobsDeleted, 'job')}, ${plural(unverifiedMinorRequests.crmDeletionsQueued, 'CRM deletion')} queued), ${unverifiedMinorRequests.keptSending} kept while a job is sent`,
     `data-rights requests ${rightsRequests.deleted} deleted (${plural(rightsRequests.jobsDeleted, 'job')}), ${rightsRequests.keptUndelivered} kept until delivered`,
     `delivered job payloads ${deliveredJobPayloads.cleared} cleared`,
     `unconfirmed newsletter sign-ups ${unconfirmedNewsletterSignups.deleted} deleted (${plural(unconfirmedNewsletterSignups.jobsDeleted, 'job')}), ${unconfirmedNewsletterSignups.keptSending} kept while their email is sent`,

@@ -8,6 +8,10 @@
  *   are still pending or running: an undelivered lead is never lost, and it goes at the first run after its
  *   delivery. A dead job does not hold a booking back: it has been listed by `npm run leads -- failed` for the
  *   whole period.
+ * - Booking requests for a patient under 18 whose parent or guardian's consent was not verified within
+ *   `unverifiedMinorRequestDays` are deleted with their jobs and consent record, whether delivered or not (the
+ *   consent the law asks for before processing a child's data never came), and a job deletes the request's deal
+ *   in the CRM if its CRM job was attempted. One with a job being delivered right now waits a run.
  * - Data-rights requests older than `rightsRequestMonths` are deleted with their outbox jobs, by the same rule:
  *   one whose ticket, acknowledgement or withdrawal is still pending or running waits until it is delivered.
  * - Outbox jobs delivered (done) or cancelled more than `deliveredJobPayloadDays` ago keep their row, as the
@@ -31,6 +35,7 @@ import { subDays } from 'date-fns/subDays';
 import { subMonths } from 'date-fns/subMonths';
 import type { Kysely } from 'kysely';
 import { type RetentionPeriods, retention } from '#functions/clinic/retention.ts';
+import { bookingDeletionJobs } from '#functions/intake/lead-jobs.ts';
 import { recordPrivacyAudit } from '#functions/store/privacy-audit.ts';
 import { deleteProcessingRecordsBefore, recordProcessing } from '#functions/store/processing-log.ts';
 import {
@@ -40,11 +45,14 @@ import {
   purgeLeadsWrittenBefore,
   purgeUnconfirmedSignupsBefore,
   purgeUnsubscribedSignups,
+  purgeUnverifiedMinorRequestsBefore,
+  type UnverifiedRequestsPurged,
 } from '#functions/store/retention.ts';
 import type { Database } from '#functions/store/schema.ts';
 
 export interface RetentionCutoffs {
   bookingRequest: Date;
+  unverifiedMinorRequest: Date;
   rightsRequest: Date;
   deliveredJobPayload: Date;
   pendingNewsletter: Date;
@@ -57,6 +65,7 @@ export function retentionCutoffs(now: Date, periods: RetentionPeriods): Retentio
   const plain = (date: Date) => new Date(date.getTime());
   return {
     bookingRequest: plain(subMonths(now, periods.websiteLeadMonths, { in: utc })),
+    unverifiedMinorRequest: plain(subDays(now, periods.unverifiedMinorRequestDays, { in: utc })),
     rightsRequest: plain(subMonths(now, periods.rightsRequestMonths, { in: utc })),
     deliveredJobPayload: plain(subDays(now, periods.deliveredJobPayloadDays, { in: utc })),
     pendingNewsletter: plain(subDays(now, periods.pendingNewsletterDays, { in: utc })),
@@ -67,6 +76,7 @@ export function retentionCutoffs(now: Date, periods: RetentionPeriods): Retentio
 
 export interface PurgeCounts {
   bookingRequests: LeadsPurged;
+  unverifiedMinorRequests: UnverifiedRequestsPurged;
   rightsRequests: LeadsPurged;
   deliveredJobPayloads: { cleared: number };
   unconfirmedNewsletterSignups: { deleted: number; jobsDeleted: number; keptSending: number };
@@ -84,6 +94,11 @@ export async function purgeExpired(
   { now, periods = retention }: { now: Date; periods?: RetentionPeriods },
 ): Promise<PurgeCounts> {
   const cutoffs = retentionCutoffs(now, periods);
+  const unverifiedMinorRequests = await purgeUnverifiedMinorRequestsBefore(
+    db,
+    cutoffs.unverifiedMinorRequest,
+    bookingDeletionJobs,
+  );
   const bookingRequests = await purgeLeadsWrittenBefore(db, 'booking_requests', cutoffs.bookingRequest);
   const rightsRequests = await purgeLeadsWrittenBefore(db, 'rights_requests', cutoffs.rightsRequest);
   const unconfirmed = await purgeUnconfirmedSignupsBefore(db, cutoffs.pendingNewsletter);
@@ -94,6 +109,7 @@ export async function purgeExpired(
 
   const counts: PurgeCounts = {
     bookingRequests,
+    unverifiedMinorRequests,
     rightsRequests,
     deliveredJobPayloads: { cleared },
     unconfirmedNewsletterSignups: {

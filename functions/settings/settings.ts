@@ -37,7 +37,8 @@ export const settingsSchema = z.object({
   PORT: wholeNumber(1, 65_535).default(4321),
   /**
    * The site's public origin, for the links in emails (and, at build time, canonical URLs). Unset, the emails
-   * wait, as their links would point nowhere; the newsletter's links fall back to `defaultSiteUrl`.
+   * wait, as their links would point nowhere; the links made for them (the newsletter's, a guardian's consent
+   * link) fall back to `defaultSiteUrl`.
    */
   SITE_URL: address.optional(),
   /** A PostgreSQL server; unset, the embedded PGlite database in DATA_DIR. */

@@ -4,6 +4,7 @@ import type { OutboxJobKind } from '#functions/outbox/jobs.ts';
 import type {
   BookingRequestsTable,
   Database,
+  GuardianConsentsTable,
   NewsletterStatus,
   NewsletterSubscriptionsTable,
   OutboxJobStatus,
@@ -85,7 +86,13 @@ export interface OutboxJobSummary {
 }
 
 export type StoredLead =
-  | { type: 'booking'; record: Selectable<BookingRequestsTable>; jobs: OutboxJobSummary[] }
+  | {
+      type: 'booking';
+      record: Selectable<BookingRequestsTable>;
+      /** A request for a patient under 18 has one, unless it was made before consents were verified. */
+      guardianConsent: Selectable<GuardianConsentsTable> | undefined;
+      jobs: OutboxJobSummary[];
+    }
   | { type: 'newsletter'; record: Selectable<NewsletterSubscriptionsTable>; jobs: OutboxJobSummary[] }
   | { type: 'rights-request'; record: Selectable<RightsRequestsTable>; jobs: OutboxJobSummary[] };
 
@@ -96,7 +103,19 @@ export async function findLeadByReference(db: Kysely<Database>, reference: strin
     .selectAll()
     .where('reference', '=', reference)
     .executeTakeFirst();
-  if (booking) return { type: 'booking', record: booking, jobs: await jobsOf(db, 'booking_request_id', booking.id) };
+  if (booking) {
+    const guardianConsent = await db
+      .selectFrom('guardian_consents')
+      .selectAll()
+      .where('booking_request_id', '=', booking.id)
+      .executeTakeFirst();
+    return {
+      type: 'booking',
+      record: booking,
+      guardianConsent,
+      jobs: await jobsOf(db, 'booking_request_id', booking.id),
+    };
+  }
   const subscription = await db
     .selectFrom('newsletter_subscriptions')
     .selectAll()

@@ -26,9 +26,15 @@ export interface RecordedLead {
   created: boolean;
 }
 
-/** A booking request's columns, as the booking form's schema gives them. */
+/**
+ * A booking request's columns, as the booking form's schema gives them. A request with a guardian (a patient under
+ * 18) is written with its consent record, pending until the consent is verified.
+ */
 export interface NewBookingRequest extends BookingRequestDetails, Screened {
   isMinor: boolean;
+  /** The patient's: an adult's always, a minor's if given. */
+  mobile?: string;
+  email?: string;
   guardian?: GuardianContact;
   consents: { whatsappUpdates: boolean; emailNews: boolean };
   attribution?: Attribution;
@@ -98,6 +104,14 @@ export function recordBookingRequests(
         });
       }
       await insertJobRows(trx, jobs);
+      await insertGuardianConsents(
+        trx,
+        unwritten.flatMap((index) => {
+          const { lead } = entryAt(entries, index);
+          const row = bySubmission.get(lead.submissionId);
+          return row && lead.guardian ? [row.id] : [];
+        }),
+      );
       // A skipped row is a repeat of a stored submission, or its drawn reference was taken: then it draws again.
       const stored = await storedReferences(
         trx,
@@ -118,6 +132,15 @@ export function recordBookingRequests(
       return { reference: first.reference, created: false };
     });
   });
+}
+
+/** The pending consent records of requests that have a guardian. */
+async function insertGuardianConsents(trx: Transaction<Database>, bookingIds: readonly string[]): Promise<void> {
+  if (bookingIds.length === 0) return;
+  await trx
+    .insertInto('guardian_consents')
+    .values(bookingIds.map((id) => ({ booking_request_id: id })))
+    .execute();
 }
 
 function entryAt<Entry>(entries: readonly Entry[], index: number): Entry {
@@ -233,7 +256,7 @@ function bookingRow(request: NewBookingRequest, reference: string): InsertObject
     preferred_date: request.preferredDate,
     time_window: request.timeWindow,
     full_name: request.fullName,
-    mobile_e164: request.mobile,
+    mobile_e164: request.mobile ?? null,
     email: request.email ?? null,
     date_of_birth: request.dateOfBirth,
     is_minor: request.isMinor,
@@ -241,6 +264,7 @@ function bookingRow(request: NewBookingRequest, reference: string): InsertObject
     guardian_name: request.guardian?.name ?? null,
     guardian_relationship: request.guardian?.relationship ?? null,
     guardian_mobile_e164: request.guardian?.mobile ?? null,
+    guardian_email: request.guardian?.email ?? null,
     guardian_consent_at: request.guardian ? now : null,
     consent_privacy_notice_at: now,
     consent_whatsapp_at: request.consents.whatsappUpdates ? now : null,
@@ -271,6 +295,20 @@ export function insertJobs(
   runAfter?: Date,
 ): Promise<void> {
   return insertJobRows(trx, [{ jobs, lead, runAfter }]);
+}
+
+/**
+ * Inserts the jobs that outlive a deleted lead (deleting its record in the CRM): they name only its reference,
+ * which holds nobody's details.
+ */
+export async function insertJobsOfDeletedLeads(
+  trx: Transaction<Database>,
+  leads: readonly { reference: string; jobs: readonly OutboxJobDraft[] }[],
+): Promise<void> {
+  const values = leads.flatMap(({ reference, jobs }) =>
+    jobs.map((job) => ({ lead_reference: reference, kind: job.kind, payload: JSON.stringify(job.payload) })),
+  );
+  if (values.length > 0) await trx.insertInto('outbox_jobs').values(values).execute();
 }
 
 /** Inserts the jobs of several leads in one statement. */

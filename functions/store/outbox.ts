@@ -42,44 +42,109 @@ export async function claimDueJobs(
   { kinds, limit, leaseMs }: { kinds: readonly OutboxJobKind[]; limit: number; leaseMs: number },
 ): Promise<ClaimedJob[]> {
   if (kinds.length === 0 || limit <= 0) return [];
-  return db
-    .with(
-      (cte) => cte('due').materialized(),
-      (query) =>
-        query
+  return (
+    db
+      .with(
+        (cte) => cte('due').materialized(),
+        (query) =>
+          query
+            .selectFrom('outbox_jobs')
+            .select('id')
+            .where('kind', 'in', kinds)
+            .where((where) =>
+              where.or([
+                where.and([where('status', '=', 'pending'), where('run_after', '<=', now)]),
+                where.and([where('status', '=', 'running'), where('locked_until', '<=', now)]),
+              ]),
+            )
+            .orderBy('run_after')
+            .limit(limit)
+            .forUpdate()
+            .skipLocked(),
+      )
+      .updateTable('outbox_jobs')
+      .from('due')
+      .whereRef('outbox_jobs.id', '=', 'due.id')
+      .set((set) => ({
+        status: 'running',
+        attempts: set('outbox_jobs.attempts', '+', 1),
+        locked_until: sql<Date>`date_trunc('milliseconds', ${afterMs(leaseMs)})`,
+        updated_at: now,
+      }))
+      // locked_until was just set, so never null here.
+      .returning(claimedColumns)
+      .execute()
+  );
+}
+
+export interface ClaimedBatch {
+  /** Sent with the batch; the same for every attempt at a sticky batch. */
+  key: string;
+  jobs: ClaimedJob[];
+}
+
+const claimedColumns = [
+  'outbox_jobs.id',
+  'outbox_jobs.kind',
+  'outbox_jobs.lead_reference as leadReference',
+  'outbox_jobs.payload',
+  'outbox_jobs.attempts as attempt',
+  sql<Date>`outbox_jobs.locked_until`.as('lockedUntil'),
+] as const;
+
+/**
+ * Claims up to `limit` due jobs of one kind for a batch delivery. A sticky batch (see delivery.ts) that failed is
+ * claimed again whole, with its key, before any new one forms; a new batch is given a fresh key. Each job is
+ * leased as `claimDueJobs` leases it.
+ */
+export async function claimDueBatch(
+  db: Kysely<Database>,
+  { kind, limit, leaseMs, sticky }: { kind: OutboxJobKind; limit: number; leaseMs: number; sticky: boolean },
+): Promise<ClaimedBatch | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const isDue = (where: ExpressionBuilder<Database, 'outbox_jobs'>) =>
+      where.or([
+        where.and([where('status', '=', 'pending'), where('run_after', '<=', now)]),
+        where.and([where('status', '=', 'running'), where('locked_until', '<=', now)]),
+      ]);
+    const unfinished = sticky
+      ? await trx
           .selectFrom('outbox_jobs')
-          .select('id')
-          .where('kind', 'in', kinds)
-          .where((where) =>
-            where.or([
-              where.and([where('status', '=', 'pending'), where('run_after', '<=', now)]),
-              where.and([where('status', '=', 'running'), where('locked_until', '<=', now)]),
-            ]),
-          )
+          .select('batch_key')
+          .where('kind', '=', kind)
+          .where('batch_key', 'is not', null)
+          .where(isDue)
           .orderBy('run_after')
-          .limit(limit)
+          .limit(1)
           .forUpdate()
-          .skipLocked(),
-    )
-    .updateTable('outbox_jobs')
-    .from('due')
-    .whereRef('outbox_jobs.id', '=', 'due.id')
-    .set((set) => ({
-      status: 'running',
-      attempts: set('outbox_jobs.attempts', '+', 1),
-      locked_until: sql<Date>`date_trunc('milliseconds', ${afterMs(leaseMs)})`,
-      updated_at: now,
-    }))
-    .returning([
-      'outbox_jobs.id',
-      'outbox_jobs.kind',
-      'outbox_jobs.lead_reference as leadReference',
-      'outbox_jobs.payload',
-      'outbox_jobs.attempts as attempt',
-      // Just set, so never null here.
-      sql<Date>`outbox_jobs.locked_until`.as('lockedUntil'),
-    ])
-    .execute();
+          .skipLocked()
+          .executeTakeFirst()
+      : undefined;
+    const key = unfinished?.batch_key ?? crypto.randomUUID();
+    const due = trx
+      .selectFrom('outbox_jobs')
+      .select('id')
+      .where('kind', '=', kind)
+      .where(isDue)
+      .where('batch_key', unfinished ? '=' : 'is', unfinished ? key : null)
+      .orderBy('run_after')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked();
+    const jobs = await trx
+      .updateTable('outbox_jobs')
+      .where('id', 'in', due)
+      .set((set) => ({
+        status: 'running',
+        attempts: set('attempts', '+', 1),
+        locked_until: sql<Date>`date_trunc('milliseconds', ${afterMs(leaseMs)})`,
+        updated_at: now,
+        ...(sticky && { batch_key: key }),
+      }))
+      .returning(claimedColumns)
+      .execute();
+    return jobs.length > 0 ? { key, jobs } : undefined;
+  });
 }
 
 function heldBy(claim: JobClaim) {
@@ -178,15 +243,18 @@ export function retryDeadJobs(
   db: Kysely<Database>,
   which: { jobId: string } | { leadReference: string },
 ): Promise<Pick<DeadJob, 'id' | 'kind' | 'leadReference'>[]> {
-  return db
-    .updateTable('outbox_jobs')
-    .set({ status: 'pending', attempts: 0, run_after: now, updated_at: now })
-    .where('status', '=', 'dead')
-    .where((where) =>
-      'jobId' in which ? where('id', '=', which.jobId) : where('lead_reference', '=', which.leadReference),
-    )
-    .returning(['id', 'kind', 'lead_reference as leadReference'])
-    .execute();
+  return (
+    db
+      .updateTable('outbox_jobs')
+      // Out of its old batch: a batch is sent again whole only while it is its first send's retry.
+      .set({ status: 'pending', attempts: 0, run_after: now, updated_at: now, batch_key: null })
+      .where('status', '=', 'dead')
+      .where((where) =>
+        'jobId' in which ? where('id', '=', which.jobId) : where('lead_reference', '=', which.leadReference),
+      )
+      .returning(['id', 'kind', 'lead_reference as leadReference'])
+      .execute()
+  );
 }
 
 /** Pending jobs of the kinds not in `deliveredKinds`, by kind: they wait until a delivery is configured. */

@@ -6,6 +6,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type {
   BookingRequestsTable,
   Database,
+  GuardianConsentsTable,
   NewsletterSubscriptionsTable,
   OutboxJobsTable,
   RightsRequestsTable,
@@ -15,8 +16,10 @@ import type {
 export type PersonIdentifier = { type: 'email'; email: string } | { type: 'mobile'; mobile: string };
 
 export interface PersonRecords {
-  /** Matched on the email, the mobile, or a guardian's mobile. */
+  /** Matched on the email or the mobile, the patient's or a guardian's. */
   bookings: Selectable<BookingRequestsTable>[];
+  /** The consent records of those bookings (for patients under 18). */
+  guardianConsents: Selectable<GuardianConsentsTable>[];
   /** Matched on the email. */
   subscriptions: Selectable<NewsletterSubscriptionsTable>[];
   /** Matched on the email or the mobile. */
@@ -36,7 +39,10 @@ export async function findPersonRecords(
     .selectAll()
     .where((where) =>
       identifier.type === 'email'
-        ? where(where.fn('lower', ['email']), '=', identifier.email)
+        ? where.or([
+            where(where.fn('lower', ['email']), '=', identifier.email),
+            where(where.fn('lower', ['guardian_email']), '=', identifier.email),
+          ])
         : where.or([
             where('mobile_e164', '=', identifier.mobile),
             where('guardian_mobile_e164', '=', identifier.mobile),
@@ -46,6 +52,18 @@ export async function findPersonRecords(
     .orderBy('id');
   if (lock) bookingQuery = bookingQuery.forUpdate();
   const bookings = await bookingQuery.execute();
+  const guardianConsents =
+    bookings.length === 0
+      ? []
+      : await db
+          .selectFrom('guardian_consents')
+          .selectAll()
+          .where(
+            'booking_request_id',
+            'in',
+            bookings.map((booking) => booking.id),
+          )
+          .execute();
 
   let subscriptions: Selectable<NewsletterSubscriptionsTable>[] = [];
   if (identifier.type === 'email') {
@@ -94,10 +112,13 @@ export async function findPersonRecords(
   if (lock) jobQuery = jobQuery.forUpdate();
   const jobs = await jobQuery.execute();
 
-  return { bookings, subscriptions, rightsRequests, jobs };
+  return { bookings, guardianConsents, subscriptions, rightsRequests, jobs };
 }
 
-/** Deletes the rows, jobs first: deleting a lead would also take its jobs, including any written since. */
+/**
+ * Deletes the rows, jobs first: deleting a lead would also take its jobs, including any written since. A booking's
+ * consent record goes with it.
+ */
 export async function deletePersonRecords(
   db: Kysely<Database>,
   {

@@ -3,7 +3,9 @@
  * which says which rows have been kept long enough; these find and delete exactly those.
  */
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type { OutboxJobDraft } from '#functions/outbox/jobs.ts';
 import { count } from './lead-reports.ts';
+import { insertJobsOfDeletedLeads } from './leads.ts';
 import type { Database, OutboxJobStatus } from './schema.ts';
 
 const undelivered = ['pending', 'running'] as const satisfies readonly OutboxJobStatus[];
@@ -115,6 +117,62 @@ export function purgeUnsubscribedSignups(db: Kysely<Database>): Promise<Subscrip
     .execute((trx) =>
       purgeSubscriptionsIn(trx, sql<boolean>`newsletter_subscriptions.status = 'unsubscribed'`, withdrawalUndelivered),
     );
+}
+
+export interface UnverifiedRequestsPurged {
+  deleted: number;
+  jobsDeleted: number;
+  /** Deleted requests whose deal the CRM may hold: a job deletes it there. */
+  crmDeletionsQueued: number;
+  /** Due for deletion, but a job of theirs is being delivered right now: the next run takes them. */
+  keptSending: number;
+}
+
+/**
+ * Deletes the booking requests made before `cutoff` whose guardian's consent is still pending, with their jobs and
+ * consent records, and queues `crmDeletionJobsFor` each one the CRM may have heard of (its CRM job was attempted).
+ * One whose job is being delivered right now waits a run, so that no delivery can recreate what was deleted.
+ */
+export function purgeUnverifiedMinorRequestsBefore(
+  db: Kysely<Database>,
+  cutoff: Date,
+  crmDeletionJobsFor: (reference: string) => readonly OutboxJobDraft[],
+): Promise<UnverifiedRequestsPurged> {
+  return db.transaction().execute(async (trx) => {
+    const sending = leadHasJob('booking_requests', ['running']);
+    const unverified = trx
+      .selectFrom('booking_requests')
+      .innerJoin('guardian_consents', 'guardian_consents.booking_request_id', 'booking_requests.id')
+      .where('guardian_consents.status', '=', 'pending')
+      .where('booking_requests.created_at', '<', cutoff);
+    const expired = await unverified
+      .select([
+        'booking_requests.id',
+        'booking_requests.reference',
+        sql<boolean>`exists (select 1 from outbox_jobs where outbox_jobs.booking_request_id = booking_requests.id
+          and outbox_jobs.kind = 'crm.booking' and outbox_jobs.attempts > 0)`.as('crmMayKnow'),
+      ])
+      .where(lacks(sending))
+      .forUpdate()
+      .execute();
+    const kept = await unverified.select(count.as('count')).where(sending).executeTakeFirstOrThrow();
+    if (expired.length === 0) return { deleted: 0, jobsDeleted: 0, crmDeletionsQueued: 0, keptSending: kept.count };
+
+    const ids = expired.map(({ id }) => id);
+    const jobs = await trx.deleteFrom('outbox_jobs').where('booking_request_id', 'in', ids).executeTakeFirst();
+    const requests = await trx.deleteFrom('booking_requests').where('id', 'in', ids).executeTakeFirst();
+    const known = expired.filter(({ crmMayKnow }) => crmMayKnow);
+    await insertJobsOfDeletedLeads(
+      trx,
+      known.map(({ reference }) => ({ reference, jobs: crmDeletionJobsFor(reference) })),
+    );
+    return {
+      deleted: deleted(requests),
+      jobsDeleted: deleted(jobs),
+      crmDeletionsQueued: known.length,
+      keptSending: kept.count,
+    };
+  });
 }
 
 /**

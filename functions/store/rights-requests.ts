@@ -92,14 +92,14 @@ async function stopMarketing(
     trx,
     subscriptions.map((subscription) => subscription.id),
   );
-  // A booking's CRM update not yet sent would grant the email-news consent again. (A minor's carries no
-  // consents, and jsonb_set leaves a payload without the path unchanged.)
+  // A booking's CRM update not yet sent would grant the email-news consent again, to its contact of that email.
+  // (A request for a minor never carries it: it stays false.)
   await trx
     .updateTable('outbox_jobs')
     .set({ payload: sql`jsonb_set(payload, '{consents,emailNews}', 'false')` })
     .where('kind', '=', 'crm.booking')
     .where('status', 'in', ['pending', 'dead'])
-    .where(sql<string>`payload->>'email'`, '=', email)
+    .where(sql<string>`payload #>> '{contact,email}'`, '=', email)
     .execute();
   // The CRM may hold a consent from a booking as well as from the newsletter: it is always told.
   await insertJobs(trx, withdrawalJobsFor({ reference: lead.lead_reference, email, withdrawnAt }), lead, lastLease);

@@ -1,7 +1,12 @@
 /** Kysely's view of the database: one interface per table, columns named as in SQL. */
 import type { ColumnType, Generated } from 'kysely';
 import type { ConsentLanguage, consentAcceptTypes, consentSources, PrivacySignal } from '#functions/clinic/consent.ts';
-import type { GuardianRelationship, RequesterRole, RightsRequestType } from '#functions/clinic/form-choices.ts';
+import type {
+  GuardianConsentMethod,
+  GuardianRelationship,
+  RequesterRole,
+  RightsRequestType,
+} from '#functions/clinic/form-choices.ts';
 import type { Locale } from '#functions/clinic/locales.ts';
 import type { TimeWindowId } from '#functions/clinic/time-windows.ts';
 import type { ConsentCategory, TrackingServiceId } from '#functions/clinic/tracking-services.ts';
@@ -19,6 +24,7 @@ export interface Database {
   privacy_audit: PrivacyAuditTable;
   rights_requests: RightsRequestsTable;
   processing_log: ProcessingLogTable;
+  guardian_consents: GuardianConsentsTable;
 }
 
 /** A cookie choice as its receipt records it: the choice, never the person. */
@@ -65,7 +71,9 @@ export interface BookingRequestsTable {
   preferred_date: string;
   time_window: TimeWindowId;
   full_name: string;
-  mobile_e164: string;
+  /** The patient's: required for an adult, optional for a patient under 18 (their parent or guardian's is below). */
+  mobile_e164: string | null;
+  /** An adult patient's; a patient under 18's parent or guardian gives theirs as `guardian_email`. */
   email: string | null;
   date_of_birth: string;
   is_minor: boolean;
@@ -73,6 +81,8 @@ export interface BookingRequestsTable {
   guardian_name: string | null;
   guardian_relationship: GuardianRelationship | null;
   guardian_mobile_e164: string | null;
+  guardian_email: string | null;
+  /** When the guardian ticked their consent on the form; guardian_consents records its verification. */
   guardian_consent_at: Date | null;
   consent_privacy_notice_at: Date;
   consent_whatsapp_at: Date | null;
@@ -114,6 +124,8 @@ export interface OutboxJobsTable {
   run_after: Generated<Date>;
   locked_until: Date | null;
   last_error: string | null;
+  /** The batch it was last sent in, for a delivery that sends a failed batch again whole (0012-outbox-batches). */
+  batch_key: string | null;
   created_at: RecordedAt;
   updated_at: Generated<Date>;
 }
@@ -192,4 +204,18 @@ export interface ProcessingLogTable {
   job_kind: ColumnType<OutboxJobKind | null, never, never>;
   counts: ColumnType<Record<string, unknown>, string | undefined, never>;
   recorded_at: RecordedAt;
+}
+
+export type GuardianConsentStatus = 'pending' | 'verified';
+
+/** A parent or guardian's consent to a booking request for a patient under 18: pending until it is verified. */
+export interface GuardianConsentsTable {
+  id: Generated<string>;
+  booking_request_id: string;
+  status: ColumnType<GuardianConsentStatus, GuardianConsentStatus | undefined, GuardianConsentStatus>;
+  method: GuardianConsentMethod | null;
+  /** The member of staff who verified it on their call or at the clinic; null for the emailed link. */
+  verified_by: string | null;
+  verified_at: Date | null;
+  created_at: RecordedAt;
 }

@@ -6,11 +6,19 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
-import type { Deliveries, Delivery, DeliveryOutcome } from '#functions/delivery/delivery.ts';
+import {
+  type AnyDelivery,
+  type BatchDelivery,
+  type Deliveries,
+  type Delivery,
+  type DeliveryOutcome,
+  isBatchDelivery,
+} from '#functions/delivery/delivery.ts';
 import { errorSummary, log as siteLog } from '#functions/log/log.ts';
-import type { OutboxJobKind, OutboxJobPayload } from '#functions/outbox/jobs.ts';
+import type { OutboxJobKind } from '#functions/outbox/jobs.ts';
 import {
   type ClaimedJob,
+  claimDueBatch,
   claimDueJobs,
   completeJob,
   countJobsWaitingWithout,
@@ -71,12 +79,11 @@ export function createJobRunner({
   random = Math.random,
 }: JobRunnerOptions): JobRunner {
   const kinds = deliveredKinds(deliveries);
+  const singleKinds = kinds.filter((kind) => !isBatchDelivery(deliveries[kind] as AnyDelivery<OutboxJobKind>));
+  const batchKinds = kinds.filter((kind) => isBatchDelivery(deliveries[kind] as AnyDelivery<OutboxJobKind>));
   const held = new Map<string, ClaimedJob>();
 
-  async function run(job: ClaimedJob): Promise<void> {
-    // The job was claimed for one of `kinds`, and its payload was built for its kind by lead-jobs.ts.
-    const deliver = deliveries[job.kind] as Delivery<OutboxJobKind>;
-    const outcome = await attemptDelivery(deliver, job, leaseMs / 2);
+  async function settle(job: ClaimedJob, outcome: DeliveryOutcome): Promise<void> {
     if (!held.has(job.id)) return;
     const next = nextJobState(outcome, job.attempt, retryPolicy, random);
     try {
@@ -94,12 +101,54 @@ export function createJobRunner({
     }
   }
 
+  async function runSingles(): Promise<number> {
+    const jobs = await claimDueJobs(db, { kinds: singleKinds, limit: batchSize, leaseMs });
+    for (const job of jobs) held.set(job.id, job);
+    await Promise.all(
+      jobs.map(async (job) => {
+        // The job was claimed for one of `kinds`, and its payload was built for its kind by lead-jobs.ts.
+        const deliver = deliveries[job.kind] as Delivery<OutboxJobKind>;
+        await settle(job, await attemptDelivery(() => deliver(job.payload as never, attemptOf(job)), leaseMs / 2));
+      }),
+    );
+    return jobs.length;
+  }
+
+  /** Claims a batch of the kind; answers whether it was full, so that more may be waiting. */
+  async function runBatch(kind: OutboxJobKind): Promise<{ claimed: number; full: boolean }> {
+    const delivery = deliveries[kind] as BatchDelivery<OutboxJobKind>;
+    const batch = await claimDueBatch(db, {
+      kind,
+      limit: delivery.maxBatch,
+      leaseMs,
+      sticky: delivery.sticky ?? false,
+    });
+    if (!batch) return { claimed: 0, full: false };
+    for (const job of batch.jobs) held.set(job.id, job);
+    const jobs = batch.jobs.map((job) => ({ payload: job.payload as never, attempt: attemptOf(job) }));
+    const outcomes = await attemptDelivery(() => delivery.deliverBatch(jobs, { key: batch.key }), leaseMs / 2);
+    await Promise.all(
+      batch.jobs.map((job, index) =>
+        settle(
+          job,
+          Array.isArray(outcomes)
+            ? (outcomes[index] ?? { status: 'retry', error: 'the batch delivery gave no outcome for this job' })
+            : outcomes,
+        ),
+      ),
+    );
+    return { claimed: batch.jobs.length, full: batch.jobs.length >= delivery.maxBatch };
+  }
+
   return {
     async runOnce() {
-      const jobs = await claimDueJobs(db, { kinds, limit: batchSize, leaseMs });
-      for (const job of jobs) held.set(job.id, job);
-      await Promise.all(jobs.map(run));
-      return jobs.length;
+      const [singles, ...batches] = await Promise.all([
+        singleKinds.length > 0 ? runSingles() : Promise.resolve(0),
+        ...batchKinds.map(runBatch),
+      ]);
+      const claimed = (singles ?? 0) + batches.reduce((sum, batch) => sum + batch.claimed, 0);
+      // Reported as a full round when any claim came back full: the lane looks again at once.
+      return batches.some((batch) => batch.full) ? Math.max(claimed, batchSize) : claimed;
     },
     async releaseHeld() {
       const claims = [...held.values()];
@@ -109,17 +158,15 @@ export function createJobRunner({
   };
 }
 
-async function attemptDelivery(
-  deliver: Delivery<OutboxJobKind>,
-  job: ClaimedJob,
+const attemptOf = (job: ClaimedJob) => ({ idempotencyKey: job.id, attempt: job.attempt });
+
+/** What a delivery (of one job, or a batch) came to within `timeoutMs`: a throw or no answer is a retry. */
+async function attemptDelivery<Outcome>(
+  deliver: () => Promise<Outcome>,
   timeoutMs: number,
-): Promise<DeliveryOutcome> {
+): Promise<Outcome | DeliveryOutcome> {
   try {
-    const delivery = deliver(job.payload as OutboxJobPayload<OutboxJobKind>, {
-      idempotencyKey: job.id,
-      attempt: job.attempt,
-    });
-    return await withTimeout(delivery, timeoutMs, {
+    return await withTimeout<Outcome | DeliveryOutcome>(deliver(), timeoutMs, {
       status: 'retry',
       error: `no answer within ${Math.round(timeoutMs / 1000)} s`,
     });

@@ -38,7 +38,7 @@ const fieldOrder = [
   'helpText',
   'guardian.name',
   'guardian.relationship',
-  'guardian.mobile',
+  'patientMobile',
   'guardian.consent',
   'consents.privacyNotice',
   'consents.whatsappUpdates',
@@ -49,7 +49,7 @@ const fieldOrder = [
  * The booking request form. Rendered on the server it posts to /book/, which validates it with the shared schema
  * and renders it again with field errors, or redirects to the thank-you page: it needs no JavaScript. Hydrated, it
  * checks the fields with the same schema as the server, shows the guardian's questions only for a patient
- * under 18, and sends the request to /api/booking.
+ * under 18 (and then names the mobile and email the parent or guardian's), and sends the request to /api/booking.
  */
 export default function BookingForm(props: BookingFormProps) {
   const { treatments, branches, today, lastBookableDay, notice, ...state } = props;
@@ -75,6 +75,8 @@ export default function BookingForm(props: BookingFormProps) {
 
   const dateOfBirth = current('dateOfBirth');
   const minor: boolean = typeof dateOfBirth === 'string' && isCalendarDate(dateOfBirth) && isMinor(dateOfBirth, today);
+  // Without JavaScript the form cannot tell, so the labels say both.
+  const guardianContact = enhanced && minor;
   useEffect(() => {
     if (!minor) return;
     // DPDP Act s.9: no tracking of a child, from now on in this browser; no clinic news for them either.
@@ -156,19 +158,33 @@ export default function BookingForm(props: BookingFormProps) {
       </fieldset>
 
       <fieldset>
-        <legend>The patient</legend>
+        <legend>The patient, and how to reach you</legend>
         <Field id={fieldId('fullName')} label="Full name" error={error('fullName')}>
           {(aria) => <input type="text" autoComplete="name" {...aria} {...text('fullName')} />}
         </Field>
         <Field
           id={fieldId('mobile')}
-          label="Mobile number"
-          hint="An Indian mobile number, or an international one starting with +"
+          label={guardianContact ? "Parent or guardian's mobile number" : 'Mobile number'}
+          hint={
+            guardianContact
+              ? 'The patient is under 18, so we call their parent or guardian. An Indian mobile number, or an international one starting with +'
+              : "The patient's, or a parent or guardian's if the patient is under 18. An Indian mobile number, or an international one starting with +"
+          }
           error={error('mobile')}
         >
           {(aria) => <input type="tel" autoComplete="tel" inputMode="tel" {...aria} {...text('mobile')} />}
         </Field>
-        <Field id={fieldId('email')} label="Email" optional hint="For a confirmation email" error={error('email')}>
+        <Field
+          id={fieldId('email')}
+          label={guardianContact ? "Parent or guardian's email" : 'Email'}
+          optional
+          hint={
+            guardianContact
+              ? 'We email them a link to confirm their consent. Without an email, we confirm it on our call.'
+              : "For a confirmation email. If the patient is under 18, give a parent or guardian's: we email them a link to confirm their consent."
+          }
+          error={error('email')}
+        >
           {(aria) => <input type="email" autoComplete="email" {...aria} {...text('email')} />}
         </Field>
         <Field
@@ -195,7 +211,8 @@ export default function BookingForm(props: BookingFormProps) {
           <legend>{enhanced ? 'Parent or guardian' : 'Parent or guardian (only if the patient is under 18)'}</legend>
           {enhanced && (
             <p className="hint">
-              The patient is under 18, so we need a parent or legal guardian's details and consent.
+              The patient is under 18, so we need a parent or legal guardian's details and consent. The mobile number
+              and email above are theirs.
             </p>
           )}
           <Field id={fieldId('guardian.name')} label="Parent or guardian's full name" error={error('guardian.name')}>
@@ -215,15 +232,17 @@ export default function BookingForm(props: BookingFormProps) {
             )}
           </Field>
           <Field
-            id={fieldId('guardian.mobile')}
-            label="Parent or guardian's mobile number"
-            error={error('guardian.mobile')}
+            id={fieldId('patientMobile')}
+            label="The patient's own mobile number"
+            optional
+            hint="Only if our front desk may also call the patient on it. It goes to the front desk only, never to our CRM."
+            error={error('patientMobile')}
           >
-            {(aria) => <input type="tel" inputMode="tel" autoComplete="off" {...aria} {...text('guardian.mobile')} />}
+            {(aria) => <input type="tel" inputMode="tel" autoComplete="off" {...aria} {...text('patientMobile')} />}
           </Field>
           <CheckboxField {...checkbox('guardian.consent')}>
             I am the patient's parent or legal guardian and I consent to this booking request and to the clinic using
-            these details to arrange the appointment.
+            these details to arrange the appointment. We then ask you to confirm this, by email or on our call.
           </CheckboxField>
         </fieldset>
       )}

@@ -2,7 +2,7 @@ import { clinic } from '#functions/clinic/clinic.ts';
 import { consentSettings } from '#functions/clinic/consent.ts';
 import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
-import { privacySignalNames, trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
+import { guardianConsentCheck, privacySignalNames, trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
 import { retention } from '#functions/clinic/retention.ts';
 import { type TrackingService, trackingServices } from '#functions/clinic/tracking-services.ts';
 import { requestSummaryMinutes } from '#src/islands/booking-request-storage.ts';
@@ -50,6 +50,8 @@ export const clinicTokens: Readonly<Record<string, string>> = {
   'tracking.marketing': serviceNames(trackingServices.filter((service) => service.category === 'marketing')),
   /** How long the booking thank-you page can repeat what was requested. */
   'bookingSummary.minutes': String(requestSummaryMinutes),
+  /** How a guardian's consent to a request for a patient under 18 is verified, as the form and the email say it. */
+  'minors.consentCheck': guardianConsentCheck,
   /** The form pages that never load a tracker ("appointment requests, newsletter sign-up and privacy requests"). */
   trackerFreePages: formatList(consentSettings.trackerFreeRoutes.map((route) => trackerFreePageNames[route])),
   /** The browser signals honoured as a refusal ("Global Privacy Control or Do Not Track"). */

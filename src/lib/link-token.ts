@@ -7,3 +7,9 @@ export async function linkToken(request: Request, url: URL): Promise<string> {
   const token = form.ok ? form.value.get('token') : null;
   return typeof token === 'string' ? token : '';
 }
+
+/** The page of an emailed link that does not work (cut short or changed), or no longer does. */
+export const brokenLinkPages = {
+  expired: { status: 410, heading: 'This link has expired' },
+  invalid: { status: 400, heading: 'This link does not work' },
+} as const;

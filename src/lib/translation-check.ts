@@ -21,7 +21,12 @@ import { englishUi } from './ui-en.ts';
 import { hindiUi } from './ui-hi.ts';
 
 /** English pages without a Hindi twin yet: the booking pages, and the policies (their Markdown is English only). */
-export const notYetInHindi = ['[legal].astro', 'book/index.astro', 'book/thank-you.astro'];
+export const notYetInHindi = [
+  '[legal].astro',
+  'book/index.astro',
+  'book/thank-you.astro',
+  'book/guardian-consent.astro',
+];
 
 /** The word catalogues, English first, each with where it is written. */
 export const catalogues = [

@@ -4,7 +4,7 @@
  * addresses: RichText and the pages turn them into the page's language where that page has a twin.
  */
 import { clinic } from '#functions/clinic/clinic.ts';
-import type { Rich } from '#src/components/RichText.astro';
+import type { Rich } from './rich-text.ts';
 
 const listFormat = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
 

@@ -79,6 +79,10 @@ test('a request for a minor is refused without a parent or guardian, then accept
   const guardian = page.getByRole('group', { name: /Parent or guardian/ });
   await expect(guardian).toBeVisible();
   await expect(page.getByLabel(/Email me clinic news/)).toHaveCount(0);
+  // For a patient under 18 the form's mobile and email are the parent or guardian's, and say so.
+  await expect(page.getByLabel("Parent or guardian's mobile number")).toHaveValue('98765 43210');
+  await expect(page.getByLabel("Parent or guardian's email (optional)")).toBeVisible();
+  await expect(guardian.getByLabel("The patient's own mobile number (optional)")).toBeVisible();
   await send(page);
   await expect(errorSummary(page)).toBeVisible();
   const guardianName = page.getByLabel("Parent or guardian's full name");
@@ -88,7 +92,6 @@ test('a request for a minor is refused without a parent or guardian, then accept
 
   await guardianName.fill('Meera Rao');
   await guardian.getByLabel('Relationship to the patient').selectOption('parent');
-  await guardian.getByLabel("Parent or guardian's mobile number").fill('9876501234');
   await guardian.getByLabel(/I am the patient's parent or legal guardian/).check();
   await send(page);
   await expect(page).toHaveURL(/\/book\/thank-you\/$/);
@@ -223,7 +226,6 @@ test('the clinic list offers the clinics with the chosen treatment, and lists pr
     '#field-fullName',
     '#field-guardian-name',
     '#field-guardian-relationship',
-    '#field-guardian-mobile',
     '#field-guardian-consent',
     '#field-consents-privacyNotice',
   ]);

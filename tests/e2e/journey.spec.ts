@@ -166,7 +166,6 @@ test.describe('without JavaScript', () => {
       '#field-fullName',
       '#field-guardian-name',
       '#field-guardian-relationship',
-      '#field-guardian-mobile',
       '#field-guardian-consent',
     ]);
   });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { todayInClinic } from '#functions/clinic/clinic-today.ts';
-import { signLink } from '#functions/newsletter/signed-links.ts';
+import { signLink } from '#functions/links/signed-links.ts';
 import { e2eLinkSigningKey } from '../support/e2e-settings.ts';
 import { hydrateForm } from './form-islands.ts';
 
@@ -104,9 +104,10 @@ test('the page form is keyboard-friendly and axe-clean with its errors showing',
   await page.keyboard.type('not-an-email');
   await page.keyboard.press('Tab');
   await expect(main(page).getByLabel('Year of birth')).toBeFocused();
-  // Then the notice's links and its "Read the full notice", then the consent box it informs.
+  // Then the notice's links (the Grievance Officer, the Data Protection Board) and its "Read the full notice", then
+  // the consent box it informs.
   const stops: string[] = [];
-  for (let presses = 0; presses < 3; presses += 1) {
+  for (let presses = 0; presses < 4; presses += 1) {
     await page.keyboard.press('Tab');
     stops.push(
       await page.evaluate(
@@ -114,7 +115,7 @@ test('the page form is keyboard-friendly and axe-clean with its errors showing',
       ),
     );
   }
-  expect(stops).toEqual(['privacy@example.com', 'Read the full notice', 'marketingConsent']);
+  expect(stops).toEqual(['privacy@example.com', 'www.dpb.gov.in', 'Read the full notice', 'marketingConsent']);
   await page.keyboard.press('Space');
   await expect(main(page).getByLabel(/Email me the clinic's newsletter/)).toBeChecked();
   await page.keyboard.press('Tab');

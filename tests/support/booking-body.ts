@@ -1,7 +1,8 @@
 /**
  * Valid, varied booking form bodies for the lead benchmarks (what the booking island posts to /api/booking):
- * adults with and without an email address and minors with a guardian, on days the chosen branch is open,
- * each with its own submissionId, email address and mobile number. Dates come from the project's own
+ * adults with and without an email address and minors with a guardian (whose mobile and email the form's contact
+ * fields then hold), on days the chosen branch is open, each with its own submissionId, email address and mobile
+ * number. Dates come from the project's own
  * helpers, so "today" is the clinic's (Asia/Kolkata) and the branch hours are the config's.
  */
 import { randomUUID } from 'node:crypto';
@@ -61,13 +62,14 @@ export function bookingBody(index: number, today: string, runId = 'bench', mobil
     branch: branch.id,
     ...bookableDay(branch, today, index),
     fullName: kind === 'minor' ? 'Kiran Rao' : 'Asha Rao',
-    mobile: mobileNumber(mobileSeries, index),
+    mobile: mobileNumber(kind === 'minor' ? 9 : mobileSeries, index),
     ...(withEmail && { email: `patient-${index}@${runId}.example.com` }),
     dateOfBirth: kind === 'minor' ? addYearsTo(today, -15) : addYearsTo(today, -(25 + (index % 40))),
     ...(index % 2 === 0 && { helpText: 'A chipped front tooth' }),
     consents: { privacyNotice: true, whatsappUpdates: index % 2 === 0, emailNews: withEmail && index % 3 === 0 },
     ...(kind === 'minor' && {
-      guardian: { name: 'Asha Rao', relationship: 'parent', mobile: mobileNumber(9, index), consent: true },
+      patientMobile: mobileNumber(mobileSeries, index),
+      guardian: { name: 'Asha Rao', relationship: 'parent', consent: true },
     }),
     ...(kind !== 'minor' &&
       index % 4 === 0 && {

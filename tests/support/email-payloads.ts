@@ -4,11 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BookingFormValues } from '#functions/forms/booking-schema.ts';
+import { englishFormMessages } from '#functions/forms/messages-en.ts';
 import { createRightsRequestSchema, type RightsRequestFormValues } from '#functions/forms/rights-request-schema.ts';
 import { bookingJobs, newsletterJobs, rightsRequestJobs } from '#functions/intake/lead-jobs.ts';
 import { toMobileE164 } from '#functions/intake/phone.ts';
 import type { OutboxJobDraft, OutboxJobKind, OutboxJobPayload, RightsRequestReceipt } from '#functions/outbox/jobs.ts';
-import { adultBooking, minorBooking, newsletterLinks, requestedAt } from './lead-fixtures.ts';
+import { adultBooking, guardianLinks, minorBooking, newsletterLinks, requestedAt } from './lead-fixtures.ts';
 
 export const reference = 'KC-7Q4M-X2P9';
 
@@ -19,14 +20,25 @@ function payloadOf<Kind extends OutboxJobKind>(jobs: readonly OutboxJobDraft[], 
 }
 
 export const adultConfirmation = () =>
-  payloadOf(bookingJobs(adultBooking(), reference, requestedAt), 'email.booking-confirmation');
+  payloadOf(
+    bookingJobs(adultBooking(), reference, requestedAt, guardianLinks(reference)),
+    'email.booking-confirmation',
+  );
 export const adultFrontDesk = (overrides: Partial<BookingFormValues> = {}) =>
-  payloadOf(bookingJobs(adultBooking(overrides), reference, requestedAt), 'email.front-desk');
-export const minorFrontDesk = () => payloadOf(bookingJobs(minorBooking(), reference, requestedAt), 'email.front-desk');
+  payloadOf(bookingJobs(adultBooking(overrides), reference, requestedAt, guardianLinks(reference)), 'email.front-desk');
+export const minorFrontDesk = (overrides: Partial<BookingFormValues> = {}) =>
+  payloadOf(bookingJobs(minorBooking(overrides), reference, requestedAt, guardianLinks(reference)), 'email.front-desk');
+
+export const guardianConsentRequest = () =>
+  payloadOf(bookingJobs(minorBooking(), reference, requestedAt, guardianLinks(reference)), 'email.guardian-consent');
 
 export const newsletterConfirmation = () =>
   payloadOf(
-    newsletterJobs({ submissionId: randomUUID(), email: 'asha@example.com' }, reference, newsletterLinks(reference)),
+    newsletterJobs(
+      { submissionId: randomUUID(), email: 'asha@example.com', locale: 'en' },
+      reference,
+      newsletterLinks(reference),
+    ),
     'email.newsletter-confirmation',
   );
 
@@ -38,7 +50,7 @@ export const rightsReceipt: RightsRequestReceipt = {
   resolveBy: '2026-12-23T05:00:00.000Z',
 };
 
-const rightsRequestSchema = createRightsRequestSchema({ parseMobile: toMobileE164 });
+const rightsRequestSchema = createRightsRequestSchema({ parseMobile: toMobileE164, messages: englishFormMessages });
 
 /** Asha asks for her own information to be deleted, giving both an email and a mobile; '' leaves a field out. */
 export function rightsRequestValues(overrides: Partial<RightsRequestFormValues> = {}): RightsRequestFormValues {
@@ -49,6 +61,7 @@ export function rightsRequestValues(overrides: Partial<RightsRequestFormValues> 
     email: 'Asha@Example.com',
     mobile: '98765 43210',
     requesterRole: 'self',
+    locale: 'en',
     details: 'Please delete everything from my booking last year.',
     ...overrides,
   };

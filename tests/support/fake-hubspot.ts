@@ -5,8 +5,11 @@
  * refuses what HubSpot refuses and the site must not do: an unknown property or option, an upsert by a
  * property that is not unique, a unique value another record holds, a lifecycle stage moved backwards, a
  * deal or ticket stage outside its pipeline, a ticket without a subject, a ticket stage without an open or
- * closed state, an association of the wrong type. Every request is recorded, and failures can be injected:
- * errors, delays and an outage.
+ * closed state, an association of a type (HubSpot's own, or a label the account made) not defined between the
+ * two objects, or with the wrong category. Association labels work as in the v4 associations schema API: each
+ * pair of object types starts with HubSpot's own unlabelled type, and a label made for one direction is given a
+ * type id for each direction. Every request is recorded, and failures can be injected: errors, delays and an
+ * outage.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -58,10 +61,22 @@ export interface FakePipeline {
   stages: { id: string; label: string; displayOrder: number; metadata: Record<string, string>; archived: boolean }[];
 }
 
+/** A deal's association with a contact under one type: HubSpot's own (unlabelled), or a label the account made. */
 export interface FakeAssociation {
   dealId: string;
   contactId: string;
+  category: AssociationCategory;
   associationTypeId: number;
+  label: string | null;
+}
+
+type AssociationCategory = 'HUBSPOT_DEFINED' | 'USER_DEFINED';
+
+/** An association type between two object types, as GET .../labels lists it. */
+export interface FakeAssociationType {
+  category: AssociationCategory;
+  typeId: number;
+  label: string | null;
 }
 
 export interface FakeTicketAssociation {
@@ -87,8 +102,10 @@ export interface FakeHubSpot {
   contacts(): FakeRecord[];
   deals(): FakeRecord[];
   tickets(): FakeRecord[];
-  /** Deal-to-contact associations. */
+  /** Deal-to-contact associations, one per type. */
   associations(): FakeAssociation[];
+  /** The association types from one object type to another, HubSpot's own first. */
+  associationTypes(fromObjectType: string, toObjectType: string): FakeAssociationType[];
   ticketAssociations(): FakeTicketAssociation[];
   /** The deal pipelines by default. */
   pipelines(objectType?: PipelineObjectType): FakePipeline[];
@@ -171,8 +188,16 @@ function supportPipeline(): FakePipeline {
   };
 }
 
-/** The association type HubSpot defines from each kind of record to a contact. */
-const contactAssociationTypeIds: Record<PipelineObjectType, number> = { deals: 3, tickets: 16 };
+/** HubSpot's own (unlabelled) association types between the object types the site uses, each way. */
+function hubSpotAssociationTypes(): Map<string, FakeAssociationType[]> {
+  const own = (typeId: number): FakeAssociationType[] => [{ category: 'HUBSPOT_DEFINED', typeId, label: null }];
+  return new Map([
+    ['deals/contacts', own(3)],
+    ['contacts/deals', own(4)],
+    ['contacts/tickets', own(15)],
+    ['tickets/contacts', own(16)],
+  ]);
+}
 
 function salesPipeline(): FakePipeline {
   const stage = (id: string, displayOrder: number) => ({
@@ -235,6 +260,9 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
   };
   const associations: FakeAssociation[] = [];
   const ticketAssociations: FakeTicketAssociation[] = [];
+  const associationTypes = hubSpotAssociationTypes();
+  const labelNames = new Set<string>();
+  let nextAssociationTypeId = 500;
   const requests: RecordedRequest[] = [];
   const failures: InjectedFailure[] = [];
   const delays: number[] = [];
@@ -349,40 +377,106 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
     type: PipelineObjectType,
     id: string,
     contactId: string,
-    specs: { associationCategory?: string; associationTypeId: number }[],
+    specs: { associationCategory?: string; associationTypeId?: number }[],
   ): Answer {
+    if (!Array.isArray(specs) || specs.length === 0) {
+      throw error(400, 'VALIDATION_ERROR', 'The request body must be a non-empty list of association types');
+    }
+    const defined = associationTypes.get(`${type}/contacts`) ?? [];
+    const types = specs.map(({ associationCategory, associationTypeId }) => {
+      const found = defined.find(
+        (candidate) => candidate.typeId === associationTypeId && candidate.category === associationCategory,
+      );
+      if (!found) {
+        throw error(
+          400,
+          'VALIDATION_ERROR',
+          `${associationCategory} ${associationTypeId} is not a valid ${type} to contacts association type`,
+        );
+      }
+      return found;
+    });
     if (!findBy(type, 'hs_object_id', id) || !findBy('contacts', 'hs_object_id', contactId)) {
       throw error(404, 'OBJECT_NOT_FOUND', 'No such record');
     }
-    for (const { associationCategory, associationTypeId } of specs) {
-      if (associationCategory === 'HUBSPOT_DEFINED' && associationTypeId !== contactAssociationTypeIds[type]) {
-        throw error(400, 'VALIDATION_ERROR', `${associationTypeId} is not a valid ${type} to contacts association`);
-      }
+    for (const { category, typeId, label } of types) {
       if (type === 'deals') {
         const known = associations.some(
           (association) =>
             association.dealId === id &&
             association.contactId === contactId &&
-            association.associationTypeId === associationTypeId,
+            association.associationTypeId === typeId,
         );
-        if (!known) associations.push({ dealId: id, contactId, associationTypeId });
+        if (!known) associations.push({ dealId: id, contactId, category, associationTypeId: typeId, label });
       } else {
         const known = ticketAssociations.some(
           (association) =>
             association.ticketId === id &&
             association.contactId === contactId &&
-            association.associationTypeId === associationTypeId,
+            association.associationTypeId === typeId,
         );
-        if (!known) ticketAssociations.push({ ticketId: id, contactId, associationTypeId });
+        if (!known) ticketAssociations.push({ ticketId: id, contactId, associationTypeId: typeId });
       }
     }
+    const labels =
+      type === 'deals'
+        ? associations
+            .filter((association) => association.dealId === id && association.contactId === contactId)
+            .flatMap(({ label }) => (label === null ? [] : [label]))
+        : [];
     return new Answer(201, {
       fromObjectTypeId: type === 'deals' ? '0-3' : '0-5',
       fromObjectId: id,
       toObjectTypeId: '0-1',
       toObjectId: contactId,
-      labels: [],
+      labels,
     });
+  }
+
+  /** POST /crm/v4/associations/{from}/{to}/labels: a label for the pair, with a type id for each direction. */
+  function createAssociationLabel(from: string, to: string, body: LabelBody): Answer {
+    if (!body?.label || !body.name) throw error(400, 'VALIDATION_ERROR', 'label and name are required');
+    const pair = associationTypes.get(`${from}/${to}`);
+    const inverse = associationTypes.get(`${to}/${from}`);
+    if (!pair || !inverse) throw error(400, 'VALIDATION_ERROR', `No associations between ${from} and ${to}`);
+    if (labelNames.has(`${from}/${to}/${body.name}`)) {
+      throw error(409, 'CONFLICT', `An association definition named ${body.name} already exists`);
+    }
+    labelNames.add(`${from}/${to}/${body.name}`);
+    const forward: FakeAssociationType = {
+      category: 'USER_DEFINED',
+      typeId: nextAssociationTypeId++,
+      label: body.label,
+    };
+    const backward: FakeAssociationType = {
+      category: 'USER_DEFINED',
+      typeId: nextAssociationTypeId++,
+      label: body.inverseLabel ?? body.label,
+    };
+    pair.push(forward);
+    inverse.push(backward);
+    return new Answer(200, { results: [forward, backward] });
+  }
+
+  function archiveRecord(type: ObjectType, id: string): Answer {
+    const index = records[type].findIndex((record) => record.id === id);
+    if (index !== -1) records[type].splice(index, 1);
+    if (type === 'deals') {
+      for (let at = associations.length - 1; at >= 0; at--) {
+        if (associations[at]?.dealId === id) associations.splice(at, 1);
+      }
+    }
+    // HubSpot answers 204 whether or not the record existed.
+    return new Answer(204, undefined);
+  }
+
+  function updateRecord(type: ObjectType, id: string, body: { properties?: Record<string, string> }): Answer {
+    const record = findBy(type, 'hs_object_id', id);
+    if (!record) throw error(404, 'OBJECT_NOT_FOUND', `Object not found. objectId are usually numeric.`);
+    const properties = body?.properties ?? {};
+    checkProperties(type, record, properties);
+    Object.assign(record.properties, properties);
+    return new Answer(200, { id: record.id, properties: record.properties, createdAt: now(), updatedAt: now() });
   }
 
   function createProperties(type: ObjectType, inputs: FakeProperty[]): Answer {
@@ -430,10 +524,25 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
       const type = match[1] as ObjectType;
       return match[2] === 'read' ? readRecords(type, body as BatchReadBody) : upsertRecords(type, body as UpsertBody);
     }
+    match = /^\/crm\/v3\/objects\/(contacts|deals|tickets)\/(\d+)$/.exec(path);
+    if (match && method === 'DELETE') return archiveRecord(match[1] as ObjectType, match[2] ?? '');
+    if (match && method === 'PATCH') {
+      return updateRecord(match[1] as ObjectType, match[2] ?? '', body as { properties?: Record<string, string> });
+    }
     match = /^\/crm\/v4\/objects\/(deals|tickets)\/(\w+)\/associations\/contacts\/(\w+)$/.exec(path);
     if (match && method === 'PUT') {
       const type = match[1] as PipelineObjectType;
       return associate(type, match[2] ?? '', match[3] ?? '', body as { associationTypeId: number }[]);
+    }
+    match = /^\/crm\/v4\/associations\/(\w+)\/(\w+)\/labels$/.exec(path);
+    if (match) {
+      const [, from = '', to = ''] = match;
+      if (method === 'GET') {
+        const types = associationTypes.get(`${from}/${to}`);
+        if (!types) throw error(400, 'VALIDATION_ERROR', `No associations between ${from} and ${to}`);
+        return new Answer(200, { results: types });
+      }
+      if (method === 'POST') return createAssociationLabel(from, to, body as LabelBody);
     }
     match = /^\/crm\/v3\/properties\/(contacts|deals|tickets)(?:\/(groups|batch\/create|\w+))?$/.exec(path);
     if (match) {
@@ -516,6 +625,11 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
     const { status, body: answerBody, headers } = await answer(request, body);
     recorded.status = status;
     if (response.destroyed) return;
+    if (answerBody === undefined) {
+      response.writeHead(status, headers);
+      response.end();
+      return;
+    }
     response.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
     response.end(JSON.stringify(answerBody));
   }
@@ -536,6 +650,7 @@ export async function startFakeHubSpot(): Promise<FakeHubSpot> {
     deals: () => records.deals,
     tickets: () => records.tickets,
     associations: () => associations,
+    associationTypes: (from, to) => associationTypes.get(`${from}/${to}`) ?? [],
     ticketAssociations: () => ticketAssociations,
     pipelines: (type = 'deals') => pipelines[type],
     properties: (type) => schema[type],
@@ -564,6 +679,12 @@ interface BatchReadBody {
   idProperty?: string;
   inputs: { id: string }[];
   properties: string[];
+}
+
+interface LabelBody {
+  label?: string;
+  name?: string;
+  inverseLabel?: string;
 }
 
 interface UpsertBody {

@@ -1,8 +1,11 @@
 /**
  * A stand-in for Resend's HTTP API on 127.0.0.1, for the real SDK to talk to: pass `baseUrl` to the client,
  * or set RESEND_BASE_URL for a child process (the SDK reads it when a client is created).
- * `POST /emails` answers as Resend does: `{ id }`, or an error body `{ statusCode, name, message }`. A repeated
- * Idempotency-Key with the same body gets the first answer and sends nothing; with another body, a 409.
+ * `POST /emails` answers as Resend does: `{ id }`, or an error body `{ statusCode, name, message }`.
+ * `POST /emails/batch` takes up to 100 emails: in strict mode (the default) one invalid email refuses the whole
+ * batch with a 422; with `x-batch-validation: permissive` the valid ones are sent and the others listed in
+ * `errors` by index. An email is invalid here when its `to` is not an address or it has neither html nor text.
+ * A repeated Idempotency-Key with the same body gets the first answer and sends nothing; with another body, a 409.
  * Failures only happen when a test asks for them.
  */
 import { randomUUID } from 'node:crypto';
@@ -102,7 +105,13 @@ export async function startFakeResend(): Promise<FakeResend> {
   let down = false;
   const pendingReplies = new Set<NodeJS.Timeout>();
 
-  function answer(method: string, path: string, idempotencyKey: string | undefined, body: string): Answer {
+  function answer(
+    method: string,
+    path: string,
+    idempotencyKey: string | undefined,
+    body: string,
+    permissive: boolean,
+  ): Answer {
     if (down) return errorAnswer(503, 'application_error', 'Service unavailable');
     const failure = failures.shift();
     if (failure) {
@@ -114,7 +123,9 @@ export async function startFakeResend(): Promise<FakeResend> {
         retryAfter === undefined ? undefined : { 'retry-after': retryAfter },
       );
     }
-    if (method !== 'POST' || path !== '/emails') return errorAnswer(404, 'not_found', 'Not found');
+    if (method !== 'POST' || (path !== '/emails' && path !== '/emails/batch')) {
+      return errorAnswer(404, 'not_found', 'Not found');
+    }
     if (idempotencyKey !== undefined) {
       const remembered = keys.get(idempotencyKey);
       if (remembered?.body === body) return remembered.answer;
@@ -122,11 +133,50 @@ export async function startFakeResend(): Promise<FakeResend> {
         return errorAnswer(409, 'invalid_idempotent_request', 'Same idempotency key used with a different payload');
       }
     }
-    const email: SentEmail = { ...(JSON.parse(body) as Omit<SentEmail, 'id'>), id: randomUUID() };
-    emails.push(email);
-    const accepted: Answer = { status: 200, body: { id: email.id } };
-    if (idempotencyKey !== undefined) keys.set(idempotencyKey, { body, answer: accepted });
+    const accepted = path === '/emails' ? sendOne(JSON.parse(body)) : sendBatch(JSON.parse(body), permissive);
+    if (idempotencyKey !== undefined && accepted.status === 200) keys.set(idempotencyKey, { body, answer: accepted });
     return accepted;
+  }
+
+  function problemWith(email: Partial<SentEmail>): string | undefined {
+    const to = Array.isArray(email.to) ? email.to : [email.to];
+    if (to.some((address) => typeof address !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(address))) {
+      return 'Invalid `to` field. The email address needs to follow the `email@example.com` format.';
+    }
+    if (!email.html && !email.text) return 'Missing `html` or `text` field.';
+    return undefined;
+  }
+
+  function sendOne(email: Omit<SentEmail, 'id'>): Answer {
+    const problem = problemWith(email);
+    if (problem) return errorAnswer(422, 'validation_error', problem);
+    const sent: SentEmail = { ...email, id: randomUUID() };
+    emails.push(sent);
+    return { status: 200, body: { id: sent.id } };
+  }
+
+  function sendBatch(batch: Omit<SentEmail, 'id'>[], permissiveMode: boolean): Answer {
+    if (!Array.isArray(batch) || batch.length === 0 || batch.length > 100) {
+      return errorAnswer(422, 'validation_error', 'A batch holds 1 to 100 emails.');
+    }
+    const problems = batch.map(problemWith);
+    if (!permissiveMode) {
+      const index = problems.findIndex((problem) => problem !== undefined);
+      if (index !== -1) return errorAnswer(422, 'validation_error', `emails[${index}]: ${problems[index]}`);
+    }
+    const data: { id: string }[] = [];
+    const errors: { index: number; message: string }[] = [];
+    batch.forEach((email, index) => {
+      const problem = problems[index];
+      if (problem) {
+        errors.push({ index, message: problem });
+        return;
+      }
+      const sent: SentEmail = { ...email, id: randomUUID() };
+      emails.push(sent);
+      data.push({ id: sent.id });
+    });
+    return { status: 200, body: permissiveMode ? { data, errors } : { data } };
   }
 
   const server = createServer(async (request, response) => {
@@ -134,7 +184,8 @@ export async function startFakeResend(): Promise<FakeResend> {
     const method = request.method ?? 'GET';
     const path = new URL(request.url ?? '/', 'http://fake').pathname;
     const idempotencyKey = request.headers['idempotency-key'] as string | undefined;
-    const result = answer(method, path, idempotencyKey, body);
+    const permissive = request.headers['x-batch-validation'] === 'permissive';
+    const result = answer(method, path, idempotencyKey, body, permissive);
     requests.push({
       method,
       path,

@@ -7,7 +7,7 @@ import { bookingJobs } from '#functions/intake/lead-jobs.ts';
 import { generateReference } from '#functions/intake/reference.ts';
 import { recordBookingRequests } from '#functions/store/leads.ts';
 import { openStore } from '#functions/store/open.ts';
-import { adultBooking } from './lead-fixtures.ts';
+import { adultBooking, guardianLinks } from './lead-fixtures.ts';
 
 const submissionIds = JSON.parse(process.env.SUBMISSION_IDS ?? '[]') as string[];
 const store = await openStore({
@@ -24,7 +24,7 @@ await recordBookingRequests(
         process.stdout.write('in the transaction\n');
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
       }
-      return bookingJobs(request, reference, requestedAt);
+      return bookingJobs(request, reference, requestedAt, guardianLinks(reference));
     },
   })),
   generateReference,

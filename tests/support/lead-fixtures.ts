@@ -7,7 +7,7 @@ import {
   type MinorBookingRequest,
 } from '#functions/forms/booking-schema.ts';
 import { toMobileE164 } from '#functions/intake/phone.ts';
-import type { NewsletterLinks } from '#functions/outbox/jobs.ts';
+import type { GuardianConsentLink, NewsletterLinks } from '#functions/outbox/jobs.ts';
 
 /** A Monday. Indiranagar opens every day (Sundays until 2 pm), Bandra is closed on Sundays, Hauz Khas on Mondays. */
 export const today = '2026-11-23';
@@ -41,12 +41,12 @@ export function adultBookingValues(overrides: Partial<BookingFormValues> = {}): 
   };
 }
 
-/** A 15-year-old's form, with a parent's details. */
+/** A 15-year-old's form, filled by their mother Asha with her own mobile and email, as the form asks. */
 export function minorBookingValues(overrides: Partial<BookingFormValues> = {}): BookingFormValues {
   return adultBookingValues({
     fullName: 'Kiran Rao',
     dateOfBirth: '2011-03-10',
-    guardian: { name: 'Asha Rao', relationship: 'parent', mobile: '+91 98765 00001', consent: true },
+    guardian: { name: 'Asha Rao', relationship: 'parent', consent: true },
     ...overrides,
   });
 }
@@ -69,5 +69,13 @@ export function newsletterLinks(reference: string): NewsletterLinks {
     confirmUrl: `https://www.clinic.test/newsletter/confirm/?token=${reference}`,
     expiresAt: '2026-11-30T10:00:00.000Z',
     unsubscribeUrl: `https://www.clinic.test/newsletter/unsubscribe/?token=${reference}`,
+  };
+}
+
+/** A stand-in for the signed link a guardian's consent email carries. */
+export function guardianLinks(reference: string): GuardianConsentLink {
+  return {
+    verifyUrl: `https://www.clinic.test/book/guardian-consent/?token=${reference}`,
+    expiresAt: '2026-11-30T06:30:00.000Z',
   };
 }

@@ -3,11 +3,11 @@ import type { DeliveryAttempt, DeliveryOutcome } from '#functions/delivery/deliv
 import { storeBookingRequest } from '#functions/intake/lead-records.ts';
 import type { OutboxJobKind } from '#functions/outbox/jobs.ts';
 import type { Database } from '#functions/store/schema.ts';
-import { adultBooking } from './lead-fixtures.ts';
+import { adultBooking, guardianLinks } from './lead-fixtures.ts';
 
 /** An adult's booking with an email address: jobs crm.booking, email.front-desk and email.booking-confirmation. */
 export async function bookingWithJobs(db: Kysely<Database>): Promise<string> {
-  return (await storeBookingRequest(db, adultBooking())).reference;
+  return (await storeBookingRequest(db, adultBooking(), guardianLinks)).reference;
 }
 
 export function jobsOf(db: Kysely<Database>, reference: string) {

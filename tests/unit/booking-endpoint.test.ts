@@ -18,6 +18,8 @@ function handler(points = 1000) {
     intake: createBookingIntake({
       database: async () => opened.store.db,
       treatments: async () => treatments,
+      siteUrl: 'https://www.clinic.test',
+      signingKey: async () => 'a-test-key-that-is-long-enough-to-sign-with',
       now,
     }),
     rateLimit: createClientRateLimiter({ points, windowSeconds: 600 }),
@@ -208,6 +210,8 @@ describe('POST /api/booking', () => {
           throw new Error('connection refused');
         },
         treatments: async () => treatments,
+        siteUrl: 'https://www.clinic.test',
+        signingKey: async () => 'a-test-key-that-is-long-enough-to-sign-with',
         now,
       }),
       rateLimit: createClientRateLimiter({ points: 10, windowSeconds: 60 }),

@@ -61,9 +61,10 @@ describe('createBookingSchema: an adult', () => {
   });
 
   it('ignores guardian entries left over from an earlier date of birth', () => {
-    const request = bookingSchema.parse(adultBookingValues({ guardian: { name: 'x', mobile: '12' } }));
+    const request = bookingSchema.parse(adultBookingValues({ guardian: { name: 'x' }, patientMobile: '12' }));
     expect(request.isMinor).toBe(false);
     expect(request).not.toHaveProperty('guardian');
+    expect(request.mobile).toBe('+919876543210');
   });
 
   it('counts someone as an adult on their 18th birthday', () => {
@@ -77,7 +78,7 @@ describe('createBookingSchema: an adult', () => {
 });
 
 describe('createBookingSchema: a minor', () => {
-  it('requires a guardian, keeps WhatsApp updates, and drops email news and attribution', () => {
+  it("takes the form's mobile and email as the guardian's, keeps WhatsApp updates, and drops email news and attribution", () => {
     const values = minorBookingValues();
     expect(bookingSchema.parse(values)).toEqual({
       submissionId: values.submissionId,
@@ -87,39 +88,52 @@ describe('createBookingSchema: a minor', () => {
       preferredDate: '2026-11-25',
       timeWindow: 'morning',
       fullName: 'Kiran Rao',
-      mobile: '+919876543210',
-      email: 'asha@example.com',
       dateOfBirth: '2011-03-10',
       helpText: 'A chipped front tooth',
       isMinor: true,
-      guardian: { name: 'Asha Rao', relationship: 'parent', mobile: '+919876500001', consent: true },
+      guardian: {
+        name: 'Asha Rao',
+        relationship: 'parent',
+        consent: true,
+        mobile: '+919876543210',
+        email: 'asha@example.com',
+      },
       consents: { privacyNotice: true, whatsappUpdates: true, emailNews: false },
     });
+  });
+
+  it("keeps the patient's own mobile when given, and no guardian email when none is given", () => {
+    const request = minorBooking({ patientMobile: '98765 00002', email: '' });
+    expect(request.mobile).toBe('+919876500002');
+    expect(request.guardian).not.toHaveProperty('email');
+    expect(request).not.toHaveProperty('email');
   });
 
   it('is a minor the day before the 18th birthday', () => {
     expect(minorBooking({ dateOfBirth: '2008-11-24' }).isMinor).toBe(true);
   });
 
-  it('names each missing guardian field', () => {
+  it("names each missing guardian field, and asks for the guardian's mobile", () => {
     const { guardian: _guardian, ...withoutGuardian } = minorBookingValues();
     const expected = {
       'guardian.name': "Enter the parent or guardian's full name.",
       'guardian.relationship': 'Choose parent or legal guardian.',
-      'guardian.mobile': "Enter the parent or guardian's mobile number.",
       'guardian.consent': 'A parent or guardian must agree before we can take a request for someone under 18.',
     };
     expect(fieldsOf(withoutGuardian)).toEqual(expected);
-    expect(fieldsOf({ ...withoutGuardian, guardian: { name: '', mobile: '', consent: false } })).toEqual(expected);
+    expect(fieldsOf({ ...withoutGuardian, guardian: { name: '', consent: false } })).toEqual(expected);
+    expect(fieldsOf(minorBookingValues({ mobile: '' }))).toEqual({
+      mobile: "Enter the parent or guardian's mobile number.",
+    });
   });
 
-  it('checks the guardian fields like the patient fields', () => {
-    const guardian = { name: 'A', relationship: 'aunt', mobile: '080 4555 0101', consent: true, email: 'a@b.co' };
-    expect(fieldsOf(minorBookingValues({ guardian: guardian as never }))).toEqual({
+  it("checks the guardian fields and the patient's own mobile like the patient fields", () => {
+    const guardian = { name: 'A', relationship: 'aunt', consent: true, mobile: '98765 43210' };
+    expect(fieldsOf(minorBookingValues({ guardian: guardian as never, patientMobile: '080 4555 0101' }))).toEqual({
       'guardian.name': 'Enter at least 2 characters.',
       'guardian.relationship': 'Choose parent or legal guardian.',
-      'guardian.mobile': expect.stringContaining('not a valid mobile number'),
-      'guardian.email': 'Unknown field',
+      'guardian.mobile': 'Unknown field',
+      patientMobile: expect.stringContaining('not a valid mobile number'),
     });
     expect(fieldsOf(minorBookingValues({ guardian: 'mum' as never }))).toEqual({
       guardian: "Enter the parent or guardian's details.",

@@ -25,6 +25,8 @@ describe('configuredDeliveries', () => {
     const kinds = (env: Record<string, string>) => Object.keys(configuredDeliveries(env).deliveries).sort();
     expect(kinds(hubspot)).toEqual([
       'crm.booking',
+      'crm.booking-deletion',
+      'crm.guardian-consent',
       'crm.newsletter',
       'crm.newsletter-withdrawal',
       'crm.rights-request',
@@ -32,6 +34,7 @@ describe('configuredDeliveries', () => {
     expect(kinds(email)).toEqual([
       'email.booking-confirmation',
       'email.front-desk',
+      'email.guardian-consent',
       'email.newsletter-confirmation',
       'email.rights-acknowledgement',
     ]);

@@ -1,7 +1,7 @@
 import { Resend } from 'resend';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { retryAfterMs } from '#functions/delivery/delivery.ts';
-import { type OutgoingEmail, sendEmail } from '#functions/delivery/email/send.ts';
+import { type OutgoingEmail, type SendOptions, sendEmailBatch } from '#functions/delivery/email/send.ts';
 import { type FakeResend, startFakeResend } from '../support/fake-resend.ts';
 
 const email: OutgoingEmail = {
@@ -17,6 +17,12 @@ const idempotencyKey = 'job-42';
 let fake: FakeResend;
 let resend: Resend;
 
+/** One email, as a batch of one. */
+async function sendEmail(client: Resend, one: OutgoingEmail, options: SendOptions) {
+  const [outcome] = await sendEmailBatch(client, [one], options);
+  return outcome;
+}
+
 beforeAll(async () => {
   fake = await startFakeResend();
   resend = new Resend('re_test_key', { baseUrl: fake.baseUrl });
@@ -24,7 +30,7 @@ beforeAll(async () => {
 afterEach(() => fake.reset());
 afterAll(() => fake.stop());
 
-describe('sendEmail through the Resend SDK', () => {
+describe("sendEmailBatch through the Resend SDK's batch endpoint", () => {
   it('sends the email with the API key and the idempotency key, and reports it delivered', async () => {
     expect(await sendEmail(resend, email, { idempotencyKey })).toEqual({ status: 'delivered' });
     expect(fake.emails).toEqual([

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { guardianConsentCheck } from '#functions/clinic/policy-wording.ts';
 import type { RenderedEmail } from '#functions/delivery/email/render.ts';
 import { bookingConfirmationEmail } from '#functions/delivery/email/templates/booking-confirmation.tsx';
 import { frontDeskNotificationEmail } from '#functions/delivery/email/templates/front-desk-notification.tsx';
+import { guardianConsentRequestEmail } from '#functions/delivery/email/templates/guardian-consent-request.tsx';
 import { newsletterConfirmationEmail } from '#functions/delivery/email/templates/newsletter-confirmation.tsx';
 import { rightsAcknowledgementEmail } from '#functions/delivery/email/templates/rights-acknowledgement.tsx';
 import { sentQuicklyNote } from '#functions/outbox/jobs.ts';
 import {
   adultConfirmation,
   adultFrontDesk,
+  guardianConsentRequest,
   minorFrontDesk,
   newsletterConfirmation,
   reference,
@@ -90,19 +93,29 @@ describe('the front desk notification', () => {
     expect(email.subject).toBe(`New booking request ${reference}: Teeth whitening, Indiranagar, Bengaluru`);
   });
 
-  it("flags a minor and gives the guardian's details and consent", async () => {
-    const email = await frontDeskNotificationEmail(minorFrontDesk());
+  it("flags a minor, gives the guardian's details, and says the consent is pending and how to verify it", async () => {
+    const email = await frontDeskNotificationEmail(minorFrontDesk({ patientMobile: '98765 00002' }));
     expectInBothParts(
       email,
       'Kiran Rao',
+      'Mobile: +91 98765 00002',
       'Date of birth: 10 March 2011',
       'Under 18: Yes',
       'The patient is under 18. Call Asha Rao (parent)',
       'Relationship: Parent',
-      '+91 98765 00001',
-      'Consent: Given on the booking form by the parent or guardian',
+      'Mobile: +91 98765 43210',
+      'Email: asha@example.com',
+      'Consent: Ticked on the booking form; not verified yet',
+      'Guardian consent pending. We have emailed Asha Rao a link to confirm it.',
+      `npm run leads -- verify-guardian ${reference} --method phone --by YOUR-NAME`,
+      'A request not verified within 7 days is deleted, with its deal in the CRM.',
     );
     expect(email.subject).toContain('(under 18)');
+  });
+
+  it('asks the front desk to verify on its call when the guardian gave no email', async () => {
+    const email = await frontDeskNotificationEmail(minorFrontDesk({ email: '' }));
+    expectInBothParts(email, 'Asha Rao gave no email address, so confirm it on your call.', 'Mobile: not given');
   });
 
   it('asks for a check of a request sent faster than people usually manage, and only then', async () => {
@@ -121,6 +134,38 @@ describe('the front desk notification', () => {
     );
     expect(html).toContain('Sensitive &lt;b&gt;teeth&lt;/b&gt;<br/>since May');
     expect(text).toContain('Sensitive <b>teeth</b>\nsince May');
+  });
+});
+
+describe("the consent request to a minor's parent or guardian", () => {
+  it('names the patient and the request, links the one-step confirmation, and says until when it works', async () => {
+    const email = await guardianConsentRequestEmail(guardianConsentRequest(), { siteUrl });
+    const verifyUrl = `https://www.clinic.test/book/guardian-consent/?token=${reference}`;
+    expectInBothParts(
+      email,
+      ...visitFacts,
+      'Hello Asha Rao',
+      'for Kiran Rao, who is under 18, naming you as their parent',
+      "I am Kiran Rao's parent or legal guardian and I agree to this request.",
+      verifyUrl,
+      'The link works until Monday, 30 November 2026 at 12:00 pm IST.',
+    );
+    expect(email.html).toContain(`href="${verifyUrl}"`);
+    expect(email.subject).toBe(`Kalpa Clinics: please confirm your consent to an appointment request (${reference})`);
+  });
+
+  it('says exactly what the notice and the privacy policy say about verifying it, and links the policy section', async () => {
+    const email = await guardianConsentRequestEmail(guardianConsentRequest(), { siteUrl });
+    expectInBothParts(email, guardianConsentCheck);
+    expect(email.html).toContain(
+      'href="https://www.clinic.test/privacy-policy/#appointment-requests-for-patients-under-18"',
+    );
+  });
+
+  it('carries neither the note nor the date of birth, and names neither patient nor treatment in the subject', async () => {
+    const email = await guardianConsentRequestEmail(guardianConsentRequest(), { siteUrl });
+    expectInNeitherPart(email, 'chipped', '2011', '10 March');
+    expect(email.subject).not.toMatch(/Kiran|whitening/);
   });
 });
 

@@ -14,7 +14,7 @@ import { generateReference } from '#functions/intake/reference.ts';
 import { createGroupCommit } from '#functions/store/group-commit.ts';
 import { recordBookingRequests } from '#functions/store/leads.ts';
 import { openStore } from '#functions/store/open.ts';
-import { adultBooking } from '../support/lead-fixtures.ts';
+import { adultBooking, guardianLinks } from '../support/lead-fixtures.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
 async function storedFor(opened: OpenedStore, submissionIds: readonly string[]) {
@@ -45,7 +45,10 @@ function groupCommit(opened: OpenedStore) {
   const write = createGroupCommit({
     writeGroup: (requests: readonly BookingRequest[]) => {
       groups.push(requests.length);
-      return storeBookingRequests(opened.store.db, requests);
+      return storeBookingRequests(
+        opened.store.db,
+        requests.map((request) => ({ request, guardianLinkFor: guardianLinks })),
+      );
     },
   });
   return { write, groups };
@@ -131,7 +134,7 @@ describe.each([pgliteBackend, postgresBackend])('the group commit of bookings on
         lead: request,
         jobsFor: (reference, requestedAt) => {
           if (index === 3) throw new Error('The process stops here');
-          return bookingJobs(request, reference, requestedAt);
+          return bookingJobs(request, reference, requestedAt, guardianLinks(reference));
         },
       })),
       generateReference,
@@ -173,7 +176,8 @@ describe.each([pgliteBackend, postgresBackend])('the group commit of bookings on
           .execute();
         expect(rows).toEqual([]);
         // The store works on after the crash.
-        expect(await storeBookingRequests(reopened.db, [adultBooking({ submissionId: randomUUID() })])).toMatchObject([
+        const request = adultBooking({ submissionId: randomUUID() });
+        expect(await storeBookingRequests(reopened.db, [{ request, guardianLinkFor: guardianLinks }])).toMatchObject([
           { created: true },
         ]);
       } finally {

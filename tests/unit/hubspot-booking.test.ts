@@ -1,7 +1,8 @@
 import type { Client } from '@hubspot/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBookingDelivery } from '#functions/delivery/hubspot/booking.ts';
-import { appointmentPipeline } from '#functions/delivery/hubspot/properties.ts';
+import { contactPropertiesToRead } from '#functions/delivery/hubspot/contact-updates.ts';
+import { appointmentPipeline, guardianAssociationLabel } from '#functions/delivery/hubspot/properties.ts';
 import type { BookingRequest } from '#functions/forms/booking-schema.ts';
 import { bookingJobs } from '#functions/intake/lead-jobs.ts';
 import type { CrmBookingPayload } from '#functions/outbox/jobs.ts';
@@ -12,11 +13,11 @@ import {
   startFakeHubSpot,
   startProvisionedHubSpot,
 } from '../support/fake-hubspot.ts';
-import { adultBooking, minorBooking, requestedAt } from '../support/lead-fixtures.ts';
+import { adultBooking, guardianLinks, minorBooking, requestedAt } from '../support/lead-fixtures.ts';
 
 const reference = 'KC-7Q4M-X2P9';
 const isoTimestamp = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-const contactPropertiesRead = ['email', 'clinic_mobile', 'lifecyclestage', 'clinic_email_news_consent_at'];
+const contactPropertiesRead = [...contactPropertiesToRead];
 const noEmailNews = { privacyNotice: true, whatsappUpdates: false, emailNews: false } as const;
 
 let fake: FakeHubSpot;
@@ -29,7 +30,9 @@ async function startProvisioned() {
 }
 
 function crmPayload(request: BookingRequest, bookingReference = reference): CrmBookingPayload {
-  const job = bookingJobs(request, bookingReference, requestedAt).find((draft) => draft.kind === 'crm.booking');
+  const job = bookingJobs(request, bookingReference, requestedAt, guardianLinks(bookingReference)).find(
+    (draft) => draft.kind === 'crm.booking',
+  );
   if (job?.kind !== 'crm.booking') throw new Error('No crm.booking job');
   return job.payload;
 }
@@ -72,6 +75,7 @@ describe('the crm.booking delivery', () => {
     });
     expect(fake.requests.map(methodPathAndBody)).toEqual([
       { method: 'GET', path: '/crm/v3/pipelines/deals', body: undefined },
+      { method: 'GET', path: '/crm/v4/associations/deals/contacts/labels', body: undefined },
       contactRead('email', 'asha@example.com'),
       contactRead('clinic_mobile', '+919876543210'),
       {
@@ -85,33 +89,22 @@ describe('the crm.booking delivery', () => {
               properties: {
                 email: 'asha@example.com',
                 clinic_mobile: '+919876543210',
+                mobilephone: '+919876543210',
                 firstname: 'Asha',
                 lastname: 'Rao',
-                mobilephone: '+919876543210',
                 lifecyclestage: 'lead',
                 clinic_treatment_interest: 'Teeth whitening',
                 clinic_branch: 'bengaluru-indiranagar',
                 clinic_preferred_date: '2026-11-25',
                 clinic_preferred_time_window: 'morning',
                 clinic_last_booking_reference: reference,
-                clinic_is_minor: 'false',
-                clinic_guardian_name: '',
-                clinic_guardian_relationship: '',
-                clinic_guardian_mobile: '',
                 clinic_whatsapp_updates_consent: 'true',
                 clinic_whatsapp_updates_consent_at: isoTimestamp,
                 clinic_email_news_consent: 'true',
                 clinic_email_news_consent_at: isoTimestamp,
-                clinic_lead_source_page: '',
-                clinic_landing_page: '/treatments/teeth-whitening/',
-                clinic_referrer: '',
                 clinic_utm_source: 'google',
-                clinic_utm_medium: '',
                 clinic_utm_campaign: 'whitening',
-                clinic_utm_term: '',
-                clinic_utm_content: '',
-                clinic_gclid: '',
-                clinic_fbclid: '',
+                clinic_landing_page: '/treatments/teeth-whitening/',
               },
             },
           ],
@@ -144,6 +137,8 @@ describe('the crm.booking delivery', () => {
                 clinic_branch: 'bengaluru-indiranagar',
                 clinic_preferred_date: '2026-11-25',
                 clinic_preferred_time_window: 'morning',
+                clinic_patient_name: 'Asha Rao',
+                clinic_patient_is_minor: 'false',
               },
             },
           ],
@@ -155,7 +150,9 @@ describe('the crm.booking delivery', () => {
         body: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 3 }],
       },
     ]);
-    expect(fake.associations()).toEqual([{ dealId: deal?.id, contactId: contact?.id, associationTypeId: 3 }]);
+    expect(fake.associations()).toEqual([
+      { dealId: deal?.id, contactId: contact?.id, category: 'HUBSPOT_DEFINED', associationTypeId: 3, label: null },
+    ]);
   });
 
   it('upserts an adult who gave no email by the unique mobile property', async () => {
@@ -173,34 +170,37 @@ describe('the crm.booking delivery', () => {
     const [upsert] = contactUpserts();
     expect(upsert).toMatchObject({ idProperty: 'clinic_mobile', id: '+919876543210' });
     expect(upsert?.properties).not.toHaveProperty('email');
-    expect(upsert?.properties).toMatchObject({
-      clinic_mobile: '+919876543210',
-      clinic_whatsapp_updates_consent: 'false',
-      // An unticked box leaves the email news consent alone; no attribution empties every attribution property.
-      clinic_utm_source: '',
-      clinic_landing_page: '',
-    });
-    expect(Object.keys(upsert?.properties ?? {}).filter((name) => name.startsWith('clinic_email_news'))).toEqual([]);
+    expect(upsert?.properties).toMatchObject({ clinic_mobile: '+919876543210' });
+    // Unticked boxes and no recorded visit write nothing: no consent property, no empty attribution.
+    expect(Object.keys(upsert?.properties ?? {}).filter((name) => /consent|utm|page|referrer|clid/.test(name))).toEqual(
+      [],
+    );
     expect(fake.contacts()).toHaveLength(1);
   });
 
-  it("gives a minor's contact the guardian and no consent or attribution", async () => {
+  it("makes the guardian the contact of a minor's deal, under the guardian label, with nothing of the child on the contact", async () => {
     await startProvisioned();
+    const guardianLabel = fake
+      .associationTypes('deals', 'contacts')
+      .find(({ label }) => label === guardianAssociationLabel.label);
 
     expect(await deliver(crmPayload(minorBooking()))).toEqual({ status: 'delivered' });
 
-    const [upsert] = contactUpserts();
-    expect(upsert?.properties).toMatchObject({
-      firstname: 'Kiran',
-      lastname: 'Rao',
-      clinic_is_minor: 'true',
-      clinic_guardian_name: 'Asha Rao',
-      clinic_guardian_relationship: 'parent',
-      clinic_guardian_mobile: '+919876500001',
-      lifecyclestage: 'lead',
-    });
-    const consentOrAttribution = /consent|utm|gclid|fbclid|page|referrer/;
-    expect(Object.keys(upsert?.properties ?? {}).filter((name) => consentOrAttribution.test(name))).toEqual([]);
+    const [contact] = fake.contacts();
+    const [deal] = fake.deals();
+    expect(contact?.properties).toMatchObject({ firstname: 'Asha', lastname: 'Rao', email: 'asha@example.com' });
+    expect(JSON.stringify(contact?.properties)).not.toMatch(/Kiran|Teeth whitening|minor|guardian/);
+    expect(deal?.properties).toMatchObject({ clinic_patient_name: 'Kiran Rao', clinic_guardian_consent: 'pending' });
+    expect(fake.associations()).toEqual([
+      { dealId: deal?.id, contactId: contact?.id, category: 'HUBSPOT_DEFINED', associationTypeId: 3, label: null },
+      {
+        dealId: deal?.id,
+        contactId: contact?.id,
+        category: 'USER_DEFINED',
+        associationTypeId: guardianLabel?.typeId,
+        label: 'Parent or guardian',
+      },
+    ]);
   });
 
   it('leaves one contact and one deal when a job is retried after a 500', async () => {
@@ -268,6 +268,19 @@ describe('the crm.booking delivery', () => {
     expect(asha?.properties).not.toHaveProperty('clinic_mobile');
     expect(asha?.properties.mobilephone).toBe('+919876543210');
     expect(other.properties.clinic_mobile).toBe('+919876543210');
+  });
+
+  it('fails, writing nothing, while the guardian association label is missing', async () => {
+    fake = await startFakeHubSpot();
+    client = fakeHubSpotClient(fake);
+    await client.crm.pipelines.pipelinesApi.create('deals', appointmentPipeline);
+    fake.clearRequests();
+
+    expect(await deliver(crmPayload(adultBooking()))).toEqual({
+      status: 'failed',
+      error: 'HubSpot refusal: no deal association label "Parent or guardian": run npm run crm:setup',
+    });
+    expect(fake.requests.map(({ method }) => method)).toEqual(['GET', 'GET']);
   });
 
   it('fails, writing nothing, while the appointments pipeline is missing', async () => {

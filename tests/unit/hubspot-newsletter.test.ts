@@ -1,5 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { contactPropertiesToRead } from '#functions/delivery/hubspot/contact-updates.ts';
 import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
 import {
   createNewsletterDelivery,
@@ -52,7 +53,7 @@ describe('the crm.newsletter delivery', () => {
         body: {
           idProperty: 'email',
           inputs: [{ id: 'asha@example.com' }],
-          properties: ['email', 'clinic_mobile', 'lifecyclestage', 'clinic_email_news_consent_at'],
+          properties: [...contactPropertiesToRead],
           propertiesWithHistory: [],
         },
       },
@@ -77,13 +78,25 @@ describe('the crm.newsletter delivery', () => {
     ]);
   });
 
-  it('leaves a later lifecycle stage alone', async () => {
+  it("leaves a later lifecycle stage alone, and everything else a parent's bookings gave the contact", async () => {
     await startProvisioned();
-    fake.addContact({ email: 'asha@example.com', lifecyclestage: 'lead' });
+    const booked = {
+      email: 'asha@example.com',
+      firstname: 'Asha',
+      lastname: 'Rao',
+      clinic_mobile: '+919876543210',
+      lifecyclestage: 'lead',
+      clinic_utm_source: 'google',
+    };
+    fake.addContact(booked);
 
     expect(await confirm()).toEqual({ status: 'delivered' });
 
-    expect(onlyContact()).toMatchObject({ lifecyclestage: 'lead', clinic_email_news_consent: 'true' });
+    expect(onlyContact()).toEqual({
+      ...booked,
+      clinic_email_news_consent: 'true',
+      clinic_email_news_consent_at: subscriber.confirmedAt,
+    });
   });
 });
 
@@ -125,7 +138,7 @@ describe('the crm.newsletter-withdrawal delivery', () => {
 });
 
 describe('createHubSpotDeliveries', () => {
-  it('makes the four CRM deliveries', async () => {
+  it('makes the CRM deliveries', async () => {
     await startProvisioned();
 
     const deliveries = createHubSpotDeliveries({ accessToken: 'test-token', basePath: fake.url });
@@ -135,6 +148,8 @@ describe('createHubSpotDeliveries', () => {
       'crm.newsletter',
       'crm.newsletter-withdrawal',
       'crm.rights-request',
+      'crm.guardian-consent',
+      'crm.booking-deletion',
     ]);
     expect(await deliveries['crm.newsletter']?.(subscriber, attempt)).toEqual({ status: 'delivered' });
     expect(await deliveries['crm.newsletter-withdrawal']?.(withdrawal, attempt)).toEqual({ status: 'delivered' });

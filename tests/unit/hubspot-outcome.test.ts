@@ -11,7 +11,7 @@ import {
   startFakeHubSpot,
   startProvisionedHubSpot,
 } from '../support/fake-hubspot.ts';
-import { adultBooking, requestedAt } from '../support/lead-fixtures.ts';
+import { adultBooking, guardianLinks, requestedAt } from '../support/lead-fixtures.ts';
 
 const attempt = { idempotencyKey: 'job-1', attempt: 1 };
 const subscriber = {
@@ -119,7 +119,7 @@ describe('a failed HubSpot call', () => {
   it("keeps the booking's names out of the error", async () => {
     fake = await startFakeHubSpot();
     fake.failNext(1, { status: 400, body: { category: 'VALIDATION_ERROR', message: 'Bad firstname Asha for Rao' } });
-    const [job] = bookingJobs(adultBooking(), 'KC-7Q4M-X2P9', requestedAt);
+    const [job] = bookingJobs(adultBooking(), 'KC-7Q4M-X2P9', requestedAt, guardianLinks('KC-7Q4M-X2P9'));
     if (job?.kind !== 'crm.booking') throw new Error('No crm.booking job');
 
     const outcome = await createBookingDelivery(fakeHubSpotClient(fake))(job.payload, attempt);

@@ -14,7 +14,7 @@ let fake: FakeHubSpot;
 afterEach(() => fake.stop());
 
 describe('setUpHubSpot', () => {
-  it('creates the property groups, properties and pipelines, and nothing on a second run', async () => {
+  it('creates the property groups, properties, pipelines and the guardian association label, and nothing on a second run', async () => {
     fake = await startFakeHubSpot();
     const client = fakeHubSpotClient(fake);
 
@@ -27,13 +27,18 @@ describe('setUpHubSpot', () => {
         'contacts property clinic_email_news_consent',
         'deals property group clinic_website',
         'deals property clinic_booking_reference',
+        'deals property clinic_patient_is_minor',
+        'deals property clinic_guardian_consent',
         'deals pipeline "Website appointment requests"',
         'tickets property group clinic_website',
         'tickets property clinic_request_reference',
         'tickets property clinic_rights_request_type',
         'tickets pipeline "Privacy requests"',
+        'deals to contacts association label "Parent or guardian"',
       ]),
     );
+    // A contact is always an adult: whatever is about a patient under 18 is the deal's.
+    expect(fake.properties('contacts').map(({ name }) => name)).not.toContain('clinic_is_minor');
     expect(first.updated).toEqual([]);
     expect(first.found).toEqual([]);
     const unique = (type: 'contacts' | 'deals' | 'tickets') =>
@@ -63,9 +68,56 @@ describe('setUpHubSpot', () => {
     const second = await setUpHubSpot(client);
 
     expect(second).toEqual({ created: [], updated: [], found: first.created });
-    // Each object's groups and properties, then the deal and the ticket pipelines: all read, nothing written.
-    expect(fake.requests.map(({ method }) => method)).toEqual(Array(8).fill('GET'));
+    // Each object's groups and properties, the deal and the ticket pipelines, the labels: all read, nothing written.
+    expect(fake.requests.map(({ method }) => method)).toEqual(Array(9).fill('GET'));
     expect(fake.pipelines('tickets').filter(({ label }) => label === 'Privacy requests')).toHaveLength(1);
+    expect(fake.associationTypes('deals', 'contacts')).toEqual([
+      { category: 'HUBSPOT_DEFINED', typeId: 3, label: null },
+      { category: 'USER_DEFINED', typeId: expect.any(Number), label: 'Parent or guardian' },
+    ]);
+    expect(fake.associationTypes('contacts', 'deals')).toEqual([
+      { category: 'HUBSPOT_DEFINED', typeId: 4, label: null },
+      { category: 'USER_DEFINED', typeId: expect.any(Number), label: 'Parent or guardian' },
+    ]);
+  });
+
+  it('makes a label deals use as HubSpot numbers it, and the fake refuses types not defined between the objects', async () => {
+    fake = await startFakeHubSpot();
+    const client = fakeHubSpotClient(fake);
+    await setUpHubSpot(client);
+    const label = fake.associationTypes('deals', 'contacts').find(({ category }) => category === 'USER_DEFINED');
+    const contact = fake.addContact({ email: 'asha@example.com' });
+    const pipeline = fake.pipelines().at(-1);
+    const [dealRecord] = (
+      await client.crm.deals.batchApi.upsert({
+        inputs: [
+          {
+            idProperty: 'clinic_booking_reference',
+            id: 'KC-7Q4M-X2P9',
+            properties: { pipeline: pipeline?.id ?? '', dealstage: pipeline?.stages[0]?.id ?? '' },
+          },
+        ],
+      })
+    ).results;
+    const associate = (associationCategory: string, associationTypeId: number) =>
+      client.crm.associations.v4.basicApi.create('deals', dealRecord?.id ?? '', 'contacts', contact.id, [
+        { associationCategory, associationTypeId } as never,
+      ]);
+
+    expect((await associate('USER_DEFINED', label?.typeId ?? 0)).labels).toEqual(['Parent or guardian']);
+    for (const [category, typeId] of [
+      ['HUBSPOT_DEFINED', label?.typeId ?? 0],
+      ['USER_DEFINED', 3],
+      ['USER_DEFINED', (label?.typeId ?? 0) + 1],
+    ] as const) {
+      await expect(associate(category, typeId), `${category} ${typeId}`).rejects.toMatchObject({ code: 400 });
+    }
+    await expect(
+      client.crm.associations.v4.schema.definitionsApi.create('deals', 'contacts', {
+        name: 'clinic_parent_or_guardian',
+        label: 'Parent or guardian',
+      }),
+    ).rejects.toMatchObject({ code: 409 });
   });
 
   it("adds the options a choice property lacks, as after a branch is added to the site's config", async () => {
@@ -109,11 +161,11 @@ describe('npm run crm:setup', () => {
     const env = { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url };
 
     const first = await setup(env);
-    expect(first.stdout).toMatch(/^Created: 38\n {2}contacts property group clinic_website\n/);
+    expect(first.stdout).toMatch(/^Created: 43\n {2}contacts property group clinic_website\n/);
     expect(first.stdout).toMatch(/Updated: 0\nAlready there: 0\n$/);
 
     const second = await setup(env);
-    expect(second.stdout).toBe('Created: 0\nUpdated: 0\nAlready there: 38\n');
+    expect(second.stdout).toBe('Created: 0\nUpdated: 0\nAlready there: 43\n');
   });
 
   it('exits with 2 and says why without an access token', { timeout: 30_000 }, async () => {

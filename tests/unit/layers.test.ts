@@ -1,8 +1,8 @@
 /**
- * The code's layers read bottom-up, and nothing points back: the clinic's configuration (and the settings and the
- * logger), then the outbox's vocabulary and the store, then the domain (forms, intake, newsletter, consent,
- * delivery, privacy, worker), then HTTP and the staff commands, then the pages in src/. Checked over every import, type-only ones
- * included, as the code spells them.
+ * The code's layers read bottom-up, and nothing points back: the clinic's configuration (and the settings, the
+ * logger and the signed links' cryptography), then the outbox's vocabulary and the store, then the domain (forms,
+ * intake, newsletter, consent, delivery, privacy, worker), then HTTP and the staff commands, then the pages in src/.
+ * Checked over every import, type-only ones included, as the code spells them.
  */
 import { describe, expect, it } from 'vitest';
 import { type ImportEdge, importsOf, sourceFilesIn } from '../support/import-graph.ts';
@@ -12,11 +12,12 @@ const allowed: Record<string, readonly string[]> = {
   log: [],
   clinic: [],
   settings: [],
+  links: [],
   outbox: ['clinic'],
   store: ['log', 'clinic', 'outbox'],
   forms: ['clinic', 'outbox'],
-  intake: ['log', 'clinic', 'outbox', 'store', 'forms'],
-  newsletter: ['log', 'clinic', 'outbox', 'store', 'forms', 'intake'],
+  intake: ['log', 'clinic', 'outbox', 'store', 'forms', 'links'],
+  newsletter: ['log', 'clinic', 'outbox', 'store', 'forms', 'intake', 'links'],
   consent: ['clinic', 'forms'],
   delivery: ['log', 'clinic', 'outbox'],
   privacy: ['log', 'clinic', 'outbox', 'store', 'intake'],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeBookingRequest, storeNewsletterSignup, storeRightsRequest } from '#functions/intake/lead-records.ts';
 import { openStore } from '#functions/store/open.ts';
-import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
+import { adultBooking, guardianLinks, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { type CommandResult, runStaffCommand } from '../support/staff-command.ts';
 import { pgliteBackend } from '../support/store-backends.ts';
 
@@ -20,12 +20,12 @@ beforeAll(async () => {
   // The embedded database allows one process at a time: fill it, then close it for the command.
   const store = await openStore(empty.config);
   try {
-    references.adult = (await storeBookingRequest(store.db, adultBooking())).reference;
-    references.minor = (await storeBookingRequest(store.db, minorBooking())).reference;
+    references.adult = (await storeBookingRequest(store.db, adultBooking(), guardianLinks)).reference;
+    references.minor = (await storeBookingRequest(store.db, minorBooking(), guardianLinks)).reference;
     references.newsletter = (
       await storeNewsletterSignup(
         store.db,
-        { submissionId: crypto.randomUUID(), email: 'reader@example.com' },
+        { submissionId: crypto.randomUUID(), email: 'reader@example.com', locale: 'en' },
         newsletterLinks,
       )
     ).reference;
@@ -35,6 +35,7 @@ beforeAll(async () => {
       fullName: 'Asha Rao',
       mobile: '+919876543210',
       requesterRole: 'self',
+      locale: 'en',
       details: 'My date of birth is wrong.',
     } as const;
     references.rights = (
@@ -80,9 +81,12 @@ describe('npm run leads', () => {
     const { code, stdout } = await leads('show', references.minor.toLowerCase());
     expect(code).toBe(0);
     expect(stdout).toContain(`Booking request ${references.minor}`);
-    expect(stdout).toMatch(/Mobile\s+\+919876543210\n/);
+    expect(stdout).toMatch(/Mobile\s+—\n/);
     expect(stdout).toMatch(/Date of birth\s+2011-03-10 \(minor\)\n/);
-    expect(stdout).toMatch(/Guardian\s+Asha Rao \(parent\), \+919876500001, consented \d{4}-/);
+    expect(stdout).toMatch(
+      /Guardian\s+Asha Rao \(parent\), \+919876543210, asha@example\.com, ticked consent \d{4}-\d\d-\d\d \d\d:\d\d\n/,
+    );
+    expect(stdout).toMatch(/Guardian consent\s+pending since \d{4}-/);
     expect(stdout).toMatch(/Help wanted with\s+A chipped front tooth\n/);
     expect(stdout).toMatch(/Email news\s+no\n/);
     expect(stdout).toMatch(/crm\.booking\s+pending\s+0\s+\d{4}-/);
@@ -124,6 +128,7 @@ describe('npm run leads', () => {
     expect(help.stdout).toContain('show <reference>');
     expect(help.stdout).toContain('failed ');
     expect(help.stdout).toContain('retry <job-id|reference>');
+    expect(help.stdout).toContain('verify-guardian <reference> --method phone|in-person --by <name>');
     for (const [args, message] of [
       [[], 'Name a command.'],
       [['delete'], 'Unknown command: delete'],
@@ -133,6 +138,15 @@ describe('npm run leads', () => {
       [['failed', 'all'], 'failed takes no arguments.'],
       [['retry'], 'retry takes one job ID or reference.'],
       [['retry', 'everything'], 'Neither a job ID nor a reference: everything'],
+      [['show', 'KC-2222-2222', '--by', 'Meera'], 'show takes no options.'],
+      [['verify-guardian'], 'verify-guardian takes one reference.'],
+      [
+        ['verify-guardian', 'KC-2222-2222', '--by', 'Meera'],
+        'Say how the consent was verified: --method phone or in-person.',
+      ],
+      [['verify-guardian', 'KC-2222-2222', '--method', 'email-link', '--by', 'Meera'], '--method phone or in-person'],
+      [['verify-guardian', 'KC-2222-2222', '--method', 'phone'], 'Give your name with --by'],
+      [['verify-guardian', 'KC-2222-2222', '--method', 'phone', '--by', '  '], 'Give your name with --by'],
     ] as const) {
       const result = await leads(...args);
       expect(result.code, args.join(' ')).toBe(2);
@@ -187,4 +201,50 @@ describe('npm run leads', () => {
     });
     expect(await leads('failed')).toMatchObject({ code: 0, stdout: 'No failed jobs.\n' });
   }, 60_000);
+
+  it("verify-guardian: records the front desk's verification of a minor's request once, and queues the deal's update", async () => {
+    const verified = await leads(
+      'verify-guardian',
+      references.minor.toLowerCase(),
+      '--method',
+      'phone',
+      '--by',
+      'Meera (front desk)',
+    );
+    expect(verified).toMatchObject({ code: 0, stderr: '' });
+    expect(verified.stdout).toMatch(
+      new RegExp(
+        `^${references.minor}: guardian consent verified \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d: confirmed with the parent or guardian on a phone call, recorded by Meera \\(front desk\\)\\.\nThe worker marks the deal in the CRM verified\\.\n$`,
+      ),
+    );
+
+    const again = await leads('verify-guardian', references.minor, '--method', 'in-person', '--by', 'Ravi');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('the guardian consent was already verified');
+    expect(again.stdout).toContain('on a phone call, recorded by Meera (front desk). Nothing changed.');
+
+    const shown = await leads('show', references.minor);
+    expect(shown.stdout).toMatch(/Guardian consent\s+verified .+ on a phone call, recorded by Meera \(front desk\)\n/);
+    expect(shown.stdout).toMatch(/crm\.guardian-consent\s+pending\s+0\s/);
+    expect(shown.stdout.match(/crm\.guardian-consent/g)).toHaveLength(1);
+
+    expect(await leads('verify-guardian', references.adult, '--method', 'phone', '--by', 'Meera')).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `${references.adult} is not a request for a patient under 18 that awaits a guardian's consent.\n`,
+    });
+    expect(await leads('verify-guardian', 'KC-2222-2222', '--method', 'phone', '--by', 'Meera')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^No booking request has the reference KC-2222-2222\./),
+    });
+    for (const [args, message] of [
+      [['show', references.minor, '--by', 'Meera'], 'show takes no options.'],
+      [['verify-guardian', references.minor, '--method', 'email-link', '--by', 'Meera'], '--method phone or in-person'],
+      [['verify-guardian', references.minor, '--method', 'phone', '--by', ' '], 'Give your name with --by'],
+    ] as const) {
+      const result = await leads(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toContain(message);
+    }
+  }, 90_000);
 });

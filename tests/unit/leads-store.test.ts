@@ -5,7 +5,7 @@ import type { BookingRequest } from '#functions/forms/booking-schema.ts';
 import { storeBookingRequest, storeNewsletterSignup } from '#functions/intake/lead-records.ts';
 import { countLeads, findLeadByReference, latestBookings } from '#functions/store/lead-reports.ts';
 import type { Database } from '#functions/store/schema.ts';
-import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
+import { adultBooking, guardianLinks, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
 // References the next draws return, to force collisions; random ones once it is empty.
@@ -18,7 +18,7 @@ vi.mock('#functions/intake/reference.ts', async (importOriginal) => {
 const referencePattern = /^KC-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/;
 
 function signup(email = `${randomUUID()}@example.com`) {
-  return { submissionId: randomUUID(), email };
+  return { submissionId: randomUUID(), email, locale: 'en' as const };
 }
 
 async function bookingRows(db: Kysely<Database>, submissionId: string) {
@@ -62,7 +62,7 @@ function recordsBookings(opened: OpenedStore) {
   it("stores an adult's booking with its consents and three jobs", async () => {
     const { db } = opened.store;
     const request = adultBooking();
-    const recorded = await storeBookingRequest(db, request);
+    const recorded = await storeBookingRequest(db, request, guardianLinks);
 
     expect(recorded).toEqual({ reference: expect.stringMatching(referencePattern), created: true });
     const [row, ...others] = await bookingRows(db, request.submissionId);
@@ -101,31 +101,68 @@ function recordsBookings(opened: OpenedStore) {
     expect(JSON.stringify(jobs.find((job) => job.kind === 'crm.booking')?.payload)).not.toContain('chipped');
   });
 
-  it("stores a minor's booking with the guardian, without marketing, and no confirmation email", async () => {
+  it("stores a minor's booking with the guardian and a pending consent record, without marketing, and no email to the patient", async () => {
     const { db } = opened.store;
     const request = minorBooking();
-    const { reference } = await storeBookingRequest(db, request);
+    const { reference } = await storeBookingRequest(db, request, guardianLinks);
 
     const [row] = await bookingRows(db, request.submissionId);
     expect(row).toMatchObject({
       is_minor: true,
+      mobile_e164: null,
+      email: null,
       guardian_name: 'Asha Rao',
       guardian_relationship: 'parent',
-      guardian_mobile_e164: '+919876500001',
+      guardian_mobile_e164: '+919876543210',
+      guardian_email: 'asha@example.com',
       consent_email_news_at: null,
       attribution: null,
     });
     expect(row?.guardian_consent_at).toEqual(row?.created_at);
+    const consents = await db
+      .selectFrom('guardian_consents')
+      .selectAll()
+      .where('booking_request_id', '=', row?.id ?? '')
+      .execute();
+    expect(consents).toEqual([
+      {
+        id: expect.any(String),
+        booking_request_id: row?.id,
+        status: 'pending',
+        method: null,
+        verified_by: null,
+        verified_at: null,
+        created_at: row?.created_at,
+      },
+    ]);
     const jobs = await jobsOf(db, reference);
-    expect(jobs.map((job) => job.kind)).toEqual(['crm.booking', 'email.front-desk']);
-    expect(jobs[0]?.payload).not.toHaveProperty('consents');
+    expect(jobs.map((job) => job.kind)).toEqual(['crm.booking', 'email.front-desk', 'email.guardian-consent']);
     expect(jobs[0]?.payload).not.toHaveProperty('attribution');
+    expect(jobs[0]?.payload).toMatchObject({ consents: { emailNews: false } });
+  });
+
+  it("gives an adult's booking no consent record, and the database refuses an adult without a mobile or with a guardian's email", async () => {
+    const { db } = opened.store;
+    const request = adultBooking();
+    const { reference } = await storeBookingRequest(db, request, guardianLinks);
+    const consents = db
+      .selectFrom('guardian_consents')
+      .innerJoin('booking_requests', 'booking_requests.id', 'guardian_consents.booking_request_id')
+      .select('status')
+      .where('reference', '=', reference);
+    expect(await consents.execute()).toEqual([]);
+    await expect(
+      sql`update booking_requests set mobile_e164 = null where reference = ${reference}`.execute(db),
+    ).rejects.toThrow(/booking_requests_adult_mobile/);
+    await expect(
+      sql`update booking_requests set guardian_email = 'x@example.com' where reference = ${reference}`.execute(db),
+    ).rejects.toThrow(/booking_requests_guardian_email_for_minors/);
   });
 
   it("drops a minor's attribution even if a caller passes one, and the database refuses marketing for a minor", async () => {
     const { db } = opened.store;
     const request = { ...minorBooking(), attribution: { utm_source: 'google' } } as BookingRequest;
-    const { reference } = await storeBookingRequest(db, request);
+    const { reference } = await storeBookingRequest(db, request, guardianLinks);
     expect((await bookingRows(db, request.submissionId))[0]?.attribution).toBeNull();
     await expect(
       sql`update booking_requests set consent_email_news_at = now() where reference = ${reference}`.execute(db),
@@ -134,15 +171,19 @@ function recordsBookings(opened: OpenedStore) {
 
   it('queues no confirmation for a booking without an email address', async () => {
     const { db } = opened.store;
-    const { reference } = await storeBookingRequest(db, adultBooking({ email: '', consents: { privacyNotice: true } }));
+    const { reference } = await storeBookingRequest(
+      db,
+      adultBooking({ email: '', consents: { privacyNotice: true } }),
+      guardianLinks,
+    );
     expect((await jobsOf(db, reference)).map((job) => job.kind)).toEqual(['crm.booking', 'email.front-desk']);
   });
 
   it('answers a repeated submission with the first reference and stores nothing new', async () => {
     const { db } = opened.store;
     const request = adultBooking();
-    const first = await storeBookingRequest(db, request);
-    const repeat = await storeBookingRequest(db, { ...request, fullName: 'Someone Else' });
+    const first = await storeBookingRequest(db, request, guardianLinks);
+    const repeat = await storeBookingRequest(db, { ...request, fullName: 'Someone Else' }, guardianLinks);
 
     expect(repeat).toEqual({ reference: first.reference, created: false });
     expect(await bookingRows(db, request.submissionId)).toMatchObject([{ full_name: 'Asha Rao' }]);
@@ -152,7 +193,7 @@ function recordsBookings(opened: OpenedStore) {
   it('stores concurrent submits of the same form once', async () => {
     const { db } = opened.store;
     const request = adultBooking();
-    const results = await Promise.all(Array.from({ length: 5 }, () => storeBookingRequest(db, request)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => storeBookingRequest(db, request, guardianLinks)));
 
     const [reference] = new Set(results.map((result) => result.reference));
     expect(new Set(results.map((result) => result.reference)).size).toBe(1);
@@ -164,24 +205,28 @@ function recordsBookings(opened: OpenedStore) {
   it('stores no booking when writing its jobs fails', async () => {
     const { db } = opened.store;
     const request = adultBooking();
-    await withFailingJobWrites(db, () => expect(storeBookingRequest(db, request)).rejects.toThrow(/job write failed/));
+    await withFailingJobWrites(db, () =>
+      expect(storeBookingRequest(db, request, guardianLinks)).rejects.toThrow(/job write failed/),
+    );
     expect(await bookingRows(db, request.submissionId)).toEqual([]);
     // The same submission goes through once the fault is gone.
-    expect((await storeBookingRequest(db, request)).created).toBe(true);
+    expect((await storeBookingRequest(db, request, guardianLinks)).created).toBe(true);
   });
 
   it('draws another reference when the first is taken, and gives up after five', async () => {
     const { db } = opened.store;
-    const taken = (await storeBookingRequest(db, adultBooking())).reference;
+    const taken = (await storeBookingRequest(db, adultBooking(), guardianLinks)).reference;
 
     queuedReferences.push(taken);
-    const second = await storeBookingRequest(db, adultBooking());
+    const second = await storeBookingRequest(db, adultBooking(), guardianLinks);
     expect(second.created).toBe(true);
     expect(second.reference).not.toBe(taken);
 
     const unlucky = adultBooking();
     queuedReferences.push(taken, taken, taken, taken, taken);
-    await expect(storeBookingRequest(db, unlucky)).rejects.toThrow('No unused lead reference after 5 draws');
+    await expect(storeBookingRequest(db, unlucky, guardianLinks)).rejects.toThrow(
+      'No unused lead reference after 5 draws',
+    );
     expect(await bookingRows(db, unlucky.submissionId)).toEqual([]);
   });
 }
@@ -207,7 +252,12 @@ function recordsNewsletterSignups(opened: OpenedStore) {
         kind: 'email.newsletter-confirmation',
         status: 'pending',
         attempts: 0,
-        payload: { reference: recorded.reference, to: request.email, ...newsletterLinks(recorded.reference) },
+        payload: {
+          reference: recorded.reference,
+          to: request.email,
+          ...newsletterLinks(recorded.reference),
+          locale: 'en',
+        },
         booking_request_id: null,
         newsletter_subscription_id: row?.id,
       },
@@ -288,8 +338,8 @@ function reportsLeads(opened: OpenedStore) {
       oldestPendingJobAgeSeconds: undefined,
     });
 
-    const adult = await storeBookingRequest(db, adultBooking());
-    const minor = await storeBookingRequest(db, minorBooking());
+    const adult = await storeBookingRequest(db, adultBooking(), guardianLinks);
+    const minor = await storeBookingRequest(db, minorBooking(), guardianLinks);
     const subscription = await storeNewsletterSignup(db, signup(), newsletterLinks);
     await db.updateTable('outbox_jobs').set({ status: 'done' }).where('kind', '=', 'crm.booking').execute();
 
@@ -302,6 +352,7 @@ function reportsLeads(opened: OpenedStore) {
         { kind: 'crm.booking', status: 'done', count: 2 },
         { kind: 'email.booking-confirmation', status: 'pending', count: 1 },
         { kind: 'email.front-desk', status: 'pending', count: 2 },
+        { kind: 'email.guardian-consent', status: 'pending', count: 1 },
         { kind: 'email.newsletter-confirmation', status: 'pending', count: 1 },
       ],
       oldestPendingJobAgeSeconds: expect.any(Number),
@@ -323,7 +374,9 @@ function reportsLeads(opened: OpenedStore) {
     expect(found?.jobs.map((job) => [job.kind, job.status])).toEqual([
       ['crm.booking', 'done'],
       ['email.front-desk', 'pending'],
+      ['email.guardian-consent', 'pending'],
     ]);
+    expect(found?.type === 'booking' && found.guardianConsent).toMatchObject({ status: 'pending' });
     expect(await findLeadByReference(db, subscription.reference)).toMatchObject({
       type: 'newsletter',
       record: { status: 'pending' },

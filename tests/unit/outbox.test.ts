@@ -39,7 +39,7 @@ function managesJobs(opened: OpenedStore) {
     const [first, ...others] = await claimDueJobs(db, { ...crm, limit: 1 });
     expect(others).toEqual([]);
     expect(first).toMatchObject({ kind: 'crm.booking', leadReference: older, attempt: 1 });
-    expect(first?.payload).toMatchObject({ reference: older, fullName: 'Asha Rao' });
+    expect(first?.payload).toMatchObject({ reference: older, patientName: 'Asha Rao' });
     const claimed = await jobOf(db, older, 'crm.booking');
     expect(claimed).toMatchObject({ id: first?.id, status: 'running', attempts: 1, locked_until: first?.lockedUntil });
     expect(secondsFrom(await databaseNow(db), claimed.locked_until)).toBe(60);
@@ -166,7 +166,11 @@ function managesJobs(opened: OpenedStore) {
     const { db } = opened.store;
     await bookingWithJobs(db);
     await bookingWithJobs(db);
-    await storeNewsletterSignup(db, { submissionId: crypto.randomUUID(), email: 'r@example.com' }, newsletterLinks);
+    await storeNewsletterSignup(
+      db,
+      { submissionId: crypto.randomUUID(), email: 'r@example.com', locale: 'en' },
+      newsletterLinks,
+    );
     const [running] = await claimDueJobs(db, { ...crm, kinds: ['email.front-desk'], limit: 1 });
 
     expect(await countJobsWaitingWithout(db, ['crm.booking', 'email.booking-confirmation'])).toEqual([

@@ -4,7 +4,7 @@ import { parsePrivacyArgs } from '#functions/commands/privacy-args.ts';
 import { storeBookingRequest, storeNewsletterSignup, storeRightsRequest } from '#functions/intake/lead-records.ts';
 import { parseIdentifier, parseRequestReference } from '#functions/privacy/identifier.ts';
 import { openStore } from '#functions/store/open.ts';
-import { adultBooking, newsletterLinks } from '../support/lead-fixtures.ts';
+import { adultBooking, guardianLinks, newsletterLinks } from '../support/lead-fixtures.ts';
 import { type CommandResult, runStaffCommand } from '../support/staff-command.ts';
 import { pgliteBackend } from '../support/store-backends.ts';
 
@@ -117,20 +117,26 @@ describe('npm run privacy', () => {
     // The embedded database allows one process at a time: fill it, then close it for the command.
     const store = await openStore(empty.config);
     try {
-      reference = (await storeBookingRequest(store.db, adultBooking())).reference;
-      await storeNewsletterSignup(store.db, { submissionId: randomUUID(), email: 'asha@example.com' }, newsletterLinks);
+      reference = (await storeBookingRequest(store.db, adultBooking(), guardianLinks)).reference;
+      await storeNewsletterSignup(
+        store.db,
+        { submissionId: randomUUID(), email: 'asha@example.com', locale: 'en' },
+        newsletterLinks,
+      );
       const request = {
         submissionId: randomUUID(),
         requestType: 'erasure',
         fullName: 'Asha Rao',
         email: 'asha@example.com',
         requesterRole: 'self',
+        locale: 'en',
       } as const;
       const deadlines = { acknowledgeWithinHours: 48, resolveWithinDays: 30 };
       erasureRequest = (await storeRightsRequest(store.db, request, new Date(), deadlines)).reference;
       await storeBookingRequest(
         store.db,
         adultBooking({ fullName: 'Ravi Kumar', mobile: '99887 76655', email: '', consents: { privacyNotice: true } }),
+        guardianLinks,
       );
     } finally {
       await store.close();

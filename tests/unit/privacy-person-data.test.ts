@@ -7,7 +7,7 @@ import { erasePersonData, exportPersonData, type PersonDataCounts } from '#funct
 import { erasureText, exportDocument, exportNoteText } from '#functions/privacy/report.ts';
 import type { PersonIdentifier } from '#functions/store/person-records.ts';
 import type { Database } from '#functions/store/schema.ts';
-import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
+import { adultBooking, guardianLinks, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
 const asha = {
@@ -52,25 +52,27 @@ const mentionsNone = {
  * payload may after a staff correction.
  */
 async function ashaAndRavi(db: Kysely<Database>) {
-  const own = await storeBookingRequest(db, adultBooking());
+  const own = await storeBookingRequest(db, adultBooking(), guardianLinks);
   const son = await storeBookingRequest(
     db,
-    minorBooking({
-      mobile: '91234 56780',
-      email: '',
-      guardian: { name: 'Asha Rao', relationship: 'parent', mobile: '+91 98765 43210', consent: true },
-    }),
+    minorBooking({ mobile: '+91 98765 43210', email: '', patientMobile: '91234 56780' }),
+    guardianLinks,
   );
   const newsletter = await storeNewsletterSignup(
     db,
-    { submissionId: randomUUID(), email: 'asha@example.com' },
+    { submissionId: randomUUID(), email: 'asha@example.com', locale: 'en' },
     newsletterLinks,
   );
   const ravi = await storeBookingRequest(
     db,
     adultBooking({ fullName: 'Ravi Kumar', mobile: '99887 76655', email: 'ravi@example.com' }),
+    guardianLinks,
   );
-  await storeNewsletterSignup(db, { submissionId: randomUUID(), email: 'ravi@example.com' }, newsletterLinks);
+  await storeNewsletterSignup(
+    db,
+    { submissionId: randomUUID(), email: 'ravi@example.com', locale: 'en' },
+    newsletterLinks,
+  );
   const raviBooking = await db
     .selectFrom('booking_requests')
     .select('id')
@@ -89,10 +91,13 @@ async function ashaAndRavi(db: Kysely<Database>) {
   return { own: own.reference, son: son.reference, newsletter: newsletter.reference, ravi: ravi.reference };
 }
 
-async function requestRights(db: Kysely<Database>, request: Omit<RightsRequest, 'submissionId' | 'requesterRole'>) {
+async function requestRights(
+  db: Kysely<Database>,
+  request: Omit<RightsRequest, 'submissionId' | 'requesterRole' | 'locale'>,
+) {
   const recorded = await storeRightsRequest(
     db,
-    { submissionId: randomUUID(), requesterRole: 'self', ...request },
+    { submissionId: randomUUID(), requesterRole: 'self', locale: 'en', ...request },
     new Date(),
     { acknowledgeWithinHours: 48, resolveWithinDays: 30 },
   );
@@ -148,15 +153,17 @@ function exportsAndErases(opened: OpenedStore) {
       'email.front-desk',
     ]);
     expect(data.bookingRequests[1]?.outboxJobs.find((job) => job.kind === 'crm.booking')?.payload).toMatchObject({
-      guardian: { name: 'Asha Rao', mobile: '+919876543210' },
+      contact: { fullName: 'Asha Rao', mobile: '+919876543210' },
     });
+    expect(data.bookingRequests[1]?.guardianConsent).toMatchObject({ status: 'pending', method: null });
+    expect(data.bookingRequests[0]?.guardianConsent).toBeUndefined();
     // A newsletter subscription holds an email address only, and Ravi's job names Asha's email, not her mobile.
     expect(data.newsletterSubscriptions).toEqual([]);
     expect(data.otherOutboxJobs).toEqual([]);
     expect(exported.counts).toEqual({
       identifierType: 'mobile',
       bookingRequests: 2,
-      bookingRequestsMatchedOn: { email: 0, mobile: 1, guardianMobile: 1 },
+      bookingRequestsMatchedOn: { email: 0, mobile: 1, guardianEmail: 0, guardianMobile: 1 },
       newsletterSubscriptions: 0,
       rightsRequests: 0,
       rightsRequestsMatchedOn: { email: 0, mobile: 0 },
@@ -221,6 +228,25 @@ function exportsAndErases(opened: OpenedStore) {
     ]);
   });
 
+  it("finds a child's booking by the guardian's email too, with its consent record, and erases the record with it", async () => {
+    const { db } = opened.store;
+    const { reference } = await storeBookingRequest(db, minorBooking(), guardianLinks);
+    await deliverAll(db);
+
+    const { data, counts } = await exportPersonData(db, asha.email);
+    expect(data.bookingRequests.map((booking) => [booking.record.reference, booking.matchedOn])).toEqual([
+      [reference, ['guardianEmail']],
+    ]);
+    expect(counts.bookingRequestsMatchedOn).toEqual({ email: 0, mobile: 0, guardianEmail: 1, guardianMobile: 0 });
+    expect(exportDocument(asha.email, data, new Date()).bookingRequests[0]).toMatchObject({
+      guardianConsent: { status: 'pending' },
+    });
+
+    expect(await erasePersonData(db, asha.email, { dropNotDelivered: false })).toMatchObject({ status: 'erased' });
+    expect(await db.selectFrom('guardian_consents').selectAll().execute()).toEqual([]);
+    expect(await rowsMentioning(db, 'Kiran')).toEqual(mentionsNone);
+  });
+
   it('refuses to erase while jobs are undelivered, changing nothing and logging nothing', async () => {
     const { db } = opened.store;
     await ashaAndRavi(db);
@@ -257,7 +283,7 @@ function exportsAndErases(opened: OpenedStore) {
       counts: {
         identifierType: 'email',
         bookingRequests: 1,
-        bookingRequestsMatchedOn: { email: 1, mobile: 0, guardianMobile: 0 },
+        bookingRequestsMatchedOn: { email: 1, mobile: 0, guardianEmail: 0, guardianMobile: 0 },
         newsletterSubscriptions: 1,
         rightsRequests: 0,
         rightsRequestsMatchedOn: { email: 0, mobile: 0 },

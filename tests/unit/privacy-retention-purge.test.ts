@@ -7,6 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { retention } from '#functions/clinic/retention.ts';
 import type { ConsentReceipt } from '#functions/consent/receipt.ts';
+import { verifyGuardian } from '#functions/intake/guardian-consent.ts';
 import { storeBookingRequest, storeNewsletterSignup, storeRightsRequest } from '#functions/intake/lead-records.ts';
 import type { OutboxJobKind } from '#functions/outbox/jobs.ts';
 import { purgeSummary } from '#functions/privacy/report.ts';
@@ -16,7 +17,7 @@ import { recordConsentReceipt } from '#functions/store/consent-receipts.ts';
 import { openStore } from '#functions/store/open.ts';
 import type { Database, OutboxJobStatus } from '#functions/store/schema.ts';
 import { clinicTokens } from '#src/lib/clinic-tokens.ts';
-import { adultBooking, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
+import { adultBooking, guardianLinks, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { databaseNow } from '../support/outbox-fixtures.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
@@ -93,6 +94,7 @@ async function requestRights(db: Kysely<Database>): Promise<string> {
     fullName: 'Asha Rao',
     email: `${randomUUID()}@example.com`,
     requesterRole: 'self',
+    locale: 'en',
   } as const;
   const deadlines = { acknowledgeWithinHours: 48, resolveWithinDays: 30 };
   return (await storeRightsRequest(db, request, new Date(), deadlines)).reference;
@@ -114,7 +116,7 @@ function jobsOf(db: Kysely<Database>, reference: string) {
 }
 
 async function signUp(db: Kysely<Database>): Promise<string> {
-  const signup = { submissionId: randomUUID(), email: `${randomUUID()}@example.com` };
+  const signup = { submissionId: randomUUID(), email: `${randomUUID()}@example.com`, locale: 'en' } as const;
   return (await storeNewsletterSignup(db, signup, newsletterLinks)).reference;
 }
 
@@ -149,6 +151,7 @@ async function unsubscribe(db: Kysely<Database>, reference: string, withdrawal?:
 
 const nothingPurged: PurgeCounts = {
   bookingRequests: { deleted: 0, jobsDeleted: 0, keptUndelivered: 0 },
+  unverifiedMinorRequests: { deleted: 0, jobsDeleted: 0, crmDeletionsQueued: 0, keptSending: 0 },
   rightsRequests: { deleted: 0, jobsDeleted: 0, keptUndelivered: 0 },
   deliveredJobPayloads: { cleared: 0 },
   unconfirmedNewsletterSignups: { deleted: 0, jobsDeleted: 0, keptSending: 0 },
@@ -161,6 +164,7 @@ describe('retention periods', () => {
   it('are the values the privacy policy states, and the policy tokens read them from here', () => {
     expect(retention).toEqual({
       websiteLeadMonths: 12,
+      unverifiedMinorRequestDays: 7,
       deliveredJobPayloadDays: 30,
       pendingNewsletterDays: 7,
       consentReceiptMonths: 24,
@@ -177,6 +181,7 @@ describe('retention periods', () => {
   it('count calendar months and days back from the clock', () => {
     expect(retentionCutoffs(new Date('2027-03-31T10:00:00Z'), retention)).toEqual({
       bookingRequest: new Date('2026-03-31T10:00:00Z'),
+      unverifiedMinorRequest: new Date('2027-03-24T10:00:00Z'),
       rightsRequest: new Date('2024-03-31T10:00:00Z'),
       deliveredJobPayload: new Date('2027-03-01T10:00:00Z'),
       pendingNewsletter: new Date('2027-03-24T10:00:00Z'),
@@ -198,13 +203,15 @@ function purgesExpiredRecords(opened: OpenedStore) {
 
   it('deletes booking requests after 12 months with their jobs, but keeps one still undelivered', async () => {
     const { db } = opened.store;
-    const delivered = (await storeBookingRequest(db, adultBooking())).reference;
+    const delivered = (await storeBookingRequest(db, adultBooking(), guardianLinks)).reference;
     await setJobs(db, delivered, 'done');
-    const givenUp = (await storeBookingRequest(db, minorBooking())).reference;
+    // A minor's, whose guardian's consent was verified: kept for the whole period, like any other request.
+    const givenUp = (await storeBookingRequest(db, minorBooking(), guardianLinks)).reference;
+    await verifyGuardian(db, givenUp, { method: 'phone', verifiedBy: 'Front desk' });
     await setJobs(db, givenUp, 'dead');
-    const waiting = (await storeBookingRequest(db, adultBooking())).reference;
+    const waiting = (await storeBookingRequest(db, adultBooking(), guardianLinks)).reference;
     await setJobs(db, waiting, 'done', 'crm.booking');
-    const sending = (await storeBookingRequest(db, adultBooking())).reference;
+    const sending = (await storeBookingRequest(db, adultBooking(), guardianLinks)).reference;
     await setJobs(db, sending, 'running', 'email.front-desk');
     const sent = await databaseNow(db);
 
@@ -212,7 +219,7 @@ function purgesExpiredRecords(opened: OpenedStore) {
     expect(almost.bookingRequests).toEqual(nothingPurged.bookingRequests);
 
     const expired = await purgeExpired(db, { now: justAfter(monthsLater(sent, 12)) });
-    expect(expired.bookingRequests).toEqual({ deleted: 2, jobsDeleted: 5, keptUndelivered: 2 });
+    expect(expired.bookingRequests).toEqual({ deleted: 2, jobsDeleted: 7, keptUndelivered: 2 });
     expect(await bookingExists(db, delivered)).toBe(false);
     expect(await jobsOf(db, delivered)).toEqual([]);
     expect(await bookingExists(db, givenUp)).toBe(false);
@@ -225,6 +232,56 @@ function purgesExpiredRecords(opened: OpenedStore) {
     const later = await purgeExpired(db, { now: monthsLater(sent, 14) });
     expect(later.bookingRequests).toEqual({ deleted: 1, jobsDeleted: 3, keptUndelivered: 1 });
     expect(await bookingExists(db, waiting)).toBe(false);
+  });
+
+  it("deletes a minor's request unverified after 7 days, delivered or not, and queues its deal's deletion in the CRM", async () => {
+    const { db } = opened.store;
+    const delivered = (await storeBookingRequest(db, minorBooking(), guardianLinks)).reference;
+    await setJobs(db, delivered, 'done');
+    await db.updateTable('outbox_jobs').set({ attempts: 1 }).where('lead_reference', '=', delivered).execute();
+    // HubSpot not configured yet: the CRM never heard of it, so there is nothing to delete there.
+    const neverSent = (await storeBookingRequest(db, minorBooking(), guardianLinks)).reference;
+    const verified = (await storeBookingRequest(db, minorBooking(), guardianLinks)).reference;
+    await verifyGuardian(db, verified, { method: 'email-link' });
+    const sending = (await storeBookingRequest(db, minorBooking(), guardianLinks)).reference;
+    await setJobs(db, sending, 'running', 'email.guardian-consent');
+    const adult = (await storeBookingRequest(db, adultBooking(), guardianLinks)).reference;
+    const sent = await databaseNow(db);
+
+    const almost = await purgeExpired(db, { now: justBefore(daysLater(sent, 7)) });
+    expect(almost.unverifiedMinorRequests).toEqual(nothingPurged.unverifiedMinorRequests);
+
+    const expired = await purgeExpired(db, { now: justAfter(daysLater(sent, 7)) });
+    expect(expired.unverifiedMinorRequests).toEqual({
+      deleted: 2,
+      jobsDeleted: 6,
+      crmDeletionsQueued: 1,
+      keptSending: 1,
+    });
+    for (const gone of [delivered, neverSent]) expect(await bookingExists(db, gone)).toBe(false);
+    // Their consent records went with them: the verified one's and the one being sent's are left.
+    expect(await db.selectFrom('guardian_consents').select('status').orderBy('status').execute()).toEqual([
+      { status: 'pending' },
+      { status: 'verified' },
+    ]);
+    expect(await jobsOf(db, neverSent)).toEqual([]);
+    // Only the reference survives, in the job that deletes the deal: the request belongs to no lead any more.
+    const deletion = await db.selectFrom('outbox_jobs').selectAll().where('lead_reference', '=', delivered).execute();
+    expect(deletion).toEqual([
+      expect.objectContaining({
+        kind: 'crm.booking-deletion',
+        status: 'pending',
+        booking_request_id: null,
+        payload: { reference: delivered },
+      }),
+    ]);
+    for (const kept of [verified, sending, adult]) expect(await bookingExists(db, kept)).toBe(true);
+
+    await setJobs(db, sending, 'done', 'email.guardian-consent');
+    const later = await purgeExpired(db, { now: daysLater(sent, 8) });
+    expect(later.unverifiedMinorRequests).toMatchObject({ deleted: 1, crmDeletionsQueued: 0, keptSending: 0 });
+    expect(await bookingExists(db, sending)).toBe(false);
+    expect(await bookingExists(db, verified)).toBe(true);
   });
 
   it('deletes data-rights requests after 36 months with their jobs, but keeps a recent or undelivered one', async () => {
@@ -270,11 +327,11 @@ function purgesExpiredRecords(opened: OpenedStore) {
 
   it('empties the payloads of jobs delivered or cancelled 30 days ago, keeping the rows', async () => {
     const { db } = opened.store;
-    const finished = (await storeBookingRequest(db, adultBooking())).reference;
+    const finished = (await storeBookingRequest(db, adultBooking(), guardianLinks)).reference;
     await setJobs(db, finished, 'done', 'crm.booking');
     await setJobs(db, finished, 'cancelled', 'email.booking-confirmation');
     await setJobs(db, finished, 'dead', 'email.front-desk');
-    const unfinished = (await storeBookingRequest(db, adultBooking())).reference;
+    const unfinished = (await storeBookingRequest(db, adultBooking(), guardianLinks)).reference;
     await setJobs(db, unfinished, 'running', 'crm.booking');
     const deliveredAt = await databaseNow(db);
     const before = await jobsOf(db, finished);
@@ -380,7 +437,7 @@ function purgesExpiredRecords(opened: OpenedStore) {
 
   it('records each run in the privacy audit log as counts only', async () => {
     const { db } = opened.store;
-    const delivered = (await storeBookingRequest(db, adultBooking())).reference;
+    const delivered = (await storeBookingRequest(db, adultBooking(), guardianLinks)).reference;
     await setJobs(db, delivered, 'done');
     const counts = await purgeExpired(db, { now: monthsLater(await databaseNow(db), 13) });
 
@@ -393,6 +450,7 @@ function purgesExpiredRecords(opened: OpenedStore) {
     expect(counts.processingRecords).toEqual({ deleted: 4 });
     expect(purgeSummary(counts)).toBe(
       'Retention purge: booking requests 1 deleted (3 jobs), 0 kept until delivered; ' +
+        'requests for patients under 18 never verified 0 deleted (0 jobs, 0 CRM deletions queued), 0 kept while a job is sent; ' +
         'data-rights requests 0 deleted (0 jobs), 0 kept until delivered; ' +
         'delivered job payloads 0 cleared; ' +
         'unconfirmed newsletter sign-ups 0 deleted (0 jobs), 0 kept while their email is sent; ' +
@@ -428,7 +486,7 @@ describe('retention schedule', () => {
 
   it('purges at once and then at every interval, one line of counts each, until stopped', async () => {
     const { db } = opened.store;
-    const delivered = (await storeBookingRequest(db, adultBooking())).reference;
+    const delivered = (await storeBookingRequest(db, adultBooking(), guardianLinks)).reference;
     await setJobs(db, delivered, 'done');
     const start = await databaseNow(db);
     let day = 0;

@@ -19,6 +19,7 @@ import type { Database } from '#functions/store/schema.ts';
 import {
   adultBooking,
   adultBookingValues,
+  guardianLinks,
   minorBooking,
   minorBookingValues,
   newsletterLinks,
@@ -41,6 +42,7 @@ const rightsRequest = {
   email: 'asha@example.com',
   mobile: '+919876543210',
   requesterRole: 'self',
+  locale: 'en',
   details: 'Please delete my booking from last year',
 } as const satisfies Omit<RightsRequest, 'submissionId'>;
 
@@ -58,9 +60,7 @@ function personalDetails(): string[] {
     minor.fullName,
     minor.dateOfBirth,
     guardian?.name,
-    guardian?.mobile,
     adultBooking().mobile,
-    minorBooking().guardian.mobile,
     rightsRequest.fullName,
     rightsRequest.email,
     rightsRequest.mobile,
@@ -91,11 +91,11 @@ function keepsTheRecord(opened: OpenedStore) {
 
   it('records what was done with each lead, when and why, by its reference', async () => {
     const { db } = opened.store;
-    const booking = await storeBookingRequest(db, adultBooking());
-    const child = await storeBookingRequest(db, minorBooking());
+    const booking = await storeBookingRequest(db, adultBooking(), guardianLinks);
+    const child = await storeBookingRequest(db, minorBooking(), guardianLinks);
     const signup = await storeNewsletterSignup(
       db,
-      { submissionId: randomUUID(), email: 'asha@example.com' },
+      { submissionId: randomUUID(), email: 'asha@example.com', locale: 'en' },
       newsletterLinks,
     );
     const request = await storeRightsRequest(db, { submissionId: randomUUID(), ...rightsRequest }, new Date(), {
@@ -125,6 +125,7 @@ function keepsTheRecord(opened: OpenedStore) {
       'collected appointment-request',
       'delivered appointment-request crm.booking',
       'delivered appointment-request email.front-desk',
+      'delivered appointment-request email.guardian-consent',
       'exported data-rights',
     ]);
     expect(of(signup.reference)).toEqual([
@@ -148,9 +149,13 @@ function keepsTheRecord(opened: OpenedStore) {
 
   it('records erasures and purges with counts, and never a name, email address, phone number or free text', async () => {
     const { db } = opened.store;
-    await storeBookingRequest(db, adultBooking());
-    await storeBookingRequest(db, minorBooking());
-    await storeNewsletterSignup(db, { submissionId: randomUUID(), email: 'asha@example.com' }, newsletterLinks);
+    await storeBookingRequest(db, adultBooking(), guardianLinks);
+    await storeBookingRequest(db, minorBooking(), guardianLinks);
+    await storeNewsletterSignup(
+      db,
+      { submissionId: randomUUID(), email: 'asha@example.com', locale: 'en' },
+      newsletterLinks,
+    );
     await storeRightsRequest(db, { submissionId: randomUUID(), ...rightsRequest }, new Date(), {
       acknowledgeWithinHours: 48,
       resolveWithinDays: 30,
@@ -179,18 +184,32 @@ function keepsTheRecord(opened: OpenedStore) {
     }
   });
 
+  it("records the CRM deletion of a request its guardian never verified under the retention purge's purpose", async () => {
+    const { db } = opened.store;
+    const { reference } = await storeBookingRequest(db, minorBooking(), guardianLinks);
+    await deliverEverything(db);
+    const now = await databaseNow(db);
+    await purgeExpired(db, { now: addMinutes(now, (retention.unverifiedMinorRequestDays + 1) * 24 * 60) });
+    await deliverEverything(db);
+
+    const deletion = (await listProcessingRecords(db)).filter((record) => record.job_kind === 'crm.booking-deletion');
+    expect(deletion).toEqual([
+      expect.objectContaining({ activity: 'delivered', purpose: 'retention', lead_references: [reference] }),
+    ]);
+  });
+
   it('records a repeated submission once, as it is stored once', async () => {
     const { db } = opened.store;
     const booking = adultBooking();
-    const first = await storeBookingRequest(db, booking);
-    const repeat = await storeBookingRequest(db, booking);
+    const first = await storeBookingRequest(db, booking, guardianLinks);
+    const repeat = await storeBookingRequest(db, booking, guardianLinks);
     expect(repeat).toEqual({ reference: first.reference, created: false });
     expect((await listProcessingRecords(db)).map((record) => record.activity)).toEqual(['collected']);
   });
 
   it('refuses to change an entry, and takes only references in the reference format', async () => {
     const { db } = opened.store;
-    await storeBookingRequest(db, adultBooking());
+    await storeBookingRequest(db, adultBooking(), guardianLinks);
     await expect(db.updateTable('processing_log').set({ activity: 'purged' }).execute()).rejects.toThrow(/append-only/);
     expect((await listProcessingRecords(db)).map((record) => record.activity)).toEqual(['collected']);
     await expect(recordedBefore(db, new Date(), 'asha@example.com')).rejects.toThrow(/check constraint/);
@@ -202,7 +221,7 @@ function keepsTheRecord(opened: OpenedStore) {
     const cutoff = subMonths(now, retention.processingLogMonths, { in: utc });
     await recordedBefore(db, addMinutes(cutoff, -1), 'KC-AAAA-2222');
     await recordedBefore(db, addMinutes(cutoff, 1), 'KC-BBBB-3333');
-    const booking = await storeBookingRequest(db, adultBooking());
+    const booking = await storeBookingRequest(db, adultBooking(), guardianLinks);
     await erasePersonData(db, { type: 'email', email: 'asha@example.com' }, { dropNotDelivered: true });
 
     const counts = await purgeExpired(db, { now });
@@ -216,15 +235,16 @@ function keepsTheRecord(opened: OpenedStore) {
 
   it('lists the erasures made since a backup, and repeats them on the restored database', async () => {
     const { db } = opened.store;
-    const booking = await storeBookingRequest(db, adultBooking());
+    const booking = await storeBookingRequest(db, adultBooking(), guardianLinks);
     const signup = await storeNewsletterSignup(
       db,
-      { submissionId: randomUUID(), email: 'asha@example.com' },
+      { submissionId: randomUUID(), email: 'asha@example.com', locale: 'en' },
       newsletterLinks,
     );
     const kept = await storeBookingRequest(
       db,
       adultBooking({ fullName: 'Ravi Kumar', email: 'ravi@example.com', mobile: '99887 76655' }),
+      guardianLinks,
     );
     const backupTakenAt = await databaseNow(db);
     const backup = await takeBackup(db);

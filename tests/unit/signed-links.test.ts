@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLink, signLink } from '#functions/newsletter/signed-links.ts';
+import { checkLink, signLink } from '#functions/links/signed-links.ts';
 
 const key = 'a-test-key-that-is-long-enough-to-sign-with';
 const now = new Date('2026-11-23T10:00:00Z');

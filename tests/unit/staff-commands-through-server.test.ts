@@ -9,7 +9,7 @@ import { storeBookingRequest } from '#functions/intake/lead-records.ts';
 import { readSettings } from '#functions/settings/settings.ts';
 import { lockEmbeddedDatabase } from '#functions/store/embedded-lock.ts';
 import { openStore, type Store } from '#functions/store/open.ts';
-import { adultBooking } from '../support/lead-fixtures.ts';
+import { adultBooking, guardianLinks } from '../support/lead-fixtures.ts';
 import { runStaffCommand } from '../support/staff-command.ts';
 import { pgliteBackend } from '../support/store-backends.ts';
 
@@ -35,7 +35,11 @@ afterAll(async () => {
 
 describe('a staff command while the server holds the embedded database', () => {
   it('runs through the server, on its store, with the output and exit code it gives', { timeout: 30_000 }, async () => {
-    const { reference } = await storeBookingRequest(store.db, adultBooking({ email: 'asha@example.com' }));
+    const { reference } = await storeBookingRequest(
+      store.db,
+      adultBooking({ email: 'asha@example.com' }),
+      guardianLinks,
+    );
 
     const status = await runStaffCommand('functions/commands/leads.ts', dataDir, ['status']);
     expect(status.code).toBe(0);

@@ -1,15 +1,18 @@
 /**
- * The emails a lead sends, rendered from the templates and sent through Resend. Resend drops a repeat of the
- * idempotency key the worker passes (stable per job), so an attempt whose answer was lost cannot send twice.
+ * The emails a lead sends, rendered from the templates and sent through Resend's batch endpoint, up to 100 of a
+ * kind a request. The batch's key is its idempotency key, and a batch is sent again whole under it until settled
+ * (sticky), so an attempt whose answer was lost cannot send any of its emails twice.
  */
 import { Resend } from 'resend';
 import { clinic } from '#functions/clinic/clinic.ts';
-import type { Deliveries, DeliveryAttempt, RequestBudget } from '#functions/delivery/delivery.ts';
+import type { BatchDelivery, RequestBudget } from '#functions/delivery/delivery.ts';
 import { bookingConfirmationEmail } from '#functions/delivery/email/templates/booking-confirmation.tsx';
 import { frontDeskNotificationEmail } from '#functions/delivery/email/templates/front-desk-notification.tsx';
+import { guardianConsentRequestEmail } from '#functions/delivery/email/templates/guardian-consent-request.tsx';
 import { newsletterConfirmationEmail } from '#functions/delivery/email/templates/newsletter-confirmation.tsx';
 import { rightsAcknowledgementEmail } from '#functions/delivery/email/templates/rights-acknowledgement.tsx';
-import { type OutgoingEmail, sendEmail } from './send.ts';
+import type { OutboxJobPayload } from '#functions/outbox/jobs.ts';
+import { maxEmailsPerBatch, type OutgoingEmail, sendEmailBatch } from './send.ts';
 
 export interface EmailDeliveryOptions {
   apiKey: string;
@@ -24,50 +27,65 @@ export interface EmailDeliveryOptions {
   budget?: RequestBudget;
 }
 
-export type EmailDeliveries = Required<
-  Pick<
-    Deliveries,
-    'email.booking-confirmation' | 'email.front-desk' | 'email.newsletter-confirmation' | 'email.rights-acknowledgement'
-  >
->;
+type EmailKind =
+  | 'email.booking-confirmation'
+  | 'email.front-desk'
+  | 'email.newsletter-confirmation'
+  | 'email.rights-acknowledgement'
+  | 'email.guardian-consent';
+
+export type EmailDeliveries = { [Kind in EmailKind]: BatchDelivery<Kind> };
 
 export function createEmailDeliveries({ baseUrl, budget, ...options }: EmailDeliveryOptions): EmailDeliveries {
   const resend = new Resend(options.apiKey, baseUrl === undefined ? undefined : { baseUrl });
-  const send = async (email: Omit<OutgoingEmail, 'from'>, { idempotencyKey }: DeliveryAttempt) => {
-    await budget?.take();
-    const outcome = await sendEmail(resend, { from: options.from, ...email }, { idempotencyKey });
-    if (outcome.status === 'retry' && outcome.retryAfterMs !== undefined) await budget?.holdOff(outcome.retryAfterMs);
-    return outcome;
-  };
+
+  /** A batch of emails of one kind: each rendered from its job's payload, then sent in one request. */
+  const emailsOf = <Kind extends EmailKind>(
+    compose: (payload: OutboxJobPayload<Kind>) => Promise<Omit<OutgoingEmail, 'from'>>,
+  ): BatchDelivery<Kind> => ({
+    maxBatch: maxEmailsPerBatch,
+    sticky: true,
+    async deliverBatch(jobs, { key }) {
+      const emails = await Promise.all(jobs.map(({ payload }) => compose(payload)));
+      await budget?.take();
+      const outcomes = await sendEmailBatch(
+        resend,
+        emails.map((email) => ({ from: options.from, ...email })),
+        { idempotencyKey: `batch/${key}` },
+      );
+      const waitMs = outcomes.find((outcome) => outcome.status === 'retry')?.retryAfterMs;
+      if (waitMs !== undefined) await budget?.holdOff(waitMs);
+      return outcomes;
+    },
+  });
 
   return {
-    'email.booking-confirmation': async (booking, attempt) =>
-      send(
-        {
-          to: booking.to,
-          replyTo: clinic.email,
-          ...(await bookingConfirmationEmail(booking, { siteUrl: options.siteUrl })),
-        },
-        attempt,
-      ),
-    'email.front-desk': async (request, attempt) =>
-      send({ to: options.frontDeskEmail, ...(await frontDeskNotificationEmail(request)) }, attempt),
-    'email.newsletter-confirmation': async (signup, attempt) =>
-      send(
-        {
-          to: signup.to,
-          replyTo: clinic.email,
-          headers: oneClickUnsubscribeHeaders(signup.unsubscribeUrl),
-          ...(await newsletterConfirmationEmail(signup)),
-        },
-        attempt,
-      ),
+    'email.booking-confirmation': emailsOf(async (booking) => ({
+      to: booking.to,
+      replyTo: clinic.email,
+      ...(await bookingConfirmationEmail(booking, { siteUrl: options.siteUrl })),
+    })),
+    'email.guardian-consent': emailsOf(async (request) => ({
+      to: request.to,
+      replyTo: clinic.email,
+      ...(await guardianConsentRequestEmail(request, { siteUrl: options.siteUrl })),
+    })),
+    'email.front-desk': emailsOf(async (request) => ({
+      to: options.frontDeskEmail,
+      ...(await frontDeskNotificationEmail(request)),
+    })),
+    'email.newsletter-confirmation': emailsOf(async (signup) => ({
+      to: signup.to,
+      replyTo: clinic.email,
+      headers: oneClickUnsubscribeHeaders(signup.unsubscribeUrl),
+      ...(await newsletterConfirmationEmail(signup)),
+    })),
     // Replies go to the Grievance Officer, who answers for the request.
-    'email.rights-acknowledgement': async (request, attempt) =>
-      send(
-        { to: request.to, replyTo: clinic.grievanceOfficer.email, ...(await rightsAcknowledgementEmail(request)) },
-        attempt,
-      ),
+    'email.rights-acknowledgement': emailsOf(async (request) => ({
+      to: request.to,
+      replyTo: clinic.grievanceOfficer.email,
+      ...(await rightsAcknowledgementEmail(request)),
+    })),
   };
 }
 

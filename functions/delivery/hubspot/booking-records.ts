@@ -1,15 +1,23 @@
 /**
- * A booking request as HubSpot records it: which contact it updates and with what, and its deal. Pure, so
- * the tests can read every rule here. Everything is "as of the latest request": a returning patient's
- * treatment, branch, attribution and guardian replace the earlier ones.
+ * A booking request as HubSpot records it, decided from the payload and what HubSpot already holds: which contact
+ * it goes to and what it adds to them, the request's deal, and how the deal is associated with the contact. Pure,
+ * so that the tests can read every rule here and any way of calling HubSpot (one record at a time, or in batches)
+ * can apply them.
+ *
+ * The contact is whoever the clinic deals with: the patient, or for a patient under 18 their parent or guardian.
+ * A booking never overwrites a contact's identity or choices (contact-updates.ts). Everything about the request,
+ * the patient's name as given among it, is on the deal; a patient under 18's is on the deal only.
  */
-
+import {
+  AssociationSpecAssociationCategoryEnum as AssociationCategory,
+  type AssociationSpec,
+} from '@hubspot/api-client/lib/codegen/crm/associations/v4/index.js';
 import { branches } from '#functions/clinic/clinic.ts';
-import type { Attribution, CrmBookingPayload } from '#functions/outbox/jobs.ts';
-import { emailNewsConsentUpdate, lifecycleStageUpdate } from './contact-updates.ts';
+import type { CrmBookingPayload, CrmGuardianConsentPayload } from '#functions/outbox/jobs.ts';
+import { consentUpdate, firstVisitAttribution, identityFill, lifecycleStageUpdate } from './contact-updates.ts';
 import type { CrmRecord } from './crm-records.ts';
 import type { PipelineStart } from './pipelines.ts';
-import type { ContactProperties, ContactPropertyName, DealProperties } from './properties.ts';
+import type { ContactProperties, DealProperties } from './properties.ts';
 
 /** The contacts that already have the booking's email address and its mobile number. */
 export interface ContactMatches {
@@ -23,83 +31,52 @@ export interface ContactTarget {
   id: string;
   existing: CrmRecord | undefined;
   /** False when another contact holds the mobile number already: HubSpot would refuse a second one. */
-  holdsMobile: boolean;
+  mayHoldMobile: boolean;
 }
 
-export function bookingContactTarget(
-  { email, mobile }: CrmBookingPayload,
-  { byEmail, byMobile }: ContactMatches,
-): ContactTarget {
-  const contactByMobile: ContactTarget = {
+/**
+ * A parent or guardian is found by the mobile number the front desk calls, then by the email given. A patient is
+ * found by their email, then by their mobile if that contact has no email yet (someone who booked before without
+ * one); a mobile held by a contact of another email (a family's shared phone) stays with them.
+ */
+export function bookingContactTarget({ contact, minor }: CrmBookingPayload, matches: ContactMatches): ContactTarget {
+  const { byEmail, byMobile } = matches;
+  const byMobileTarget = (existing: CrmRecord | undefined): ContactTarget => ({
     idProperty: 'clinic_mobile',
-    id: mobile,
-    existing: byMobile,
-    holdsMobile: true,
-  };
-  if (!email) return contactByMobile;
-  if (byEmail) {
-    return { idProperty: 'email', id: email, existing: byEmail, holdsMobile: !byMobile || byMobile.id === byEmail.id };
-  }
-  // Someone who booked before without an email address gives one now: the same contact, not a second.
-  if (byMobile && !byMobile.properties.email) return contactByMobile;
-  return { idProperty: 'email', id: email, existing: undefined, holdsMobile: !byMobile };
+    id: contact.mobile,
+    existing,
+    mayHoldMobile: true,
+  });
+  const byEmailTarget = (email: string, existing: CrmRecord | undefined): ContactTarget => ({
+    idProperty: 'email',
+    id: email,
+    existing,
+    mayHoldMobile: !byMobile || byMobile.id === existing?.id,
+  });
+  if (!contact.email) return byMobileTarget(byMobile);
+  if (minor && byMobile) return byMobileTarget(byMobile);
+  if (byEmail) return byEmailTarget(contact.email, byEmail);
+  if (byMobile && !byMobile.properties.email) return byMobileTarget(byMobile);
+  return byEmailTarget(contact.email, undefined);
 }
 
 /** Consents are dated when the request was made, so a later withdrawal is never undone by a late delivery. */
 export function bookingContactProperties(payload: CrmBookingPayload, target: ContactTarget): ContactProperties {
-  const [firstname = '', ...otherNames] = payload.fullName.split(/\s+/);
+  const { existing } = target;
+  const { whatsappUpdates, emailNews } = payload.consents;
   return {
-    ...(payload.email && { email: payload.email }),
-    ...(target.holdsMobile && { clinic_mobile: payload.mobile }),
-    firstname,
-    lastname: otherNames.join(' '),
-    mobilephone: payload.mobile,
-    ...lifecycleStageUpdate(target.existing, 'lead'),
-    ...requestProperties(payload),
-    clinic_last_booking_reference: payload.reference,
-    clinic_is_minor: String(payload.isMinor),
-    clinic_guardian_name: payload.guardian?.name ?? '',
-    clinic_guardian_relationship: payload.guardian?.relationship ?? '',
-    clinic_guardian_mobile: payload.guardian?.mobile ?? '',
-    // A minor's payload has neither, and a minor's contact is never marked for marketing.
-    ...(!payload.isMinor &&
-      payload.consents &&
-      consentProperties(payload.consents, target.existing, payload.requestedAt)),
-    ...(!payload.isMinor && attributionProperties(payload.attribution)),
+    ...identityFill(existing, payload.contact, target),
+    ...lifecycleStageUpdate(existing, 'lead'),
+    // The contact's own request only: what is asked for a patient under 18 stays on the deal.
+    ...(!payload.minor && {
+      ...requestProperties(payload),
+      clinic_last_booking_reference: payload.reference,
+    }),
+    // An unticked box withdraws nothing: replying STOP, unsubscribing or a rights request does.
+    ...(whatsappUpdates && consentUpdate(existing, 'whatsappUpdates', true, payload.requestedAt)),
+    ...(!payload.minor && emailNews && consentUpdate(existing, 'emailNews', true, payload.requestedAt)),
+    ...(!payload.minor && firstVisitAttribution(existing, payload.attribution)),
   };
-}
-
-function consentProperties(
-  consents: NonNullable<CrmBookingPayload['consents']>,
-  contact: CrmRecord | undefined,
-  givenAt: string,
-): ContactProperties {
-  return {
-    clinic_whatsapp_updates_consent: String(consents.whatsappUpdates),
-    clinic_whatsapp_updates_consent_at: givenAt,
-    // An unticked box withdraws nothing: unsubscribing does.
-    ...(consents.emailNews && emailNewsConsentUpdate(contact, true, givenAt)),
-  };
-}
-
-const attributionPropertyNames = {
-  formPage: 'clinic_lead_source_page',
-  landingPage: 'clinic_landing_page',
-  referrer: 'clinic_referrer',
-  utm_source: 'clinic_utm_source',
-  utm_medium: 'clinic_utm_medium',
-  utm_campaign: 'clinic_utm_campaign',
-  utm_term: 'clinic_utm_term',
-  utm_content: 'clinic_utm_content',
-  gclid: 'clinic_gclid',
-  fbclid: 'clinic_fbclid',
-} as const satisfies Record<keyof Attribution, ContactPropertyName>;
-
-/** Every attribution property, emptied when this request lacks it, so that they all describe one visit. */
-function attributionProperties(attribution: Attribution = {}): ContactProperties {
-  return Object.fromEntries(
-    Object.entries(attributionPropertyNames).map(([key, name]) => [name, attribution[key as keyof Attribution] ?? '']),
-  );
 }
 
 /** What the contact and the deal both say about the request. */
@@ -119,7 +96,36 @@ export function bookingDealProperties(payload: CrmBookingPayload, pipeline: Pipe
     dealstage: pipeline.firstStageId,
     clinic_booking_reference: payload.reference,
     ...requestProperties(payload),
+    clinic_patient_name: payload.patientName,
+    clinic_patient_is_minor: String(Boolean(payload.minor)),
+    ...(payload.minor && {
+      clinic_guardian_name: payload.contact.fullName,
+      clinic_guardian_relationship: payload.minor.relationship,
+      clinic_guardian_consent: 'pending',
+    }),
   };
+}
+
+/** What the deal says once the guardian's consent is verified. */
+export function guardianConsentDealProperties({ method, verifiedAt }: CrmGuardianConsentPayload): DealProperties {
+  return {
+    clinic_guardian_consent: 'verified',
+    clinic_guardian_consent_method: method,
+    clinic_guardian_consent_verified_at: verifiedAt,
+  };
+}
+
+/** HubSpot's own deal-to-contact association type. */
+export const dealToContactTypeId = 3;
+
+/**
+ * The deal's association with the contact: HubSpot's own always, so that the deal shows on the contact like any
+ * other; and for a patient under 18, the guardian label (`guardianLabelTypeId`, as HubSpot numbered it).
+ */
+export function dealContactAssociation(payload: CrmBookingPayload, guardianLabelTypeId: number): AssociationSpec[] {
+  const own = { associationCategory: AssociationCategory.HubspotDefined, associationTypeId: dealToContactTypeId };
+  const guardian = { associationCategory: AssociationCategory.UserDefined, associationTypeId: guardianLabelTypeId };
+  return payload.minor ? [own, guardian] : [own];
 }
 
 /** "KC-7Q4M-X2P9 · Teeth whitening · Indiranagar" */

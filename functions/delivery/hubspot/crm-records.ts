@@ -3,7 +3,10 @@
  * repeating any of them (a retried job) finds or updates the same record instead of adding another.
  */
 import { AssociationTypes, type Client } from '@hubspot/api-client';
-import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/associations/v4/index.js';
+import {
+  type AssociationSpec,
+  AssociationSpecAssociationCategoryEnum,
+} from '@hubspot/api-client/lib/codegen/crm/associations/v4/index.js';
 import { HubSpotRefusal } from './outcome.ts';
 
 type RecordType = 'contacts' | 'deals' | 'tickets';
@@ -45,24 +48,37 @@ export async function upsertRecord(
   throw new HubSpotRefusal(error ? `${error.category} ${error.message}` : `no ${type} record upserted`);
 }
 
-/** HubSpot's own deal-to-contact association; setting it again changes nothing. */
-export function associateDealWithContact(client: Client, dealId: string, contactId: string): Promise<void> {
-  return associateWithContact(client, 'deals', dealId, contactId, AssociationTypes.dealToContact);
+/** The deal's association with the contact, under each of these types (labels); setting it again changes nothing. */
+export async function associateDealWithContact(
+  client: Client,
+  dealId: string,
+  contactId: string,
+  specs: AssociationSpec[],
+): Promise<void> {
+  await client.crm.associations.v4.basicApi.create('deals', dealId, 'contacts', contactId, specs);
 }
 
 /** HubSpot's own ticket-to-contact association; setting it again changes nothing. */
-export function associateTicketWithContact(client: Client, ticketId: string, contactId: string): Promise<void> {
-  return associateWithContact(client, 'tickets', ticketId, contactId, AssociationTypes.ticketToContact);
+export async function associateTicketWithContact(client: Client, ticketId: string, contactId: string): Promise<void> {
+  await client.crm.associations.v4.basicApi.create('tickets', ticketId, 'contacts', contactId, [
+    {
+      associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined,
+      associationTypeId: AssociationTypes.ticketToContact,
+    },
+  ]);
 }
 
-async function associateWithContact(
+/** Changes some of a record's properties; the record must exist. */
+export async function updateRecord(
   client: Client,
-  type: 'deals' | 'tickets',
+  type: RecordType,
   id: string,
-  contactId: string,
-  associationTypeId: AssociationTypes,
+  properties: Record<string, string>,
 ): Promise<void> {
-  await client.crm.associations.v4.basicApi.create(type, id, 'contacts', contactId, [
-    { associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId },
-  ]);
+  await client.crm[type].basicApi.update(id, { properties });
+}
+
+/** Deletes the record (HubSpot keeps it restorable for 90 days, then deletes it for good). */
+export async function archiveRecord(client: Client, type: RecordType, id: string): Promise<void> {
+  await client.crm[type].basicApi.archive(id);
 }

@@ -1,12 +1,13 @@
 /**
  * The newsletter deliveries: a confirmed subscriber's contact gets the email news (marketing) consent, an
- * unsubscribe withdraws it. Both upsert the contact by email; a withdrawal for someone HubSpot does not
- * know yet still records the withdrawal, so that a confirmation delivered late cannot override it.
+ * unsubscribe withdraws it. Both upsert the contact by email and write nothing else about them, so a parent's
+ * contact stays as their bookings left it; a withdrawal for someone HubSpot does not know yet still records the
+ * withdrawal, so that a confirmation delivered late cannot override it.
  */
 import type { Client } from '@hubspot/api-client';
 import type { Delivery } from '#functions/delivery/delivery.ts';
 import type { CrmNewsletterPayload, CrmNewsletterWithdrawalPayload } from '#functions/outbox/jobs.ts';
-import { contactPropertiesToRead, emailNewsConsentUpdate, lifecycleStageUpdate } from './contact-updates.ts';
+import { consentUpdate, contactPropertiesToRead, lifecycleStageUpdate } from './contact-updates.ts';
 import { type CrmRecord, findRecord, upsertRecord } from './crm-records.ts';
 import { hubSpotAttempt } from './outcome.ts';
 import type { ContactProperties } from './properties.ts';
@@ -16,7 +17,7 @@ export function subscriberProperties(payload: CrmNewsletterPayload, contact: Crm
   return {
     email: payload.email,
     ...lifecycleStageUpdate(contact, 'subscriber'),
-    ...emailNewsConsentUpdate(contact, true, payload.confirmedAt),
+    ...consentUpdate(contact, 'emailNews', true, payload.confirmedAt),
   };
 }
 
@@ -24,7 +25,7 @@ export function withdrawalProperties(
   payload: CrmNewsletterWithdrawalPayload,
   contact: CrmRecord | undefined,
 ): ContactProperties {
-  return { email: payload.email, ...emailNewsConsentUpdate(contact, false, payload.withdrawnAt) };
+  return { email: payload.email, ...consentUpdate(contact, 'emailNews', false, payload.withdrawnAt) };
 }
 
 export function createNewsletterDelivery(client: Client): Delivery<'crm.newsletter'> {

@@ -28,6 +28,14 @@ export class HubSpotRefusal extends Error {
   }
 }
 
+/** A record the job needs is not in HubSpot yet (an earlier job writes it): worth trying again later. */
+export class HubSpotRecordMissing extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HubSpotRecordMissing';
+  }
+}
+
 /**
  * Runs one attempt's HubSpot calls: delivered when they all succeed, else what the failure means.
  * `personalValues` are values known to be personal (a name, say), to keep out of the error text besides
@@ -51,6 +59,7 @@ export function hubSpotFailureOutcome(
 ): Exclude<DeliveryOutcome, { status: 'delivered' }> {
   const redact = (text: string) => withoutPersonalData(text, personalValues);
   if (error instanceof HubSpotRefusal) return { status: 'failed', error: `HubSpot refusal: ${redact(error.message)}` };
+  if (error instanceof HubSpotRecordMissing) return { status: 'retry', error: `HubSpot: ${redact(error.message)}` };
   if (!isHttpError(error)) return { status: 'retry', error: `HubSpot request failed: ${networkErrorCode(error)}` };
 
   const description = `HubSpot ${error.code}${reasonOf(error.body, redact)}`;

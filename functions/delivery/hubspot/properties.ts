@@ -1,8 +1,12 @@
 /**
  * What the site writes to HubSpot: its own property group, the custom properties of contacts, deals and
- * tickets, the deal pipeline of appointment requests and the ticket pipeline of privacy requests.
- * `npm run crm:setup` creates them (setup.ts); the deliveries write nothing else, which the
- * `ContactProperties`, `DealProperties` and `TicketProperties` types hold them to.
+ * tickets, the deal pipeline of appointment requests, the ticket pipeline of privacy requests, and the deal to
+ * contact association label of a parent or guardian. `npm run crm:setup` creates them (setup.ts); the deliveries
+ * write nothing else, which the `ContactProperties`, `DealProperties` and `TicketProperties` types hold them to.
+ *
+ * A contact is always an adult: the patient, or a patient under 18's parent or guardian. Whatever is about a
+ * patient under 18 (their name, that they are under 18, the relationship, the consent's verification) is on the
+ * request's deal, associated with the guardian's contact under the guardian label.
  */
 import type { PipelineInput } from '@hubspot/api-client/lib/codegen/crm/pipelines/index.js';
 import {
@@ -14,12 +18,15 @@ import {
 } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
 import { branches, clinic } from '#functions/clinic/clinic.ts';
 import {
+  guardianConsentMethodIds,
+  guardianConsentMethods,
   guardianRelationshipIds,
   guardianRelationships,
   type RightsRequestType,
   rightsRequestTypes,
 } from '#functions/clinic/form-choices.ts';
 import { languageNamesInEnglish, locales } from '#functions/clinic/locales.ts';
+import { retention } from '#functions/clinic/retention.ts';
 import { timeWindowIds, timeWindows } from '#functions/clinic/time-windows.ts';
 
 export const propertyGroup = { name: 'clinic_website', label: 'Clinic website' } satisfies PropertyGroupCreate;
@@ -64,7 +71,7 @@ const languageProperty = property(
   { description: 'The language of the page the request was sent from: reply in it.' },
 );
 
-/** On a deal: its request. On a contact: their latest request. */
+/** On a deal: its request. On a contact: their own latest request (never one for a patient under 18). */
 const requestProperties = [
   text('clinic_treatment_interest', 'Treatment interest'),
   property('clinic_branch', 'Clinic branch', oneOf(branches.map(({ id, name }) => ({ value: id, label: name })))),
@@ -95,24 +102,19 @@ export const contactProperties = [
   text('clinic_gclid', 'Google Ads click ID (gclid)'),
   text('clinic_fbclid', 'Meta click ID (fbclid)'),
   property('clinic_whatsapp_updates_consent', 'WhatsApp updates consent', yesOrNo, {
-    description: 'Updates about their booking request on WhatsApp, as chosen on the latest request.',
+    description:
+      'Updates about their booking requests on WhatsApp, agreed on a request (a box left unticked changes nothing); withdrawn by replying STOP.',
   }),
   property('clinic_whatsapp_updates_consent_at', 'WhatsApp updates consent recorded at', dateTimeValue),
   property('clinic_email_news_consent', 'Email news consent', yesOrNo, {
-    description: "Marketing: the clinic's news by email. Never given by a minor; withdrawn by unsubscribing.",
+    description:
+      "Marketing: the clinic's news by email. Never given on a request for a patient under 18; withdrawn by unsubscribing.",
   }),
   property('clinic_email_news_consent_at', 'Email news consent changed at', dateTimeValue),
-  property('clinic_is_minor', 'Under 18', yesOrNo, {
-    description: 'Under 18 on the latest booking request: never use this contact for marketing.',
-  }),
-  text('clinic_guardian_name', "Parent or guardian's name"),
-  property(
-    'clinic_guardian_relationship',
-    'Parent or guardian',
-    oneOf(guardianRelationshipIds.map((value) => ({ value, label: guardianRelationships[value] }))),
-  ),
-  text('clinic_guardian_mobile', "Parent or guardian's mobile number"),
 ];
+
+/** The states of a guardian's consent to a request for a patient under 18, as the deal shows them. */
+export const guardianConsentStates = { pending: 'Guardian consent pending', verified: 'Verified' } as const;
 
 export const dealProperties = [
   text('clinic_booking_reference', 'Booking reference', {
@@ -120,6 +122,33 @@ export const dealProperties = [
     hasUniqueValue: true,
   }),
   ...requestProperties,
+  text('clinic_patient_name', "Patient's name", {
+    description:
+      "As the request gives it. The associated contact is the patient, or for a patient under 18 their parent or guardian (that association's label).",
+  }),
+  property('clinic_patient_is_minor', 'Patient under 18', yesOrNo, {
+    description: 'Never use this request for marketing, and act on it only once the guardian consent is verified.',
+  }),
+  text('clinic_guardian_name', "Parent or guardian's name", { description: 'As the request gives it.' }),
+  property(
+    'clinic_guardian_relationship',
+    'Parent or guardian',
+    oneOf(guardianRelationshipIds.map((value) => ({ value, label: guardianRelationships[value] }))),
+  ),
+  property(
+    'clinic_guardian_consent',
+    'Guardian consent',
+    oneOf(Object.entries(guardianConsentStates).map(([value, label]) => ({ value, label }))),
+    {
+      description: `Pending until the parent or guardian confirms through the emailed link, or the front desk records their call (npm run leads -- verify-guardian). A request still pending after ${retention.unverifiedMinorRequestDays} days is deleted, with this deal.`,
+    },
+  ),
+  property(
+    'clinic_guardian_consent_method',
+    'Guardian consent verified by',
+    oneOf(guardianConsentMethodIds.map((value) => ({ value, label: guardianConsentMethods[value] }))),
+  ),
+  property('clinic_guardian_consent_verified_at', 'Guardian consent verified at', dateTimeValue),
 ];
 
 const { acknowledgeWithinHours, resolveWithinDays } = clinic.grievanceOfficer;
@@ -159,6 +188,17 @@ export type TicketPropertyName = StandardTicketProperty | (typeof ticketProperti
 export type ContactProperties = Partial<Record<ContactPropertyName, string>>;
 export type DealProperties = Partial<Record<DealPropertyName, string>>;
 export type TicketProperties = Partial<Record<TicketPropertyName, string>>;
+
+/**
+ * A custom label on the association from a deal to a contact: the contact is the parent or guardian of the
+ * request's patient (under 18). HubSpot numbers labels itself, so deliveries find it by its label.
+ */
+export const guardianAssociationLabel = {
+  fromObjectType: 'deals',
+  toObjectType: 'contacts',
+  name: 'clinic_parent_or_guardian',
+  label: 'Parent or guardian',
+} as const;
 
 /** HubSpot generates pipeline ids, so deliveries find this pipeline by its label. */
 export const appointmentPipeline = {

@@ -1,8 +1,9 @@
 /**
  * The 'crm.rights-request' delivery: a ticket in the privacy requests pipeline, associated with the
- * requester's contact when HubSpot has one (found by email, else by mobile). The ticket is upserted by its
- * unique request reference, so a retried job finds the ticket an earlier attempt made instead of adding
- * another. No contact is created or changed.
+ * requester's contact when HubSpot has one (found by email, else by mobile): for a request a parent makes about
+ * their child, the parent's, as a child has no contact. The ticket is upserted by its unique request reference,
+ * so a retried job finds the ticket an earlier attempt made instead of adding another. No contact is created or
+ * changed.
  */
 import type { Client } from '@hubspot/api-client';
 import type { Delivery } from '#functions/delivery/delivery.ts';

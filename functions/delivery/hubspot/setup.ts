@@ -1,6 +1,7 @@
 /**
  * Provisions HubSpot for the deliveries (properties.ts): the property group and properties of contacts, deals
- * and tickets, the appointments (deal) pipeline and the privacy requests (ticket) pipeline. Idempotent: it
+ * and tickets, the appointments (deal) pipeline, the privacy requests (ticket) pipeline and the parent or
+ * guardian's deal-to-contact association label. Idempotent: it
  * creates what is missing, adds branches, time windows or request types that are new in the site's config to
  * the choice properties, and leaves the rest as it finds it, so a second run creates nothing.
  * `npm run crm:setup` runs it (functions/commands/crm-setup.ts).
@@ -8,12 +9,14 @@
 import type { Client } from '@hubspot/api-client';
 import type { PipelineInput } from '@hubspot/api-client/lib/codegen/crm/pipelines/index.js';
 import type { PropertyCreate } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
+import { type AssociationLabelDefinition, findAssociationLabel } from './association-labels.ts';
 import { HubSpotRefusal } from './outcome.ts';
 import { isPipelineLabelled, type PipelineObjectType } from './pipelines.ts';
 import {
   appointmentPipeline,
   contactProperties,
   dealProperties,
+  guardianAssociationLabel,
   privacyRequestPipeline,
   propertyGroup,
   ticketProperties,
@@ -41,7 +44,23 @@ export async function setUpHubSpot(client: Client): Promise<SetupReport> {
   }
   await ensurePipeline(client, 'deals', appointmentPipeline, report);
   await ensurePipeline(client, 'tickets', privacyRequestPipeline, report);
+  await ensureAssociationLabel(client, guardianAssociationLabel, report);
   return report;
+}
+
+async function ensureAssociationLabel(
+  client: Client,
+  definition: AssociationLabelDefinition,
+  report: SetupReport,
+): Promise<void> {
+  const { fromObjectType, toObjectType, name, label } = definition;
+  const item = `${fromObjectType} to ${toObjectType} association label "${label}"`;
+  if ((await findAssociationLabel(client, definition)) !== undefined) {
+    report.found.push(item);
+    return;
+  }
+  await client.crm.associations.v4.schema.definitionsApi.create(fromObjectType, toObjectType, { name, label });
+  report.created.push(item);
 }
 
 async function ensurePropertyGroup(client: Client, objectType: ObjectType, report: SetupReport): Promise<void> {

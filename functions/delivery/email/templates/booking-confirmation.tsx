@@ -2,14 +2,12 @@
  * To the patient: we have their request, which is not yet an appointment. The payload holds no note and no
  * date of birth, so neither can reach this email. The subject names no treatment: inboxes show it on lock screens.
  */
-import { Heading, Link, Text } from '@react-email/components';
+import { Heading, Text } from '@react-email/components';
 import { clinic } from '#functions/clinic/clinic.ts';
-import { formatPhone } from '#functions/clinic/format.ts';
 import { type RenderedEmail, renderEmail } from '#functions/delivery/email/render.ts';
 import type { BookingConfirmationEmailPayload } from '#functions/outbox/jobs.ts';
-import { BookingDetails } from './booking-details.tsx';
-import { bookedBranch } from './formatting.ts';
-import { EmailLayout, SignOff, styles } from './layout.tsx';
+import { BookingDetails, BranchPhone } from './booking-details.tsx';
+import { EmailLayout, PrivacyPolicyNote, SignOff, styles } from './layout.tsx';
 
 interface BookingConfirmationProps {
   booking: BookingConfirmationEmailPayload;
@@ -17,7 +15,6 @@ interface BookingConfirmationProps {
 }
 
 function BookingConfirmation({ booking, privacyPolicyUrl }: BookingConfirmationProps) {
-  const branch = bookedBranch(booking.branch);
   return (
     <EmailLayout
       preview={`Our front desk will call or WhatsApp you to confirm a time. Your reference is ${booking.reference}.`}
@@ -33,20 +30,12 @@ function BookingConfirmation({ booking, privacyPolicyUrl }: BookingConfirmationP
         Need to change or cancel?
       </Heading>
       <Text style={styles.paragraph}>
-        Call our {branch.name} clinic on{' '}
-        <Link href={`tel:${branch.phone}`} style={styles.link}>
-          {formatPhone(branch.phone)}
-        </Link>{' '}
-        and quote your reference, {booking.reference}.
+        Call <BranchPhone branch={booking.branch} /> and quote your reference, {booking.reference}.
       </Text>
       <SignOff />
-      <Text style={styles.small}>
-        Our{' '}
-        <Link href={privacyPolicyUrl} style={styles.link}>
-          privacy policy
-        </Link>{' '}
+      <PrivacyPolicyNote href={privacyPolicyUrl}>
         explains how we look after your details and how you can see, correct or delete them.
-      </Text>
+      </PrivacyPolicyNote>
     </EmailLayout>
   );
 }

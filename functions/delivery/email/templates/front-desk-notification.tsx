@@ -1,9 +1,14 @@
-/** To the front desk: everything needed to call back and book, including the patient's note. Internal only. */
+/**
+ * To the front desk: everything needed to call back and book, including the patient's note. Internal only. For a
+ * patient under 18, whom to call (the parent or guardian), and how to record their consent if they give it on
+ * the call: until it is verified the request must not go further, and it is deleted if it never is.
+ */
 import { Heading, Link, Text } from '@react-email/components';
 import { Fragment } from 'react';
 import { clinic } from '#functions/clinic/clinic.ts';
 import { guardianRelationships } from '#functions/clinic/form-choices.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
+import { retention } from '#functions/clinic/retention.ts';
 import { type RenderedEmail, renderEmail } from '#functions/delivery/email/render.ts';
 import { type FrontDeskEmailPayload, sentQuicklyNote } from '#functions/outbox/jobs.ts';
 import { BookingDetails } from './booking-details.tsx';
@@ -15,6 +20,16 @@ function PhoneLink({ e164 }: { e164: string }) {
     <Link href={`tel:${e164}`} style={styles.link}>
       {formatPhone(e164)}
     </Link>
+  );
+}
+
+function EmailLink({ address }: { address: string | undefined }) {
+  return address ? (
+    <Link href={`mailto:${address}`} style={styles.link}>
+      {address}
+    </Link>
+  ) : (
+    'not given'
   );
 }
 
@@ -43,6 +58,18 @@ function FrontDeskNotification({ request }: { request: FrontDeskEmailPayload }) 
           ? 'They agreed to updates about this request on WhatsApp.'
           : 'They did not agree to WhatsApp updates: please call.'}
       </Text>
+      {guardian && (
+        <Text style={styles.paragraph}>
+          <strong>Guardian consent pending.</strong>{' '}
+          {guardian.email
+            ? `We have emailed ${guardian.name} a link to confirm it.`
+            : `${guardian.name} gave no email address, so confirm it on your call.`}{' '}
+          Book nothing until it is verified. If {guardian.name} confirms on your call that they are the patient's parent
+          or legal guardian and agree to this request, record it: npm run leads -- verify-guardian {request.reference}{' '}
+          --method phone --by YOUR-NAME. A request not verified within {retention.unverifiedMinorRequestDays} days is
+          deleted, with its deal in the CRM.
+        </Text>
+      )}
 
       <Heading as="h2" style={styles.subheading}>
         Request
@@ -54,18 +81,12 @@ function FrontDeskNotification({ request }: { request: FrontDeskEmailPayload }) 
       </Heading>
       <Details>
         <Detail label="Name">{request.fullName}</Detail>
-        <Detail label="Mobile">
-          <PhoneLink e164={request.mobile} />
-        </Detail>
-        <Detail label="Email">
-          {request.email ? (
-            <Link href={`mailto:${request.email}`} style={styles.link}>
-              {request.email}
-            </Link>
-          ) : (
-            'not given'
-          )}
-        </Detail>
+        <Detail label="Mobile">{request.mobile ? <PhoneLink e164={request.mobile} /> : 'not given'}</Detail>
+        {!guardian && (
+          <Detail label="Email">
+            <EmailLink address={request.email} />
+          </Detail>
+        )}
         <Detail label="Date of birth">{formatDay(request.dateOfBirth)}</Detail>
         <Detail label="Under 18">{request.isMinor ? 'Yes' : 'No'}</Detail>
         <Detail label="WhatsApp updates">{request.whatsappUpdates ? 'Yes' : 'No'}</Detail>
@@ -82,7 +103,10 @@ function FrontDeskNotification({ request }: { request: FrontDeskEmailPayload }) 
             <Detail label="Mobile">
               <PhoneLink e164={guardian.mobile} />
             </Detail>
-            <Detail label="Consent">Given on the booking form by the parent or guardian</Detail>
+            <Detail label="Email">
+              <EmailLink address={guardian.email} />
+            </Detail>
+            <Detail label="Consent">Ticked on the booking form; not verified yet</Detail>
           </Details>
         </>
       )}

@@ -2,7 +2,19 @@
  * The frame every email shares: the clinic's name, one heading, the body, and a footer with the legal name.
  * No images and no web fonts, so an email reads the same with remote content blocked.
  */
-import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from '@react-email/components';
 import type { CSSProperties, ReactNode } from 'react';
 import { clinic } from '#functions/clinic/clinic.ts';
 import { defaultLocale, type Locale, languageTags } from '#functions/clinic/locales.ts';
@@ -120,6 +132,43 @@ export function SignOff({ locale = defaultLocale }: { locale?: Locale }) {
       {greeting}
       <br />
       {team}
+    </Text>
+  );
+}
+
+const buttonFallbacks: Record<Locale, string> = {
+  en: 'If the button does not work, open this link in your browser:',
+  hi: 'अगर बटन काम न करे, तो यह लिंक अपने ब्राउज़र में खोलें:',
+};
+
+/** A link as a button, with its address written out beneath for mail apps that show no buttons. */
+export function LinkButton({ href, label, locale = defaultLocale }: { href: string; label: string; locale?: Locale }) {
+  return (
+    <>
+      <Text style={styles.paragraph}>
+        <Button href={href} style={styles.button}>
+          {label}
+        </Button>
+      </Text>
+      <Text style={styles.small}>
+        {buttonFallbacks[locale]}{' '}
+        <Link href={href} style={styles.link}>
+          {href}
+        </Link>
+      </Text>
+    </>
+  );
+}
+
+/** The closing line of the emails about a request: what the privacy policy explains. */
+export function PrivacyPolicyNote({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Text style={styles.small}>
+      Our{' '}
+      <Link href={href} style={styles.link}>
+        privacy policy
+      </Link>{' '}
+      {children}
     </Text>
   );
 }

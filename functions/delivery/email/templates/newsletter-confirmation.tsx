@@ -1,11 +1,11 @@
 /** Double opt-in: nobody is subscribed until they follow the link in this email. In the sign-up page's language. */
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import { clinic } from '#functions/clinic/clinic.ts';
 import { defaultLocale, type Locale } from '#functions/clinic/locales.ts';
 import { type RenderedEmail, renderEmail } from '#functions/delivery/email/render.ts';
 import type { NewsletterConfirmationEmailPayload } from '#functions/outbox/jobs.ts';
 import { formatMomentInClinic } from './formatting.ts';
-import { EmailLayout, SignOff, styles } from './layout.tsx';
+import { EmailLayout, LinkButton, SignOff, styles } from './layout.tsx';
 
 const english = {
   subject: `Please confirm your subscription to ${clinic.brand} news`,
@@ -13,7 +13,6 @@ const english = {
   heading: 'Please confirm your subscription',
   thanks: `Thank you for signing up for news from ${clinic.brand}. To start receiving it, please confirm that this is your email address:`,
   button: 'Confirm my subscription',
-  fallback: 'If the button does not work, open this link in your browser:',
   validUntil: (expiry: string) => `The link works until ${expiry}.`,
   notYou:
     'If you did not ask for this, please ignore this email: you will not be subscribed, and we will not write to you again.',
@@ -28,7 +27,6 @@ export const newsletterConfirmationWords: Record<Locale, typeof english> = {
     heading: 'कृपया अपनी सदस्यता की पुष्टि करें',
     thanks: `${clinic.brand} की ख़बरों के लिए साइन अप करने का धन्यवाद। ये पाना शुरू करने के लिए कृपया पुष्टि करें कि यह ईमेल पता आपका है:`,
     button: 'मेरी सदस्यता की पुष्टि करें',
-    fallback: 'अगर बटन काम न करे, तो यह लिंक अपने ब्राउज़र में खोलें:',
     validUntil: (expiry) => `यह लिंक ${expiry} तक काम करेगा।`,
     notYou: 'अगर आपने यह नहीं मांगा था, तो इस ईमेल को अनदेखा कर दें: आपकी सदस्यता शुरू नहीं होगी, और हम आपको दोबारा नहीं लिखेंगे।',
   },
@@ -40,17 +38,7 @@ function NewsletterConfirmation({ signup, locale }: { signup: NewsletterConfirma
   return (
     <EmailLayout preview={words.preview(expiry)} heading={words.heading} locale={locale}>
       <Text style={styles.paragraph}>{words.thanks}</Text>
-      <Text style={styles.paragraph}>
-        <Button href={signup.confirmUrl} style={styles.button}>
-          {words.button}
-        </Button>
-      </Text>
-      <Text style={styles.small}>
-        {words.fallback}{' '}
-        <Link href={signup.confirmUrl} style={styles.link}>
-          {signup.confirmUrl}
-        </Link>
-      </Text>
+      <LinkButton href={signup.confirmUrl} label={words.button} locale={locale} />
       <Text style={styles.paragraph}>{words.validUntil(expiry)}</Text>
       <Text style={styles.paragraph}>{words.notYou}</Text>
       <SignOff locale={locale} />

@@ -1,12 +1,13 @@
 /**
- * Signed tokens for the links in a newsletter email: the confirmation (double opt-in), which expires, and the
- * unsubscribe, which must keep working (RFC 8058). A token names the subscription's reference, the link's
- * purpose and its expiry, signed with HMAC-SHA256, so nobody can confirm or unsubscribe another address by
- * guessing, and a token for one purpose cannot be used for the other.
+ * Signed tokens for the links in the site's emails: the newsletter's confirmation (double opt-in), which expires,
+ * and its unsubscribe, which must keep working (RFC 8058); and a parent or guardian's consent to a booking request
+ * for a patient under 18, which expires. A token names the lead's reference, the link's purpose and its expiry,
+ * signed with HMAC-SHA256, so nobody can confirm, unsubscribe or consent for another lead by guessing, and a token
+ * for one purpose cannot be used for another.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type LinkPurpose = 'newsletter-confirm' | 'newsletter-unsubscribe';
+export type LinkPurpose = 'newsletter-confirm' | 'newsletter-unsubscribe' | 'guardian-consent';
 
 export type LinkCheck = { ok: true; reference: string } | { ok: false; reason: 'invalid' | 'expired' };
 
