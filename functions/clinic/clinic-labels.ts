@@ -7,12 +7,14 @@
 import { type BranchId, branches, type SpecialtyId, specialties } from './clinic.ts';
 import { type RequesterRole, type RightsRequestType, requesterRoles, rightsRequestTypes } from './form-choices.ts';
 import type { Locale } from './locales.ts';
+import { type TimeWindowId, timeWindows } from './time-windows.ts';
 
 export interface ClinicLabels {
   specialties: Record<SpecialtyId, { label: string; shortLabel: string }>;
   branches: Record<BranchId, { name: string; city: string }>;
   rightsRequestTypes: Record<RightsRequestType, string>;
   requesterRoles: Record<RequesterRole, string>;
+  timeWindows: Record<TimeWindowId, string>;
 }
 
 const mapValues = <Key extends string, From, To>(record: Record<Key, From>, to: (value: From) => To) =>
@@ -23,6 +25,7 @@ const english: ClinicLabels = {
   branches: Object.fromEntries(branches.map(({ id, name, city }) => [id, { name, city }])) as ClinicLabels['branches'],
   rightsRequestTypes: mapValues(rightsRequestTypes, ({ label }) => label),
   requesterRoles,
+  timeWindows: mapValues(timeWindows, ({ label }) => label),
 };
 
 const hindi: ClinicLabels = {
@@ -50,6 +53,11 @@ const hindi: ClinicLabels = {
     self: 'मेरी अपनी जानकारी',
     'parent-or-guardian': 'मेरे बच्चे की, या जिसका मैं क़ानूनी अभिभावक हूं उसकी',
     'authorised-person': 'किसी और की, जिसने मुझे अधिकार दिया है (नॉमिनी के रूप में, या उनकी लिखित अनुमति से)',
+  },
+  timeWindows: {
+    morning: 'सुबह (दोपहर 12 बजे से पहले)',
+    afternoon: 'दोपहर (12 बजे से 4 बजे तक)',
+    evening: 'शाम (4 बजे के बाद)',
   },
 };
 

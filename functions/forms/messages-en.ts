@@ -5,7 +5,9 @@
  * Each group is its own export, so that a shared field rule can default to its English group without bringing the
  * whole catalogue into a page in another language.
  */
+import type { Weekday } from '#functions/clinic/clinic.ts';
 import type { Locale } from '#functions/clinic/locales.ts';
+import type { TimeWindowId } from '#functions/clinic/time-windows.ts';
 
 /** The shared field rules (fields.ts). */
 export const englishFieldMessages = {
@@ -54,6 +56,10 @@ export const englishFormChrome = {
   honeypot: 'Leave this field empty',
 };
 
+const list = (type: 'conjunction' | 'disjunction', words: readonly string[]) =>
+  new Intl.ListFormat('en-IN', { type }).format(words);
+const onDays = (day: Weekday) => `${day[0]?.toUpperCase()}${day.slice(1)}s`;
+
 export const englishFormMessages = {
   /** The language the catalogue is in: the forms post it, and the lead records it. */
   locale: 'en' as Locale,
@@ -78,6 +84,83 @@ export const englishFormMessages = {
       consent: "Email me the clinic's newsletter: care tips, new treatments and offers. I can unsubscribe at any time.",
       submit: 'Sign up',
       submitting: 'Signing up…',
+    },
+  },
+  booking: {
+    treatmentMissing: 'Choose a treatment.',
+    branchMissing: 'Choose a clinic.',
+    preferredDateMissing: 'Choose a preferred date.',
+    preferredDatePast: 'Choose today or a later date.',
+    preferredDateTooFar: (maxDaysAhead: number) => `Choose a date within the next ${maxDaysAhead} days.`,
+    timeWindowMissing: 'Choose morning, afternoon or evening.',
+    fullNameMissing: 'Enter your full name.',
+    mobileMissing: 'Enter your mobile number.',
+    guardianMobileMissing: "Enter the parent or guardian's mobile number.",
+    emailMissing: 'Enter your email address.',
+    privacyNoticeMissing: 'Please confirm that you have read the privacy notice.',
+    emailForNews: 'Enter your email address to get our news by email, or untick that box.',
+    patientMobileInvalid: "Enter the patient's mobile number, or leave it empty.",
+    guardianNameMissing: "Enter the parent or guardian's full name.",
+    guardianRelationshipMissing: 'Choose parent or legal guardian.',
+    guardianConsentMissing: 'A parent or guardian must agree before we can take a request for someone under 18.',
+    guardianDetailsMissing: "Enter the parent or guardian's details.",
+    branchLacksSpecialty: (branch: string, specialty: string) =>
+      `Our ${branch} clinic doesn't offer ${specialty.toLowerCase()}. Choose another clinic.`,
+    branchClosed: (branch: string, day: Weekday) =>
+      `Our ${branch} clinic is closed on ${onDays(day)}. Choose another day.`,
+    branchOpenOnly: (branch: string, day: Weekday, open: readonly TimeWindowId[]) =>
+      `On ${onDays(day)}, our ${branch} clinic is open only in the ${list('conjunction', open)}. Choose ${list('disjunction', open)}.`,
+    labels: {
+      appointment: 'Your appointment',
+      treatment: 'Treatment',
+      chooseTreatment: 'Choose a treatment',
+      branch: 'Clinic',
+      branchHintFor: (specialty: string) => `The clinics that offer ${specialty.toLowerCase()}.`,
+      branchHint: (offers: string) => `Not every clinic offers every specialty. ${offers}.`,
+      chooseBranch: 'Choose a clinic',
+      preferredDate: 'Preferred date',
+      preferredDateHint: (maxDaysAhead: number, openDays: string | undefined) =>
+        `Within ${maxDaysAhead} days, on a day the clinic is open${openDays ? ` (${openDays})` : ''}. We confirm the exact time.`,
+      timeWindow: 'Preferred time of day',
+      patient: 'The patient, and how to reach you',
+      fullName: 'Full name',
+      mobile: 'Mobile number',
+      guardianMobile: "Parent or guardian's mobile number",
+      mobileHint:
+        "The patient's, or a parent or guardian's if the patient is under 18. An Indian mobile number, or an international one starting with +",
+      guardianMobileHint:
+        'The patient is under 18, so we call their parent or guardian. An Indian mobile number, or an international one starting with +',
+      email: 'Email',
+      guardianEmail: "Parent or guardian's email",
+      emailHint:
+        "For a confirmation email. If the patient is under 18, give a parent or guardian's: we email them a link to confirm their consent.",
+      guardianEmailHint: 'We email them a link to confirm their consent. Without an email, we confirm it on our call.',
+      dateOfBirth: 'Date of birth',
+      dateOfBirthHint: "Patients under 18 need a parent or guardian's details and consent.",
+      helpText: 'What would you like help with?',
+      helpTextHint: (maxLength: number) =>
+        `A few words for the front desk, up to ${maxLength} characters; no medical reports, please.`,
+      guardian: 'Parent or guardian',
+      guardianWithoutScript: 'Parent or guardian (only if the patient is under 18)',
+      guardianIntro:
+        "The patient is under 18, so we need a parent or legal guardian's details and consent. The mobile number and email above are theirs.",
+      guardianName: "Parent or guardian's full name",
+      relationship: 'Relationship to the patient',
+      chooseRelationship: 'Choose',
+      relationships: { parent: 'Parent', 'legal-guardian': 'Legal guardian' },
+      patientMobile: "The patient's own mobile number",
+      patientMobileHint:
+        'Only if our front desk may also call the patient on it. It goes to the front desk only, never to our CRM.',
+      guardianConsent:
+        "I am the patient's parent or legal guardian and I consent to this booking request and to the clinic using these details to arrange the appointment. We then ask you to confirm this, by email or on our call.",
+      choices: 'Your choices',
+      privacyNotice: { before: 'I have read the ', link: 'privacy notice for booking requests', after: ' (required).' },
+      whatsappUpdates: 'Send me appointment updates on WhatsApp (optional).',
+      noNewsForMinors: 'We never send clinic news or offers to patients under 18.',
+      emailNews: 'Email me clinic news and offers (optional; unsubscribe any time).',
+      emailNewsWithoutScript: ' We never send marketing to patients under 18.',
+      submit: 'Send booking request',
+      submitting: 'Sending…',
     },
   },
   rightsRequest: {

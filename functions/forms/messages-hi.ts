@@ -1,5 +1,21 @@
 /** The forms' words in Hindi: the same keys as messages-en.ts (the compiler and a unit test hold them to it). */
+import type { Weekday } from '#functions/clinic/clinic.ts';
+import type { TimeWindowId } from '#functions/clinic/time-windows.ts';
 import type { FormMessages } from './messages-en.ts';
+
+const list = (type: 'conjunction' | 'disjunction', words: readonly string[]) =>
+  new Intl.ListFormat('hi-IN', { type }).format(words);
+const days: Record<Weekday, string> = {
+  monday: 'सोमवार',
+  tuesday: 'मंगलवार',
+  wednesday: 'बुधवार',
+  thursday: 'गुरुवार',
+  friday: 'शुक्रवार',
+  saturday: 'शनिवार',
+  sunday: 'रविवार',
+};
+const partsOfDay: Record<TimeWindowId, string> = { morning: 'सुबह', afternoon: 'दोपहर', evening: 'शाम' };
+const inParts = (open: readonly TimeWindowId[]) => open.map((id) => partsOfDay[id]);
 
 export const hindiFormMessages: FormMessages = {
   locale: 'hi',
@@ -55,6 +71,81 @@ export const hindiFormMessages: FormMessages = {
       consent: 'मुझे क्लिनिक का न्यूज़लेटर ईमेल पर भेजें: देखभाल की सलाह, नए इलाज और ऑफ़र। सदस्यता कभी भी छोड़ी जा सकती है।',
       submit: 'साइन अप करें',
       submitting: 'साइन अप हो रहा है…',
+    },
+  },
+  booking: {
+    treatmentMissing: 'इलाज चुनें।',
+    branchMissing: 'क्लिनिक चुनें।',
+    preferredDateMissing: 'अपनी पसंद की तारीख़ चुनें।',
+    preferredDatePast: 'आज की या उसके बाद की तारीख़ चुनें।',
+    preferredDateTooFar: (maxDaysAhead) => `अगले ${maxDaysAhead} दिनों के भीतर की तारीख़ चुनें।`,
+    timeWindowMissing: 'सुबह, दोपहर या शाम चुनें।',
+    fullNameMissing: 'अपना पूरा नाम लिखें।',
+    mobileMissing: 'अपना मोबाइल नंबर लिखें।',
+    guardianMobileMissing: 'माता-पिता या अभिभावक का मोबाइल नंबर लिखें।',
+    emailMissing: 'अपना ईमेल पता लिखें।',
+    privacyNoticeMissing: 'कृपया पुष्टि करें कि आपने गोपनीयता सूचना पढ़ ली है।',
+    emailForNews: 'ईमेल पर हमारी ख़बरें पाने के लिए अपना ईमेल पता लिखें, या उस बॉक्स से टिक हटा दें।',
+    patientMobileInvalid: 'मरीज़ का मोबाइल नंबर लिखें, या इसे ख़ाली छोड़ दें।',
+    guardianNameMissing: 'माता-पिता या अभिभावक का पूरा नाम लिखें।',
+    guardianRelationshipMissing: 'माता-पिता या क़ानूनी अभिभावक में से चुनें।',
+    guardianConsentMissing: '18 साल से कम उम्र के मरीज़ का अनुरोध लेने से पहले माता-पिता या अभिभावक की सहमति ज़रूरी है।',
+    guardianDetailsMissing: 'माता-पिता या अभिभावक की जानकारी लिखें।',
+    branchLacksSpecialty: (branch, specialty) =>
+      `हमारे ${branch} क्लिनिक में ${specialty} की सुविधा नहीं है। कोई दूसरा क्लिनिक चुनें।`,
+    branchClosed: (branch, day) => `हमारा ${branch} क्लिनिक ${days[day]} को बंद रहता है। कोई दूसरा दिन चुनें।`,
+    branchOpenOnly: (branch, day, open) =>
+      `${days[day]} को हमारा ${branch} क्लिनिक सिर्फ़ ${list('conjunction', inParts(open))} में खुला रहता है। ${list('disjunction', inParts(open))} चुनें।`,
+    labels: {
+      appointment: 'आपका अपॉइंटमेंट',
+      treatment: 'इलाज',
+      chooseTreatment: 'इलाज चुनें',
+      branch: 'क्लिनिक',
+      branchHintFor: (specialty) => `वे क्लिनिक जहां ${specialty} की सुविधा है।`,
+      branchHint: (offers) => `हर क्लिनिक में हर सुविधा नहीं है। ${offers}।`,
+      chooseBranch: 'क्लिनिक चुनें',
+      preferredDate: 'पसंद की तारीख़',
+      preferredDateHint: (maxDaysAhead, openDays) =>
+        `${maxDaysAhead} दिनों के भीतर, किसी ऐसे दिन जब क्लिनिक खुला हो${openDays ? ` (${openDays})` : ''}। सही समय हम आपसे बात करके तय करते हैं।`,
+      timeWindow: 'दिन का पसंदीदा समय',
+      patient: 'मरीज़, और आपसे संपर्क कैसे करें',
+      fullName: 'पूरा नाम',
+      mobile: 'मोबाइल नंबर',
+      guardianMobile: 'माता-पिता या अभिभावक का मोबाइल नंबर',
+      mobileHint:
+        'मरीज़ का, या मरीज़ 18 साल से कम का हो तो माता-पिता या अभिभावक का। भारत का मोबाइल नंबर, या + से शुरू होने वाला किसी दूसरे देश का नंबर',
+      guardianMobileHint:
+        'मरीज़ 18 साल से कम का है, इसलिए हम उनके माता-पिता या अभिभावक को फ़ोन करेंगे। भारत का मोबाइल नंबर, या + से शुरू होने वाला किसी दूसरे देश का नंबर',
+      email: 'ईमेल',
+      guardianEmail: 'माता-पिता या अभिभावक का ईमेल',
+      emailHint:
+        'पुष्टि का ईमेल भेजने के लिए। मरीज़ 18 साल से कम का हो, तो माता-पिता या अभिभावक का ईमेल दें: हम उन्हें सहमति की पुष्टि का लिंक भेजेंगे।',
+      guardianEmailHint: 'हम उन्हें सहमति की पुष्टि का लिंक ईमेल करेंगे। ईमेल न हो, तो हम फ़ोन पर बात करके पुष्टि कर लेंगे।',
+      dateOfBirth: 'जन्म तारीख़',
+      dateOfBirthHint: '18 साल से कम उम्र के मरीज़ के लिए माता-पिता या अभिभावक की जानकारी और सहमति ज़रूरी है।',
+      helpText: 'आपको किस चीज़ में मदद चाहिए?',
+      helpTextHint: (maxLength) => `फ़्रंट डेस्क के लिए कुछ शब्द, ज़्यादा से ज़्यादा ${maxLength} अक्षर; कृपया मेडिकल रिपोर्ट न लिखें।`,
+      guardian: 'माता-पिता या अभिभावक',
+      guardianWithoutScript: 'माता-पिता या अभिभावक (सिर्फ़ तब, जब मरीज़ 18 साल से कम का हो)',
+      guardianIntro:
+        'मरीज़ 18 साल से कम का है, इसलिए हमें माता-पिता या क़ानूनी अभिभावक की जानकारी और सहमति चाहिए। ऊपर दिया गया मोबाइल नंबर और ईमेल उन्हीं का है।',
+      guardianName: 'माता-पिता या अभिभावक का पूरा नाम',
+      relationship: 'मरीज़ से रिश्ता',
+      chooseRelationship: 'चुनें',
+      relationships: { parent: 'माता या पिता', 'legal-guardian': 'क़ानूनी अभिभावक' },
+      patientMobile: 'मरीज़ का अपना मोबाइल नंबर',
+      patientMobileHint:
+        'सिर्फ़ तब, जब हमारा फ़्रंट डेस्क मरीज़ को भी इस नंबर पर फ़ोन कर सकता है। यह नंबर सिर्फ़ फ़्रंट डेस्क के पास जाता है, हमारे CRM में कभी नहीं।',
+      guardianConsent:
+        'मैं मरीज़ का माता-पिता या क़ानूनी अभिभावक हूं, और मैं इस अपॉइंटमेंट अनुरोध के लिए और अपॉइंटमेंट तय करने के लिए क्लिनिक द्वारा इस जानकारी के इस्तेमाल के लिए सहमति देता/देती हूं। इसके बाद हम ईमेल से या फ़ोन पर आपसे इसकी पुष्टि करवाएंगे।',
+      choices: 'आपकी पसंद',
+      privacyNotice: { before: 'मैंने ', link: 'अपॉइंटमेंट अनुरोधों की गोपनीयता सूचना', after: ' पढ़ ली है (ज़रूरी)।' },
+      whatsappUpdates: 'मुझे अपॉइंटमेंट की जानकारी WhatsApp पर भेजें (ज़रूरी नहीं)।',
+      noNewsForMinors: '18 साल से कम उम्र के मरीज़ों को हम क्लिनिक की ख़बरें या ऑफ़र कभी नहीं भेजते।',
+      emailNews: 'मुझे क्लिनिक की ख़बरें और ऑफ़र ईमेल पर भेजें (ज़रूरी नहीं; सदस्यता कभी भी छोड़ सकते हैं)।',
+      emailNewsWithoutScript: ' 18 साल से कम उम्र के मरीज़ों को हम मार्केटिंग संदेश कभी नहीं भेजते।',
+      submit: 'अपॉइंटमेंट अनुरोध भेजें',
+      submitting: 'भेजा जा रहा है…',
     },
   },
   rightsRequest: {

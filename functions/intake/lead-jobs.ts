@@ -41,6 +41,7 @@ export function bookingJobs(
     branch: request.branch,
     preferredDate: request.preferredDate,
     timeWindow: request.timeWindow,
+    locale: request.locale,
   };
   const contact: CrmContactDetails = request.isMinor
     ? {

@@ -62,11 +62,16 @@ export interface BookingSummary {
   branch: string;
   preferredDate: string;
   timeWindow: TimeWindowId;
+  /** The language of the booking page (absent from jobs queued before requests recorded it: English). Emails to
+   * the patient or their guardian are written in it; staff are told it. */
+  locale?: Locale;
 }
 
 /** What a booking request says about the appointment and the patient, as its form takes it. */
 export interface BookingRequestDetails {
   submissionId: string;
+  /** The language of the page the request was sent from. */
+  locale: Locale;
   treatment: string;
   branch: string;
   /** YYYY-MM-DD */

@@ -255,6 +255,7 @@ function bookingRow(request: NewBookingRequest, reference: string): InsertObject
     branch: request.branch,
     preferred_date: request.preferredDate,
     time_window: request.timeWindow,
+    locale: request.locale,
     full_name: request.fullName,
     mobile_e164: request.mobile ?? null,
     email: request.email ?? null,

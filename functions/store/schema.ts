@@ -65,6 +65,8 @@ export interface BookingRequestsTable {
   id: Generated<string>;
   submission_id: string;
   reference: string;
+  /** The language of the page the request was sent from. */
+  locale: Locale;
   treatment: string;
   branch: string;
   /** "YYYY-MM-DD": the store reads `date` columns as text. */

@@ -9,6 +9,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { bookingConfirmationWords } from '#functions/delivery/email/templates/booking-confirmation.tsx';
+import { bookingDetailsWords } from '#functions/delivery/email/templates/booking-details.tsx';
+import { guardianConsentRequestWords } from '#functions/delivery/email/templates/guardian-consent-request.tsx';
 import { newsletterConfirmationWords } from '#functions/delivery/email/templates/newsletter-confirmation.tsx';
 import { rightsAcknowledgementWords } from '#functions/delivery/email/templates/rights-acknowledgement.tsx';
 import { englishFormMessages } from '#functions/forms/messages-en.ts';
@@ -20,19 +23,25 @@ import { shapeDifferences } from './same-shape.ts';
 import { englishUi } from './ui-en.ts';
 import { hindiUi } from './ui-hi.ts';
 
-/** English pages without a Hindi twin yet: the booking pages, and the policies (their Markdown is English only). */
-export const notYetInHindi = [
-  '[legal].astro',
-  'book/index.astro',
-  'book/thank-you.astro',
-  'book/guardian-consent.astro',
-];
+/** English pages without a Hindi twin yet: the policies (their Markdown is English only). */
+export const notYetInHindi = ['[legal].astro'];
 
 /** The word catalogues, English first, each with where it is written. */
 export const catalogues = [
   { name: 'src/lib/ui-*.ts', english: englishUi, hindi: hindiUi },
   { name: 'functions/forms/messages-*.ts', english: englishFormMessages, hindi: hindiFormMessages },
   { name: 'src/scripts/consent/copy-*.ts', english: englishCopy, hindi: hindiCopy },
+  ...(
+    [
+      ['booking-confirmation.tsx', bookingConfirmationWords],
+      ['booking-details.tsx', bookingDetailsWords],
+      ['guardian-consent-request.tsx', guardianConsentRequestWords],
+    ] as const
+  ).map(([file, words]) => ({
+    name: `functions/delivery/email/templates/${file}`,
+    english: words.en as object,
+    hindi: words.hi as object,
+  })),
   {
     name: 'functions/delivery/email/templates/newsletter-confirmation.tsx',
     english: newsletterConfirmationWords.en,
@@ -43,7 +52,7 @@ export const catalogues = [
     english: rightsAcknowledgementWords.en,
     hindi: rightsAcknowledgementWords.hi,
   },
-] as const;
+];
 
 /** The page files under a folder (Astro pages only: endpoints such as robots.txt.ts are not pages to read). */
 function pagesUnder(directory: string, skip: (path: string) => boolean): string[] {

@@ -4,6 +4,7 @@
  * addresses: RichText and the pages turn them into the page's language where that page has a twin.
  */
 import { clinic } from '#functions/clinic/clinic.ts';
+import { guardianConsentCheck, guardianConsentStatement } from '#functions/clinic/policy-wording.ts';
 import type { Rich } from './rich-text.ts';
 
 const listFormat = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
@@ -284,6 +285,102 @@ export const englishUi = {
   form: {
     errorTitle: (title: string) => `Error: ${title}`,
     backHome: 'Back to the home page',
+  },
+  booking: {
+    title: 'Request an appointment',
+    description:
+      'Request a consultation at Kalpa Clinics in Bengaluru, Mumbai or New Delhi: choose a treatment, a clinic and a day, and we confirm the time with you.',
+    lead: 'Choose a treatment, a clinic and a day: we usually confirm the time within a working day.',
+    fees: 'What a first visit costs',
+    talk: 'Prefer to talk?',
+    talkLead: 'Call or message the clinic you would like to visit.',
+    whatsappMessage: 'Hello, I would like to request an appointment.',
+    notice: {
+      heading: 'How we use what you send',
+      summary: {
+        collect:
+          "your choices above, the patient's name and date of birth, a mobile number, and email and note if given (a parent's contact for a patient under 18).",
+        purpose: 'to arrange your visit; WhatsApp updates and email news only if you tick them.',
+        withdraw: [
+          'reply STOP on WhatsApp, unsubscribe from emails, or use our ',
+          { href: '/privacy-rights/', text: 'privacy rights page' },
+          '.',
+        ] as Rich,
+      },
+      collect: [
+        'the treatment, the clinic, and your preferred day and time;',
+        "the patient's name and date of birth, and a mobile number and (optionally) an email address: the patient's, or for a patient under 18 their parent or guardian's;",
+        'your optional note on what you would like help with;',
+        "for a patient under 18: the parent or guardian's name, relationship and consent, and the patient's own mobile number if you give it (for our front desk only);",
+        'if you allowed marketing cookies on our site: which ad or link brought you here (never for a patient under 18).',
+      ],
+      purpose: [
+        "to arrange your appointment: the request goes to our front desk and our CRM, and your note goes only to the front desk. For a patient under 18, our contact in the CRM is the parent or guardian, and the patient's name and age are kept only on the request's own record;",
+        'to send appointment updates on WhatsApp, and clinic news and offers by email, only if you tick those boxes (never news to a patient under 18);',
+        'to see which campaigns bring enquiries, only if you allowed marketing cookies.',
+      ],
+      minorLabel: 'A patient under 18',
+      guardianCheck: guardianConsentCheck,
+      keptLabel: 'How long we keep it',
+      kept: (months: number) => `if you do not become a patient, we delete your request after ${months} months.`,
+      withdraw: [
+        "reply STOP on WhatsApp, use the unsubscribe link in our emails (or your mail app's unsubscribe button), or use our ",
+        { href: '/privacy-rights/', text: 'privacy rights page' },
+        ' to stop marketing, or to see, correct or delete your information.',
+      ] as Rich,
+      policy: 'how we handle appointment requests',
+    },
+    thankYou: {
+      title: 'Booking request received',
+      description:
+        'Your booking request reached Kalpa Clinics. The front desk will confirm your appointment time by phone or WhatsApp.',
+      heading: 'Thank you, we have your request',
+      reference: 'Your reference number is ',
+      referenceAfter: '. Please keep it if you call us.',
+      askedFor: 'What you asked for',
+      treatment: 'Treatment',
+      clinic: 'Clinic',
+      day: 'Preferred day',
+      time: 'Time of day',
+      next: 'What happens next',
+      steps: [
+        "The front desk reads your request and checks the doctor's diary.",
+        'We call or WhatsApp you, usually within one working day, to agree an exact time.',
+        'If you gave an email address, you will also get a confirmation email.',
+        "For a patient under 18, we first verify the parent or guardian's consent: through the link we email them, or on our call.",
+      ],
+      hurry: 'Need to change something or in a hurry? Call ',
+      emergency: '. In a medical emergency, call 112.',
+    },
+    guardianConsent: {
+      description: "Confirm a parent or guardian's consent to an appointment request at Kalpa Clinics.",
+      headings: {
+        ready: 'Confirm your consent',
+        verified: 'Thank you: your consent is recorded',
+        'already-verified': 'Your consent is already recorded',
+        'not-found': 'We could not find this request',
+        expired: 'This link has expired',
+        invalid: 'This link does not work',
+      },
+      namesYou: `An appointment request at ${clinic.brand} names you as the parent or guardian of its patient:`,
+      reference: 'Reference',
+      patient: 'Patient',
+      treatment: 'Treatment',
+      clinic: 'Clinic',
+      preferredDate: 'Preferred date',
+      button: 'Confirm my consent',
+      statement: guardianConsentStatement,
+      notAgreed:
+        'If you do not agree, or did not ask for this, you need not do anything: a request whose consent is not confirmed is deleted. To tell us, call ',
+      period: '.',
+      verified: 'Our front desk will call you, usually within one working day, to agree a time for the appointment.',
+      expired: (days: number) =>
+        `A request whose parent or guardian's consent is not confirmed within ${days} days is deleted, so there is nothing left to confirm. You are welcome to `,
+      bookAgain: 'request an appointment again',
+      orCall: ', or call us on ',
+      invalid: 'The link may have been cut short. Copy the whole link from the email into your browser, or call us on ',
+      invalidAfter: ' and we will confirm your consent on the call.',
+    },
   },
   newsletter: {
     title: 'Newsletter sign-up',

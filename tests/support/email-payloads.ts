@@ -19,9 +19,9 @@ function payloadOf<Kind extends OutboxJobKind>(jobs: readonly OutboxJobDraft[], 
   return job.payload as OutboxJobPayload<Kind>;
 }
 
-export const adultConfirmation = () =>
+export const adultConfirmation = (overrides: Partial<BookingFormValues> = {}) =>
   payloadOf(
-    bookingJobs(adultBooking(), reference, requestedAt, guardianLinks(reference)),
+    bookingJobs(adultBooking(overrides), reference, requestedAt, guardianLinks(reference)),
     'email.booking-confirmation',
   );
 export const adultFrontDesk = (overrides: Partial<BookingFormValues> = {}) =>
@@ -29,8 +29,11 @@ export const adultFrontDesk = (overrides: Partial<BookingFormValues> = {}) =>
 export const minorFrontDesk = (overrides: Partial<BookingFormValues> = {}) =>
   payloadOf(bookingJobs(minorBooking(overrides), reference, requestedAt, guardianLinks(reference)), 'email.front-desk');
 
-export const guardianConsentRequest = () =>
-  payloadOf(bookingJobs(minorBooking(), reference, requestedAt, guardianLinks(reference)), 'email.guardian-consent');
+export const guardianConsentRequest = (overrides: Partial<BookingFormValues> = {}) =>
+  payloadOf(
+    bookingJobs(minorBooking(overrides), reference, requestedAt, guardianLinks(reference)),
+    'email.guardian-consent',
+  );
 
 export const newsletterConfirmation = () =>
   payloadOf(

@@ -6,6 +6,7 @@ import {
   createBookingSchema,
   type MinorBookingRequest,
 } from '#functions/forms/booking-schema.ts';
+import { englishFormMessages } from '#functions/forms/messages-en.ts';
 import { toMobileE164 } from '#functions/intake/phone.ts';
 import type { GuardianConsentLink, NewsletterLinks } from '#functions/outbox/jobs.ts';
 
@@ -20,7 +21,12 @@ export const treatments: BookableTreatment[] = [
   { id: 'hair-transplant', specialty: 'hair', title: 'Hair transplant' },
 ];
 
-export const bookingSchema = createBookingSchema({ treatments, today, parseMobile: toMobileE164 });
+export const bookingSchema = createBookingSchema({
+  treatments,
+  today,
+  parseMobile: toMobileE164,
+  messages: englishFormMessages,
+});
 
 /** What an adult's completed booking form holds. */
 export function adultBookingValues(overrides: Partial<BookingFormValues> = {}): BookingFormValues {

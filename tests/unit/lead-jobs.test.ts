@@ -10,6 +10,7 @@ const summary = {
   branch: 'bengaluru-indiranagar',
   preferredDate: '2026-11-25',
   timeWindow: 'morning',
+  locale: 'en',
 };
 
 describe('bookingJobs', () => {

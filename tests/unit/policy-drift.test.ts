@@ -16,7 +16,12 @@ import { consentSettings } from '#functions/clinic/consent.ts';
 import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
-import { guardianConsentCheck, privacySignalNames, trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
+import {
+  guardianConsentCheck,
+  guardianConsentChecks,
+  privacySignalNames,
+  trackerFreePageNames,
+} from '#functions/clinic/policy-wording.ts';
 import { processors } from '#functions/clinic/processors.ts';
 import { type RetentionPeriods, retention } from '#functions/clinic/retention.ts';
 import { consentCookie, trackingServices } from '#functions/clinic/tracking-services.ts';
@@ -240,10 +245,21 @@ describe('the policies match the code', () => {
     expect(appointments.source).toContain('{{minors.consentCheck}}');
     expect(appointments.text).toContain(guardianConsentCheck);
     expect(guardianConsentCheck).toContain(`${retention.unverifiedMinorRequestDays} days`);
-    const bookingPage = await readFile(join(root, 'src/pages/book/index.astro'), 'utf8');
-    expect(bookingPage, 'the booking notice quotes guardianConsentCheck').toMatch(/text: guardianConsentCheck\b/);
-    const email = await guardianConsentRequestEmail(guardianConsentRequest(), { siteUrl: 'https://clinic.example' });
-    expect(email.text.replace(/\s+/g, ' ')).toContain(guardianConsentCheck);
+    const bookingPage = await pageWithItsParts(join(root, 'src/pages/book/index.astro'));
+    expect(bookingPage, 'the booking notice quotes its words').toMatch(/text: text\.guardianCheck\b/);
+    // The notice and the guardian's email say it in their language, from the same record.
+    expect(guardianConsentChecks.en).toBe(guardianConsentCheck);
+    expect(guardianConsentChecks.hi).toContain(`${retention.unverifiedMinorRequestDays} दिनों`);
+    for (const [locale, ui] of [
+      ['en', englishUi],
+      ['hi', hindiUi],
+    ] as const) {
+      expect(ui.booking.notice.guardianCheck).toBe(guardianConsentChecks[locale]);
+      const email = await guardianConsentRequestEmail(guardianConsentRequest({ locale }), {
+        siteUrl: 'https://clinic.example',
+      });
+      expect(email.text.replace(/\s+/g, ' ')).toContain(guardianConsentChecks[locale]);
+    }
   });
 
   it('promise, for children, the verification and the deletion of an unverified request after its period', () => {

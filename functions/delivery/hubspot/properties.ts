@@ -149,6 +149,7 @@ export const dealProperties = [
     oneOf(guardianConsentMethodIds.map((value) => ({ value, label: guardianConsentMethods[value] }))),
   ),
   property('clinic_guardian_consent_verified_at', 'Guardian consent verified at', dateTimeValue),
+  languageProperty,
 ];
 
 const { acknowledgeWithinHours, resolveWithinDays } = clinic.grievanceOfficer;

@@ -3,10 +3,8 @@
 import { findBranch } from '#functions/clinic/availability.ts';
 import { type Branch, type BranchId, clinic } from '#functions/clinic/clinic.ts';
 import { defaultLocale, type Locale, languageTags } from '#functions/clinic/locales.ts';
-import { type TimeWindowId, timeWindows } from '#functions/clinic/time-windows.ts';
 
 // A calendar date names a day, not an instant: read and written in UTC, no offset can move it to another day.
-const dayWithWeekday = new Intl.DateTimeFormat(clinic.locale, { dateStyle: 'full', timeZone: 'UTC' });
 const day = new Intl.DateTimeFormat(clinic.locale, { dateStyle: 'long', timeZone: 'UTC' });
 const momentOptions: Intl.DateTimeFormatOptions = {
   weekday: 'long',
@@ -33,11 +31,6 @@ const dayInClinic = {
 
 const startOfDay = (date: string) => new Date(`${date}T00:00:00Z`);
 
-/** "2026-11-25" → "Wednesday, 25 November 2026" */
-export function formatDayWithWeekday(date: string): string {
-  return dayWithWeekday.format(startOfDay(date));
-}
-
 /** "1990-05-01" → "1 May 1990" */
 export function formatDay(date: string): string {
   return day.format(startOfDay(date));
@@ -54,10 +47,6 @@ export function formatDayInClinic(isoMoment: string, locale: Locale = defaultLoc
 }
 
 // Payloads carry ids that were checked against the config when the request was taken.
-export function timeWindowLabel(id: string): string {
-  return timeWindows[id as TimeWindowId].label;
-}
-
 export function bookedBranch(id: string): Branch {
   return findBranch(id as BranchId);
 }

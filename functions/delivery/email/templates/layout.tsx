@@ -160,13 +160,27 @@ export function LinkButton({ href, label, locale = defaultLocale }: { href: stri
   );
 }
 
-/** The closing line of the emails about a request: what the privacy policy explains. */
-export function PrivacyPolicyNote({ href, children }: { href: string; children: ReactNode }) {
+const privacyPolicyNames: Record<Locale, [before: string, link: string]> = {
+  en: ['Our ', 'privacy policy'],
+  hi: ['', 'हमारी गोपनीयता नीति'],
+};
+
+/** The closing line of the emails about a request: what the privacy policy explains (`children` follow its name). */
+export function PrivacyPolicyNote({
+  href,
+  locale = defaultLocale,
+  children,
+}: {
+  href: string;
+  locale?: Locale;
+  children: ReactNode;
+}) {
+  const [before, link] = privacyPolicyNames[locale];
   return (
     <Text style={styles.small}>
-      Our{' '}
+      {before}
       <Link href={href} style={styles.link}>
-        privacy policy
+        {link}
       </Link>{' '}
       {children}
     </Text>
