@@ -1,30 +1,25 @@
 /**
- * The names the configuration gives its things (specialties, branches, the rights form's choices), in each of the
+ * The names the configuration gives its things (specialties, branches, times of day), in each of the
  * site's languages. English comes from the configuration itself; the Hindi names are written here, and the
  * compiler asks for one per id, so a new branch or choice cannot go without its Hindi name. Addresses stay as the
  * post and maps write them (in English); staff read the English names (CRM, emails to the front desk).
  */
 import { type BranchId, branches, type SpecialtyId, specialties } from './clinic.ts';
-import { type RequesterRole, type RightsRequestType, requesterRoles, rightsRequestTypes } from './form-choices.ts';
 import type { Locale } from './locales.ts';
 import { type TimeWindowId, timeWindows } from './time-windows.ts';
 
 export interface ClinicLabels {
   specialties: Record<SpecialtyId, { label: string; shortLabel: string }>;
   branches: Record<BranchId, { name: string; city: string }>;
-  rightsRequestTypes: Record<RightsRequestType, string>;
-  requesterRoles: Record<RequesterRole, string>;
   timeWindows: Record<TimeWindowId, string>;
 }
 
-const mapValues = <Key extends string, From, To>(record: Record<Key, From>, to: (value: From) => To) =>
+export const mapValues = <Key extends string, From, To>(record: Record<Key, From>, to: (value: From) => To) =>
   Object.fromEntries(Object.entries(record).map(([key, value]) => [key, to(value as From)])) as Record<Key, To>;
 
 const english: ClinicLabels = {
   specialties: mapValues(specialties, ({ label, shortLabel }) => ({ label, shortLabel })),
   branches: Object.fromEntries(branches.map(({ id, name, city }) => [id, { name, city }])) as ClinicLabels['branches'],
-  rightsRequestTypes: mapValues(rightsRequestTypes, ({ label }) => label),
-  requesterRoles,
   timeWindows: mapValues(timeWindows, ({ label }) => label),
 };
 
@@ -38,21 +33,6 @@ const hindi: ClinicLabels = {
     'bengaluru-indiranagar': { name: 'इंदिरानगर, बेंगलुरु', city: 'बेंगलुरु' },
     'mumbai-bandra': { name: 'बांद्रा वेस्ट, मुंबई', city: 'मुंबई' },
     'delhi-hauz-khas': { name: 'हौज़ ख़ास, नई दिल्ली', city: 'नई दिल्ली' },
-  },
-  rightsRequestTypes: {
-    access: 'मेरे बारे में आपके पास जो जानकारी है, वह मुझे दिखाएं',
-    correction: 'मेरी जानकारी ठीक करें या पूरी करें',
-    erasure: 'मेरी जानकारी मिटा दें',
-    'stop-marketing': 'मुझे मार्केटिंग संदेश भेजना बंद करें और मेरी सहमति वापस लें',
-    restriction: 'मेरी जानकारी के इस्तेमाल को सीमित करें',
-    portability: 'मेरी जानकारी की कॉपी दें, ताकि मैं उसे कहीं और ले जा सकूं',
-    nomination: 'मेरी ओर से काम करने के लिए किसी को नामित करना है',
-    grievance: 'मेरी जानकारी के साथ हुए बर्ताव की शिकायत करनी है',
-  },
-  requesterRoles: {
-    self: 'मेरी अपनी जानकारी',
-    'parent-or-guardian': 'मेरे बच्चे की, या जिसका मैं क़ानूनी अभिभावक हूं उसकी',
-    'authorised-person': 'किसी और की, जिसने मुझे अधिकार दिया है (नॉमिनी के रूप में, या उनकी लिखित अनुमति से)',
   },
   timeWindows: {
     morning: 'सुबह (दोपहर 12 बजे से पहले)',

@@ -2,8 +2,8 @@
  * The forms' words in English: every message a visitor reads beside a field or above a form, and the forms' own
  * labels, whichever path the form took (the island's JSON post or the plain form post the server answers with the
  * page). messages-hi.ts has the same keys in Hindi; a form is given one catalogue and speaks only its language.
- * Each group is its own export, so that a shared field rule can default to its English group without bringing the
- * whole catalogue into a page in another language.
+ * The shared field rules are always given their language's group: none defaults to English, so that a page in
+ * another language loads none of this catalogue.
  */
 import type { Weekday } from '#functions/clinic/clinic.ts';
 import type { Locale } from '#functions/clinic/locales.ts';

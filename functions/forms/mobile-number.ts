@@ -6,7 +6,7 @@
  * A parser names the problem it found; the field says it in the form's language.
  */
 import * as z from 'zod/mini';
-import { englishMobileMessages, type MobileMessages } from './messages-en.ts';
+import type { MobileMessages } from './messages-en.ts';
 
 export type MobileNumberProblem = keyof MobileMessages;
 /** The number in E.164 (+919876543210) on the server; the trimmed text as typed in the browser. */
@@ -34,11 +34,7 @@ export function plausibleMobileNumber(text: string): MobileNumberResult {
 }
 
 /** A form field holding a mobile number; its output is what the parser makes of it. */
-export function mobileNumberField(
-  missingMessage: string,
-  parse: MobileNumberParser,
-  messages: MobileMessages = englishMobileMessages,
-) {
+export function mobileNumberField(missingMessage: string, parse: MobileNumberParser, messages: MobileMessages) {
   return z.pipe(
     z.string({ error: missingMessage }).check(z.trim(), z.minLength(1, missingMessage)),
     z.transform((text, context) => {

@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import type { Path } from 'react-hook-form';
-import { clinicLabels } from '#functions/clinic/clinic-labels.ts';
+import { rightsRequestLabels } from '#functions/clinic/rights-request-labels.ts';
 import { plausibleMobileNumber } from '#functions/forms/mobile-number.ts';
 import {
   createRightsRequestSchema,
@@ -37,7 +37,7 @@ const optionsOf = (labels: Record<string, string>) =>
 export function RightsRequestForm({ notice, action, thankYouPath, ...state }: RightsRequestFormProps) {
   const messages = useFormMessages();
   const { labels } = messages.rightsRequest;
-  const choices = clinicLabels[messages.locale];
+  const choices = rightsRequestLabels[messages.locale];
   const [schema] = useState(() => createRightsRequestSchema({ parseMobile: plausibleMobileNumber, messages }));
   const lead = useLeadForm<RightsRequestFormValues>({
     schema,

@@ -8,7 +8,7 @@ import type { BranchId } from '#functions/clinic/clinic.ts';
 import { clinicLabels } from '#functions/clinic/clinic-labels.ts';
 import { formatCalendarDate } from '#functions/clinic/dates.ts';
 import type { TimeWindowId } from '#functions/clinic/time-windows.ts';
-import { englishFormMessages, type FormMessages } from '#functions/forms/messages-en.ts';
+import type { FormMessages } from '#functions/forms/messages-en.ts';
 import type { BookingRequestSummary } from './booking-request-storage.ts';
 
 /** In the language of the form's catalogue (`messages`): the thank-you page that shows it is in the same. */
@@ -20,7 +20,7 @@ export function describeBookingRequest(
     preferredDate: string;
     timeWindow: TimeWindowId;
   },
-  messages: FormMessages = englishFormMessages,
+  messages: FormMessages,
 ): BookingRequestSummary {
   return {
     reference: request.reference,

@@ -1,11 +1,11 @@
 /**
  * A form island's language: each island's entry for a language (src/islands/en/, src/islands/hi/) gives the form
  * that language's catalogue (functions/forms/messages-*.ts) through this context, so a page loads its own
- * language's words only. The shared pieces (fields, error summary, the form's frame) read their few words from it,
- * in English for a form given none.
+ * language's words only. The shared pieces (fields, error summary, the form's frame) read their few words from it:
+ * none of them falls back on English, so that a Hindi page loads no English catalogue.
  */
 import { type ComponentType, createContext, type ReactNode, useContext } from 'react';
-import { englishFormChrome, englishSubmissionMessages, type FormMessages } from '#functions/forms/messages-en.ts';
+import type { FormMessages } from '#functions/forms/messages-en.ts';
 
 const FormMessagesContext = createContext<FormMessages | undefined>(undefined);
 
@@ -20,14 +20,10 @@ export function useFormMessages(): FormMessages {
   return messages;
 }
 
-/** The words every form's frame uses, and its language (undefined: a form that posts no language). */
+/** The words every form's frame uses, and its language. */
 export function useFormFrameWords() {
-  const messages = useContext(FormMessagesContext);
-  return {
-    chrome: messages?.chrome ?? englishFormChrome,
-    submission: messages?.submission ?? englishSubmissionMessages,
-    locale: messages?.locale,
-  };
+  const { chrome, submission, locale } = useFormMessages();
+  return { chrome, submission, locale };
 }
 
 /** A form in one language: what a language's island entry exports (src/islands/hi/NewsletterForm.tsx). */

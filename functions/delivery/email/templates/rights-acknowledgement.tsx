@@ -7,9 +7,9 @@
 import { Heading, Link, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
 import { clinic } from '#functions/clinic/clinic.ts';
-import { clinicLabels } from '#functions/clinic/clinic-labels.ts';
 import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { defaultLocale, type Locale } from '#functions/clinic/locales.ts';
+import { rightsRequestLabels } from '#functions/clinic/rights-request-labels.ts';
 import { type RenderedEmail, renderEmail } from '#functions/delivery/email/render.ts';
 import type { RightsAcknowledgementEmailPayload } from '#functions/outbox/jobs.ts';
 import { formatDayInClinic, formatMomentInClinic } from './formatting.ts';
@@ -100,7 +100,7 @@ function RightsAcknowledgement({ request, locale }: { request: RightsAcknowledge
       <Text style={styles.paragraph}>{words.thanks}</Text>
       <Details>
         <Detail label={words.reference}>{request.reference}</Detail>
-        <Detail label={words.yourRequest}>{clinicLabels[locale].rightsRequestTypes[request.requestType]}</Detail>
+        <Detail label={words.yourRequest}>{rightsRequestLabels[locale].rightsRequestTypes[request.requestType]}</Detail>
         <Detail label={words.received}>{formatMomentInClinic(request.receivedAt, locale)}</Detail>
         <Detail label={words.answerBy}>{resolveBy}</Detail>
       </Details>
