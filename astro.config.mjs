@@ -6,11 +6,13 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
+import { defaultLocale, languageTags, locales, pathInLocale } from '#functions/clinic/locales.ts';
 import { writeBuildStamp } from '#functions/settings/build-stamp.ts';
 import { defaultSiteUrl } from '#functions/settings/settings.ts';
 import { clinicContent, remarkClinicTokens } from '#src/lib/remark-clinic-tokens.ts';
+import { translationProblems } from '#src/lib/translation-check.ts';
 
-// Error, confirmation and link-landing pages are not for search engines (each is marked noindex).
+// Error, confirmation and link-landing pages are not for search engines (each is marked noindex), in any language.
 const unlistedPaths = [
   '/404/',
   '/book/thank-you/',
@@ -19,7 +21,18 @@ const unlistedPaths = [
   '/newsletter/confirm/',
   '/newsletter/unsubscribe/',
   '/privacy-rights/thank-you/',
-];
+].flatMap((path) => locales.map((locale) => pathInLocale(locale, path)));
+
+/** Nothing is built while a page, a content entry or a message is missing in one language. */
+const everythingInHindi = {
+  name: 'everything-in-hindi',
+  hooks: {
+    'astro:config:setup': () => {
+      const problems = translationProblems(fileURLToPath(new URL('.', import.meta.url)));
+      if (problems.length > 0) throw new Error(`Missing in one language:\n- ${problems.join('\n- ')}`);
+    },
+  },
+};
 
 /** `client:interaction` for the form islands (src/islands/interaction-directive.ts). */
 const hydrateOnInteraction = {
@@ -39,13 +52,22 @@ export default defineConfig({
   site: process.env.SITE_URL || defaultSiteUrl,
   trailingSlash: 'ignore',
   output: 'static',
+  // English at the root, Hindi under /hi/ (functions/clinic/locales.ts). No fallback: a page without its Hindi twin
+  // is not offered in Hindi (the language switch leads to the Hindi home instead), and a build check
+  // (src/lib/translation-check.ts) refuses a missing twin where there must be one.
+  i18n: { locales: [...locales], defaultLocale, routing: { prefixDefaultLocale: false } },
   adapter: node({ mode: 'standalone' }),
   integrations: [
     // Lets `npm start` tell a current build from one to redo (functions/settings/build-stamp.ts).
     { name: 'build-stamp', hooks: { 'astro:build:done': () => writeBuildStamp(process.env) } },
+    everythingInHindi,
     react(),
     hydrateOnInteraction,
-    sitemap({ filter: (page) => !unlistedPaths.some((path) => new URL(page).pathname === path) }),
+    // Each page is listed with its twin in the other language as an alternate (xhtml:link hreflang).
+    sitemap({
+      filter: (page) => !unlistedPaths.some((path) => new URL(page).pathname === path),
+      i18n: { defaultLocale, locales: languageTags },
+    }),
   ],
   // The values are passed as the plugin's options so that they are part of the config: Astro re-renders cached
   // Markdown when the config changes, and a changed period or contact in src/config must reach the policies.

@@ -3,51 +3,55 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { findBranch } from '#functions/clinic/availability.ts';
 import { branchIds, specialties, specialtyIds } from '#functions/clinic/clinic.ts';
+import {
+  doctorText,
+  locationText,
+  plainText,
+  priceUnit,
+  seoDescription,
+  treatmentText,
+} from '#src/lib/content-twins.ts';
 import { councilIds, councils } from '#src/lib/councils.ts';
 import { audiences } from '#src/lib/pages-for-under-18s.ts';
 
-const plainText = (max: number) => z.string().trim().min(1).max(max);
-const seoDescription = z.string().trim().min(50).max(160);
+/**
+ * Every page's entry is written in English (content/<collection>/) and in Hindi (content/hi/<collection>/, same
+ * file name). The English entry holds the facts (specialty, prices, branches, registrations…) and its words; the
+ * Hindi twin holds only the words, in the same fields (content-twins.ts), and the pages read the facts from the
+ * English one. The build refuses an entry without its twin, or a list of another length (translation-check.ts).
+ */
+const entriesIn = (collection: string) => glob({ pattern: '**/*.md', base: `./content/${collection}` });
 
 const treatments = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: './content/treatments' }),
+  loader: entriesIn('treatments'),
   schema: z.object({
-    title: plainText(60),
+    ...treatmentText,
     specialty: z.enum(specialtyIds),
     order: z.number().int().nonnegative(),
-    summary: plainText(200),
-    description: seoDescription,
-    suits: z.array(plainText(240)).min(2),
-    notSuitableFor: z.array(plainText(240)).default([]),
-    steps: z.array(z.object({ title: plainText(80), detail: plainText(400) })).min(3),
-    sessions: plainText(160),
-    sessionLength: plainText(160),
-    recovery: plainText(600),
-    risks: z.array(plainText(300)).min(2),
     price: z
       .object({
         from: z.number().int().positive(),
         to: z.number().int().positive(),
-        unit: plainText(60),
+        unit: priceUnit,
       })
       .refine((price) => price.to >= price.from, 'price.to must not be below price.from'),
-    faqs: z.array(z.object({ question: plainText(160), answer: plainText(800) })).min(3),
     /** `under-18`: written for children and teenagers, so the page never loads a tracker (pages-for-under-18s.ts). */
     audience: z.enum(audiences).default('everyone'),
   }),
 });
 
-const locations = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: './content/locations' }),
-  schema: z.object({
-    branch: z.enum(branchIds),
-    description: seoDescription,
-    landmark: plainText(200),
-    gettingThere: z.array(plainText(300)).min(1),
-    parking: plainText(300),
-    accessibility: plainText(400),
-  }),
+/** Strict: a fact typed into a Hindi twin would be silently ignored, so it is refused. */
+const hindiTreatments = defineCollection({
+  loader: entriesIn('hi/treatments'),
+  schema: z.strictObject({ ...treatmentText, priceUnit }),
 });
+
+const locations = defineCollection({
+  loader: entriesIn('locations'),
+  schema: z.object({ ...locationText, branch: z.enum(branchIds) }),
+});
+
+const hindiLocations = defineCollection({ loader: entriesIn('hi/locations'), schema: z.strictObject(locationText) });
 
 const registration = z
   .object({ council: z.enum(councilIds), number: plainText(30) })
@@ -57,18 +61,15 @@ const registration = z
   });
 
 const doctors = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: './content/doctors' }),
+  loader: entriesIn('doctors'),
   schema: z
     .object({
-      name: plainText(80),
+      ...doctorText,
       specialty: z.enum(specialtyIds),
-      role: plainText(80),
-      qualifications: z.array(plainText(120)).min(1),
       /** One per state council the doctor is registered with. */
       registrations: z.array(registration).min(1),
       /** The year the doctor began to practise after qualifying: the site counts the years from it. */
       practisingSince: z.number().int().min(1950).max(new Date().getFullYear()),
-      languages: z.array(plainText(40)).min(1),
       branches: z.array(z.enum(branchIds)).min(1),
       order: z.number().int().nonnegative(),
     })
@@ -90,8 +91,10 @@ const doctors = defineCollection({
     }),
 });
 
+const hindiDoctors = defineCollection({ loader: entriesIn('hi/doctors'), schema: z.strictObject(doctorText) });
+
 const legal = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: './content/legal' }),
+  loader: entriesIn('legal'),
   schema: z.object({
     title: plainText(80),
     description: seoDescription,
@@ -100,4 +103,12 @@ const legal = defineCollection({
   }),
 });
 
-export const collections = { treatments, locations, doctors, legal };
+export const collections = {
+  treatments,
+  hindiTreatments,
+  locations,
+  hindiLocations,
+  doctors,
+  hindiDoctors,
+  legal,
+};

@@ -1,3 +1,5 @@
+import { type Locale, locales, pathWithoutLocale } from './locales.ts';
+
 /**
  * Consent settings shared by the banner, the receipt endpoint and the cookie policy.
  * Bump `revision` (and describe the change in `revisionNote`) to ask every visitor again.
@@ -7,7 +9,7 @@ export const consentSettings = {
   revisionNote: {
     en: 'We have changed how this site uses cookies. Please check your choices.',
     hi: 'हमने इस साइट पर कुकीज़ के उपयोग का तरीका बदला है। कृपया अपनी पसंद फिर से देखें।',
-  },
+  } satisfies Record<Locale, string>,
   /** Matches the privacy policy's `version` frontmatter; stored with every consent receipt. */
   policyVersion: '2026-11',
   /** A material change to the policies is published this many days before it takes effect. */
@@ -15,8 +17,8 @@ export const consentSettings = {
   /** A choice lasts at most 12 months; then the banner asks again. */
   expiresAfterDays: 365,
   /**
-   * Pages that never load a third-party tracker, even after "Accept all" (path prefixes): the lead forms'
-   * pages. They load no consent layer either, as there is nothing on them to consent to (see BaseLayout).
+   * Pages that never load a third-party tracker, even after "Accept all" (path prefixes, in every language): the
+   * lead forms' pages. They load no consent layer either, as there is nothing on them to consent to (see BaseLayout).
    */
   trackerFreeRoutes: ['/book/', '/newsletter/', '/privacy-rights/'],
   /**
@@ -33,8 +35,8 @@ export const consentSettings = {
   consentManagers: [] as readonly { name: string; url: string }[],
 } as const;
 
-export type ConsentLanguage = keyof typeof consentSettings.revisionNote;
-export const consentLanguages = Object.keys(consentSettings.revisionNote) as [ConsentLanguage, ...ConsentLanguage[]];
+export type ConsentLanguage = Locale;
+export const consentLanguages = locales;
 
 /** How a choice was made: every optional category, none, or some. */
 export const consentAcceptTypes = ['all', 'necessary', 'custom'] as const;
@@ -47,8 +49,10 @@ export const consentSources = ['banner', 'gpc', 'minor'] as const;
 export const privacySignalValues = [...consentSettings.privacySignals, 'none'] as const;
 export type PrivacySignal = (typeof privacySignalValues)[number];
 
+/** `/book/` and its pages, in English or Hindi (`/hi/newsletter/`…). */
 export function isTrackerFreeRoute(pathname: string): boolean {
+  const page = pathWithoutLocale(pathname);
   return consentSettings.trackerFreeRoutes.some(
-    (prefix) => pathname === prefix.replace(/\/$/, '') || pathname.startsWith(prefix),
+    (prefix) => page === prefix.replace(/\/$/, '') || page.startsWith(prefix),
   );
 }

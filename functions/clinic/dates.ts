@@ -14,6 +14,7 @@ import { getISODay } from 'date-fns/getISODay';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { clinic, type Weekday, weekdays } from './clinic.ts';
+import { defaultLocale, type Locale, languageTags } from './locales.ts';
 
 export const calendarDate = { representation: 'date' } as const;
 const inUtc = (value: Date | number | string) => new UTCDate(value);
@@ -39,15 +40,24 @@ export function weekdayOf(date: string): Weekday {
   return weekdays[getISODay(fromCalendarDate(date)) - 1] as Weekday;
 }
 
-const dayFormat = new Intl.DateTimeFormat(clinic.locale, {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+const dayFormats: Readonly<Record<Locale, Intl.DateTimeFormat>> = {
+  en: new Intl.DateTimeFormat(clinic.locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
+  hi: new Intl.DateTimeFormat(languageTags.hi, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
+};
 
-/** "2026-07-11" → "Saturday, 11 July 2026", as the clinic writes a day. */
-export function formatCalendarDate(date: string): string {
-  return dayFormat.format(fromCalendarDate(date));
+/** "2026-07-11" → "Saturday, 11 July 2026" (in Hindi "शनिवार, 11 जुलाई 2026"), as the clinic writes a day. */
+export function formatCalendarDate(date: string, locale: Locale = defaultLocale): string {
+  return dayFormats[locale].format(fromCalendarDate(date));
 }

@@ -1,5 +1,6 @@
 import { parsePhoneNumberWithError } from 'libphonenumber-js/min';
 import { clinic } from './clinic.ts';
+import { defaultLocale, type Locale, languageTags, locales } from './locales.ts';
 
 /** "+918055500101" → "+91 80 5550 0101" */
 export function formatPhone(e164: string): string {
@@ -13,26 +14,35 @@ export function whatsappLink(e164: string, message?: string): string {
   return url.href;
 }
 
-const rupees = new Intl.NumberFormat(clinic.locale, {
-  style: 'currency',
-  currency: clinic.currency,
-  maximumFractionDigits: 0,
-});
+/** One formatter per language, made once. */
+const perLocale = <T>(make: (tag: string) => T) =>
+  Object.fromEntries(locales.map((locale) => [locale, make(languageTags[locale])])) as Record<Locale, T>;
 
-export function formatRupees(amount: number): string {
-  return rupees.format(amount);
+const rupees = perLocale(
+  (tag) => new Intl.NumberFormat(tag, { style: 'currency', currency: clinic.currency, maximumFractionDigits: 0 }),
+);
+
+/** 150000 → "₹1,50,000" (Indian digit grouping in both languages). */
+export function formatRupees(amount: number, locale: Locale = defaultLocale): string {
+  return rupees[locale].format(amount);
 }
 
-export function formatPriceRange(price: { from: number; to: number; unit: string }): string {
+export function formatPriceRange(
+  price: { from: number; to: number; unit: string },
+  locale: Locale = defaultLocale,
+): string {
   const range =
-    price.from === price.to ? formatRupees(price.from) : `${formatRupees(price.from)} – ${formatRupees(price.to)}`;
+    price.from === price.to
+      ? formatRupees(price.from, locale)
+      : `${formatRupees(price.from, locale)} – ${formatRupees(price.to, locale)}`;
   return `${range} ${price.unit}`;
 }
 
-const longDate = new Intl.DateTimeFormat(clinic.locale, { dateStyle: 'long', timeZone: clinic.timeZone });
+const longDate = perLocale((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: clinic.timeZone }));
 
-export function formatLongDate(date: Date): string {
-  return longDate.format(date);
+/** "23 November 2026", "23 नवंबर 2026" */
+export function formatLongDate(date: Date, locale: Locale = defaultLocale): string {
+  return longDate[locale].format(date);
 }
 
 /** A plain link to the branch on a map: nothing loads from the map provider until the visitor follows it. */

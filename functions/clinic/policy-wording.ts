@@ -5,6 +5,7 @@
  * src/lib/policy-blocks.ts); tests/unit/policy-drift.test.ts checks the rendered policies.
  */
 import type { consentSettings } from './consent.ts';
+import type { Locale } from './locales.ts';
 import { retention } from './retention.ts';
 import type { TrackingServiceId } from './tracking-services.ts';
 
@@ -55,7 +56,18 @@ export const trackerFreePageNames: Readonly<Record<TrackerFreeRoute, string>> = 
  */
 export const guardianConsentCheck = `We book an appointment for a patient under 18 only once their parent or guardian's consent is verified: the parent or guardian confirms it through the link we email them, or our front desk confirms it with them by phone or at the clinic. Until then, the patient's details go only to our front desk, who arrange appointments, by email and in the request's record in our CRM, and we send the patient nothing. If the consent is not verified within ${retention.unverifiedMinorRequestDays} days, we delete the request from our website's database and from our CRM.`;
 
+/** The same, in each language: the booking page's notice and the guardian's email say it in the page's. */
+export const guardianConsentChecks: Readonly<Record<Locale, string>> = {
+  en: guardianConsentCheck,
+  hi: `18 साल से कम उम्र के मरीज़ का अपॉइंटमेंट हम तभी तय करते हैं, जब उनके माता-पिता या अभिभावक की सहमति की पुष्टि हो जाए: माता-पिता या अभिभावक हमारे ईमेल किए लिंक से इसकी पुष्टि करते हैं, या हमारा फ़्रंट डेस्क फ़ोन पर या क्लिनिक में उनसे पुष्टि करता है। तब तक मरीज़ की जानकारी सिर्फ़ हमारे फ़्रंट डेस्क के पास जाती है, जो अपॉइंटमेंट तय करता है (ईमेल से, और हमारे CRM में उस अनुरोध के रिकॉर्ड में), और हम मरीज़ को कुछ नहीं भेजते। अगर ${retention.unverifiedMinorRequestDays} दिनों के भीतर सहमति की पुष्टि नहीं होती, तो हम अनुरोध को अपनी वेबसाइट के डेटाबेस और अपने CRM से मिटा देते हैं।`,
+};
+
 /** What a parent or guardian confirms, in one step, on the page the emailed link opens. */
 export function guardianConsentStatement(patientName: string): string {
   return `I am ${patientName}'s parent or legal guardian and I agree to this request.`;
 }
+
+export const guardianConsentStatements: Readonly<Record<Locale, (patientName: string) => string>> = {
+  en: guardianConsentStatement,
+  hi: (patientName) => `मैं ${patientName} का माता-पिता या क़ानूनी अभिभावक हूं और इस अनुरोध के लिए सहमति देता/देती हूं।`,
+};

@@ -38,6 +38,20 @@ export const consentCookie: CookieFact = {
   purpose: 'Remembers your cookie choices and when you made them. Holds no personal details.',
 };
 
+/**
+ * The language a visitor picked with the language switch (`en` or `hi`): set by the site (functions/http/
+ * language-choice.ts) only when they pick one, read only by the site, to open the home page in it.
+ */
+export const languageCookie: CookieFact = {
+  name: 'site_language',
+  duration: '12 months',
+  purpose:
+    'Remembers the language you chose with the language switch (English or Hindi), so that the home page opens in it. Set only when you choose; holds nothing else.',
+};
+
+/** The strictly necessary cookies: the site's own, never used for analytics or advertising. */
+export const necessaryCookies: readonly CookieFact[] = [consentCookie, languageCookie];
+
 export const trackingServices = [
   {
     id: 'ga4',

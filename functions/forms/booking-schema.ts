@@ -9,7 +9,8 @@
  */
 import * as z from 'zod/mini';
 import { findBranch, openTimeWindows } from '#functions/clinic/availability.ts';
-import { type BranchId, branchIds, clinic, type SpecialtyId, specialties } from '#functions/clinic/clinic.ts';
+import { type BranchId, branchIds, type SpecialtyId } from '#functions/clinic/clinic.ts';
+import { clinicLabels } from '#functions/clinic/clinic-labels.ts';
 import { addDaysTo, isCalendarDate, weekdayOf } from '#functions/clinic/dates.ts';
 import { guardianRelationshipIds } from '#functions/clinic/form-choices.ts';
 import { type TimeWindowId, timeWindowIds } from '#functions/clinic/time-windows.ts';
@@ -21,12 +22,14 @@ import {
   dateOfBirthField,
   emailField,
   formObjectError,
+  localeField,
   optionalInput,
   personNameField,
   requiredTick,
   submissionIdField,
   whenFieldsValid,
 } from './fields.ts';
+import type { FormMessages } from './messages-en.ts';
 import { type MobileNumberParser, mobileNumberField } from './mobile-number.ts';
 
 export const maxDaysAhead = 90;
@@ -45,25 +48,25 @@ export interface BookingSchemaOptions {
   today: string;
   /** `toMobileE164` on the server, `plausibleMobileNumber` in the browser (see mobile-number.ts). */
   parseMobile: MobileNumberParser;
+  /** The catalogue of the language the form is in (messages-en.ts, messages-hi.ts): the rules are the same in each. */
+  messages: FormMessages;
 }
 
-const guardianSchema = z.strictObject(
-  {
-    name: personNameField("Enter the parent or guardian's full name."),
-    relationship: z.enum(guardianRelationshipIds, { error: 'Choose parent or legal guardian.' }),
-    consent: requiredTick('A parent or guardian must agree before we can take a request for someone under 18.'),
-  },
-  { error: (issue) => (issue.code === 'invalid_type' ? "Enter the parent or guardian's details." : undefined) },
-);
+function createGuardianSchema({ booking, fields }: FormMessages) {
+  return z.strictObject(
+    {
+      name: personNameField(booking.guardianNameMissing, fields),
+      relationship: z.enum(guardianRelationshipIds, { error: booking.guardianRelationshipMissing }),
+      consent: requiredTick(booking.guardianConsentMissing),
+    },
+    { error: (issue) => (issue.code === 'invalid_type' ? booking.guardianDetailsMissing : undefined) },
+  );
+}
+type GuardianSchema = ReturnType<typeof createGuardianSchema>;
 
-export type GuardianFormValues = z.input<typeof guardianSchema>;
+export type GuardianFormValues = z.input<GuardianSchema>;
 /** A patient under 18's parent or legal guardian: the person the clinic deals with about the request. */
-export type Guardian = z.output<typeof guardianSchema> & { mobile: string; email?: string };
-
-const contactMobileMessages = {
-  patient: 'Enter your mobile number.',
-  guardian: "Enter the parent or guardian's mobile number.",
-};
+export type Guardian = z.output<GuardianSchema> & { mobile: string; email?: string };
 
 export interface BookingConsents {
   privacyNotice: true;
@@ -103,9 +106,6 @@ export interface MinorBookingRequest extends BookingDetails {
 
 export type BookingRequest = AdultBookingRequest | MinorBookingRequest;
 
-const listFormat = (type: 'conjunction' | 'disjunction') => new Intl.ListFormat(clinic.locale, { type });
-const capitalised = (word: string) => `${word[0]?.toUpperCase()}${word.slice(1)}`;
-
 // The cross-field rules. Each reads only the fields `whenFieldsValid` names where it is attached.
 type RuleContext = z.core.$RefinementCtx<unknown>;
 
@@ -113,14 +113,19 @@ function checkBranchOffersTreatment(
   { branch: branchId, treatment }: { branch: BranchId; treatment: string },
   context: RuleContext,
   specialtyOf: ReadonlyMap<string, SpecialtyId>,
+  messages: FormMessages,
 ) {
   const specialty = specialtyOf.get(treatment);
   const branch = findBranch(branchId);
   if (specialty && !(branch.specialties as readonly SpecialtyId[]).includes(specialty)) {
+    const labels = clinicLabels[messages.locale];
     context.addIssue({
       code: 'custom',
       path: ['branch'],
-      message: `Our ${branch.name} clinic doesn't offer ${specialties[specialty].label.toLowerCase()}. Choose another clinic.`,
+      message: messages.booking.branchLacksSpecialty(
+        labels.branches[branchId].name,
+        labels.specialties[specialty].label,
+      ),
     });
   }
 }
@@ -132,22 +137,22 @@ function checkBranchIsOpen(
     timeWindow,
   }: { branch: BranchId; preferredDate: string; timeWindow: TimeWindowId },
   context: RuleContext,
+  messages: FormMessages,
 ) {
-  const branch = findBranch(branchId);
-  const open = openTimeWindows(branch, preferredDate);
-  const days = `${capitalised(weekdayOf(preferredDate))}s`;
+  const open = openTimeWindows(findBranch(branchId), preferredDate);
+  const branchName = clinicLabels[messages.locale].branches[branchId].name;
+  const day = weekdayOf(preferredDate);
   if (open.length === 0) {
     context.addIssue({
       code: 'custom',
       path: ['preferredDate'],
-      message: `Our ${branch.name} clinic is closed on ${days}. Choose another day.`,
+      message: messages.booking.branchClosed(branchName, day),
     });
   } else if (!open.includes(timeWindow)) {
-    const onlyIn = listFormat('conjunction').format(open);
     context.addIssue({
       code: 'custom',
       path: ['timeWindow'],
-      message: `On ${days}, our ${branch.name} clinic is open only in the ${onlyIn}. Choose ${listFormat('disjunction').format(open)}.`,
+      message: messages.booking.branchOpenOnly(branchName, day, open),
     });
   }
 }
@@ -160,6 +165,7 @@ function checkGuardianOfMinor(
   { dateOfBirth, guardian, patientMobile }: { dateOfBirth: string; guardian?: unknown; patientMobile?: unknown },
   context: RuleContext,
   today: string,
+  guardianSchema: GuardianSchema,
   patientMobileSchema: PatientMobileSchema,
 ) {
   if (!isMinor(dateOfBirth, today)) return;
@@ -176,13 +182,14 @@ function checkContactMobile(
   { mobile, dateOfBirth }: { mobile?: string | undefined; dateOfBirth?: unknown },
   context: RuleContext,
   today: string,
+  messages: FormMessages,
 ) {
   if (mobile) return;
   const minor = typeof dateOfBirth === 'string' && isCalendarDate(dateOfBirth) && isMinor(dateOfBirth, today);
   context.addIssue({
     code: 'custom',
     path: ['mobile'],
-    message: minor ? contactMobileMessages.guardian : contactMobileMessages.patient,
+    message: minor ? messages.booking.guardianMobileMissing : messages.booking.mobileMissing,
   });
 }
 
@@ -194,48 +201,48 @@ function checkEmailForNews(
   }: { consents: { emailNews: boolean }; email?: string | undefined; dateOfBirth: string },
   context: RuleContext,
   today: string,
+  messages: FormMessages,
 ) {
   // A minor's tick is ignored (news is marketing), so it needs no address either.
   if (consents.emailNews && !email && !isMinor(dateOfBirth, today)) {
-    context.addIssue({
-      code: 'custom',
-      path: ['email'],
-      message: 'Enter your email address to get our news by email, or untick that box.',
-    });
+    context.addIssue({ code: 'custom', path: ['email'], message: messages.booking.emailForNews });
   }
 }
 
-export function createBookingSchema({ treatments, today, parseMobile }: BookingSchemaOptions) {
+export function createBookingSchema({ treatments, today, parseMobile, messages }: BookingSchemaOptions) {
+  const { booking: words, fields } = messages;
   const specialtyOf = new Map(treatments.map((treatment) => [treatment.id, treatment.specialty]));
   const titleOf = new Map(treatments.map((treatment) => [treatment.id, treatment.title]));
   const [firstTreatment, ...otherTreatments] = specialtyOf.keys();
   if (firstTreatment === undefined) throw new Error('createBookingSchema needs at least one treatment');
   const latestPreferredDate = addDaysTo(today, maxDaysAhead);
-  const patientMobileSchema = createPatientMobileSchema(parseMobile);
+  const guardianSchema = createGuardianSchema(messages);
+  const patientMobileSchema = createPatientMobileSchema(parseMobile, messages);
 
   return z.pipe(
     z
       .strictObject(
         {
-          submissionId: submissionIdField,
-          treatment: z.enum([firstTreatment, ...otherTreatments], { error: 'Choose a treatment.' }),
-          branch: z.enum(branchIds, { error: 'Choose a clinic.' }),
-          preferredDate: calendarDateField('Choose a preferred date.').check(
-            z.refine((date) => date >= today, 'Choose today or a later date.'),
-            z.refine((date) => date <= latestPreferredDate, `Choose a date within the next ${maxDaysAhead} days.`),
+          submissionId: submissionIdField(fields),
+          locale: localeField,
+          treatment: z.enum([firstTreatment, ...otherTreatments], { error: words.treatmentMissing }),
+          branch: z.enum(branchIds, { error: words.branchMissing }),
+          preferredDate: calendarDateField(words.preferredDateMissing, fields).check(
+            z.refine((date) => date >= today, words.preferredDatePast),
+            z.refine((date) => date <= latestPreferredDate, words.preferredDateTooFar(maxDaysAhead)),
           ),
-          timeWindow: z.enum(timeWindowIds, { error: 'Choose morning, afternoon or evening.' }),
-          fullName: personNameField('Enter your full name.'),
+          timeWindow: z.enum(timeWindowIds, { error: words.timeWindowMissing }),
+          fullName: personNameField(words.fullNameMissing, fields),
           // Required, with a message that depends on the age: see checkContactMobile.
-          mobile: optionalInput(mobileNumberField(contactMobileMessages.patient, parseMobile)),
-          email: optionalInput(emailField('Enter your email address.')),
-          dateOfBirth: dateOfBirthField(today),
+          mobile: optionalInput(mobileNumberField(words.mobileMissing, parseMobile, messages.mobile)),
+          email: optionalInput(emailField(words.emailMissing, fields)),
+          dateOfBirth: dateOfBirthField(today, fields),
           helpText: optionalInput(
-            z.string().check(z.trim(), z.maxLength(maxHelpTextLength, `Use at most ${maxHelpTextLength} characters.`)),
+            z.string().check(z.trim(), z.maxLength(maxHelpTextLength, fields.textTooLong(maxHelpTextLength))),
           ),
           consents: z.prefault(
             z.strictObject({
-              privacyNotice: requiredTick('Please confirm that you have read the privacy notice.'),
+              privacyNotice: requiredTick(words.privacyNoticeMissing),
               whatsappUpdates: z._default(z.boolean(), false),
               emailNews: z._default(z.boolean(), false),
             }),
@@ -250,17 +257,23 @@ export function createBookingSchema({ treatments, today, parseMobile }: BookingS
       )
       .check(
         z.superRefine(
-          (booking, context) => checkBranchOffersTreatment(booking, context, specialtyOf),
+          (booking, context) => checkBranchOffersTreatment(booking, context, specialtyOf, messages),
           whenFieldsValid('treatment', 'branch'),
         ),
-        z.superRefine(checkBranchIsOpen, whenFieldsValid('branch', 'preferredDate', 'timeWindow')),
-        z.superRefine((booking, context) => checkContactMobile(booking, context, today), whenFieldsValid('mobile')),
         z.superRefine(
-          (booking, context) => checkGuardianOfMinor(booking, context, today, patientMobileSchema),
+          (booking, context) => checkBranchIsOpen(booking, context, messages),
+          whenFieldsValid('branch', 'preferredDate', 'timeWindow'),
+        ),
+        z.superRefine(
+          (booking, context) => checkContactMobile(booking, context, today, messages),
+          whenFieldsValid('mobile'),
+        ),
+        z.superRefine(
+          (booking, context) => checkGuardianOfMinor(booking, context, today, guardianSchema, patientMobileSchema),
           whenFieldsValid('dateOfBirth'),
         ),
         z.superRefine(
-          (booking, context) => checkEmailForNews(booking, context, today),
+          (booking, context) => checkEmailForNews(booking, context, today, messages),
           whenFieldsValid('email', 'consents', 'dateOfBirth'),
         ),
       ),
@@ -303,8 +316,8 @@ export function createBookingSchema({ treatments, today, parseMobile }: BookingS
   );
 }
 
-function createPatientMobileSchema(parseMobile: MobileNumberParser) {
-  return optionalInput(mobileNumberField("Enter the patient's mobile number, or leave it empty.", parseMobile));
+function createPatientMobileSchema(parseMobile: MobileNumberParser, messages: FormMessages) {
+  return optionalInput(mobileNumberField(messages.booking.patientMobileInvalid, parseMobile, messages.mobile));
 }
 type PatientMobileSchema = ReturnType<typeof createPatientMobileSchema>;
 

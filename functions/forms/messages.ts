@@ -1,17 +1,22 @@
 /**
- * What a visitor reads when a form could not be sent, whichever path it took: the island's JSON post or the
- * plain form post the server answers with the page. Field messages live beside their fields in the schemas.
+ * The forms' message catalogues, one per language (messages-en.ts, messages-hi.ts), for the server, which answers
+ * in the language the form was sent in. A page's island imports its own language's catalogue only.
  */
+import { defaultLocale, isLocale, type Locale, locales } from '#functions/clinic/locales.ts';
+import { englishFormMessages, type FormMessages } from './messages-en.ts';
+import { hindiFormMessages } from './messages-hi.ts';
 
-const minutes = (seconds: number) => {
-  const count = Math.max(1, Math.ceil(seconds / 60));
-  return `${count} ${count === 1 ? 'minute' : 'minutes'}`;
-};
+export type { FormMessages };
 
-export const formMessages = {
-  rateLimited: (retryAfterSeconds: number) =>
-    `Too many requests from this connection. Please wait ${minutes(retryAfterSeconds)}, or call us.`,
-  serverError: 'Something went wrong on our side. Please send again, or call us.',
-  unreachable:
-    "We couldn't reach the clinic's website. Check your connection and send again: sending twice never books twice.",
-} as const;
+export const formMessages: Readonly<Record<Locale, FormMessages>> = { en: englishFormMessages, hi: hindiFormMessages };
+
+/** The language a posted form asks to be answered in: its `locale` field; English without one (or an unknown one). */
+export function requestedLocale(body: unknown): Locale {
+  const locale = typeof body === 'object' && body !== null ? (body as { locale?: unknown }).locale : undefined;
+  return isLocale(locale) ? locale : defaultLocale;
+}
+
+/** One of something per language, each made with that language's catalogue (a form's schema, say). */
+export function perLocale<T>(make: (messages: FormMessages) => T): Readonly<Record<Locale, T>> {
+  return Object.fromEntries(locales.map((locale) => [locale, make(formMessages[locale])])) as Record<Locale, T>;
+}

@@ -3,31 +3,33 @@
  * is marketing, so it is for adults only; the date of birth (or year) is checked, never stored.
  */
 import * as z from 'zod/mini';
+import type { Locale } from '#functions/clinic/locales.ts';
 import { adultAge, isMinor, maxAgeYears } from './age.ts';
 import {
   dateOfBirthField,
   emailField,
   formObjectError,
+  localeField,
   optionalInput,
   requiredTick,
   submissionIdField,
   whenFieldsValid,
 } from './fields.ts';
-
-export const minorSignupMessage =
-  "We can't sign up anyone under 18. A parent or guardian is welcome to subscribe with their own email.";
-export const fullDateOfBirthNeededMessage =
-  'If you turn 18 this year, we need your full date of birth to check that you are 18 already.';
+import type { FormMessages } from './messages-en.ts';
 
 export interface NewsletterSchemaOptions {
   /** The clinic's today (`todayInClinic(new Date())`). */
   today: string;
+  /** The catalogue of the language the form is in (messages-en.ts, messages-hi.ts). */
+  messages: FormMessages;
 }
 
 export interface NewsletterSignup {
   submissionId: string;
   /** Lowercased. */
   email: string;
+  /** The language of the page the sign-up came from: the confirmation email is written in it. */
+  locale: Locale;
 }
 
 type AgeCheck = 'adult' | 'minor' | 'needs-full-date';
@@ -42,17 +44,19 @@ function ageCheckFromYear(birthYear: number, currentYear: number): AgeCheck {
   return yearsBack < adultAge ? 'minor' : 'needs-full-date';
 }
 
-export function createNewsletterSchema({ today }: NewsletterSchemaOptions) {
+export function createNewsletterSchema({ today, messages }: NewsletterSchemaOptions) {
   const currentYear = Number(today.slice(0, 4));
-  const yearMessage = `Enter the year you were born, like ${currentYear - 30}.`;
+  const { fields, newsletter } = messages;
+  const yearMessage = newsletter.birthYearMissing(currentYear - 30);
 
   return z.pipe(
     z
       .strictObject(
         {
-          submissionId: submissionIdField,
-          email: emailField('Enter your email address.'),
-          dateOfBirth: optionalInput(dateOfBirthField(today)),
+          submissionId: submissionIdField(fields),
+          locale: localeField,
+          email: emailField(newsletter.emailMissing, fields),
+          dateOfBirth: optionalInput(dateOfBirthField(today, fields)),
           birthYear: optionalInput(
             z
               .pipe(
@@ -63,11 +67,11 @@ export function createNewsletterSchema({ today }: NewsletterSchemaOptions) {
                 z.int({ error: yearMessage }),
               )
               .check(
-                z.gte(currentYear - maxAgeYears, `Check the year: that is more than ${maxAgeYears} years ago.`),
-                z.lte(currentYear, "A birth year can't be in the future."),
+                z.gte(currentYear - maxAgeYears, fields.bornTooLongAgo(maxAgeYears)),
+                z.lte(currentYear, newsletter.birthYearFuture),
               ),
           ),
-          marketingConsent: requiredTick('Tick the box to agree to receive our newsletter.'),
+          marketingConsent: requiredTick(newsletter.consentMissing),
         },
         formObjectError,
       )
@@ -77,7 +81,7 @@ export function createNewsletterSchema({ today }: NewsletterSchemaOptions) {
             // A full date of birth, when given, decides: it is how someone who turns 18 this year proves it.
             if (dateOfBirth !== undefined) {
               if (isMinor(dateOfBirth, today)) {
-                context.addIssue({ code: 'custom', path: ['dateOfBirth'], message: minorSignupMessage });
+                context.addIssue({ code: 'custom', path: ['dateOfBirth'], message: newsletter.minor });
               }
               return;
             }
@@ -88,14 +92,14 @@ export function createNewsletterSchema({ today }: NewsletterSchemaOptions) {
             }
             const check = ageCheckFromYear(birthYear, currentYear);
             if (check !== 'adult') {
-              const message = check === 'minor' ? minorSignupMessage : fullDateOfBirthNeededMessage;
+              const message = check === 'minor' ? newsletter.minor : newsletter.fullDateNeeded;
               context.addIssue({ code: 'custom', path: ['birthYear'], message });
             }
           },
           whenFieldsValid('dateOfBirth', 'birthYear'),
         ),
       ),
-    z.transform(({ submissionId, email }): NewsletterSignup => ({ submissionId, email })),
+    z.transform(({ submissionId, email, locale }): NewsletterSignup => ({ submissionId, email, locale })),
   );
 }
 

@@ -5,42 +5,50 @@
  */
 import * as z from 'zod/mini';
 import { requesterRoleIds, rightsRequestTypeIds } from '#functions/clinic/form-choices.ts';
+import type { Locale } from '#functions/clinic/locales.ts';
 import type { RightsRequestDetails } from '#functions/outbox/jobs.ts';
 import {
   emailField,
   formObjectError,
+  localeField,
   optionalInput,
   personNameField,
   submissionIdField,
   whenFieldsValid,
 } from './fields.ts';
+import type { FormMessages } from './messages-en.ts';
 import { type MobileNumberParser, mobileNumberField } from './mobile-number.ts';
 
 export const maxRightsDetailsLength = 2000;
 
 export interface RightsRequest extends RightsRequestDetails {
   submissionId: string;
+  locale: Locale;
 }
 
-export function createRightsRequestSchema({ parseMobile }: { parseMobile: MobileNumberParser }) {
+export interface RightsRequestSchemaOptions {
+  /** `toMobileE164` on the server, `plausibleMobileNumber` in the browser (see mobile-number.ts). */
+  parseMobile: MobileNumberParser;
+  /** The catalogue of the language the form is in (messages-en.ts, messages-hi.ts). */
+  messages: FormMessages;
+}
+
+export function createRightsRequestSchema({ parseMobile, messages }: RightsRequestSchemaOptions) {
+  const { fields, mobile, rightsRequest: words } = messages;
   return z.pipe(
     z
       .strictObject(
         {
-          submissionId: submissionIdField,
-          requestType: z.enum(rightsRequestTypeIds, { error: 'Choose what you would like us to do.' }),
-          fullName: personNameField('Enter your full name.'),
-          email: optionalInput(emailField('Enter your email address.')),
-          mobile: optionalInput(mobileNumberField('Enter your mobile number.', parseMobile)),
-          requesterRole: z.enum(requesterRoleIds, { error: 'Choose whose information this is about.' }),
-          subjectName: optionalInput(personNameField("Enter the person's full name.")),
+          submissionId: submissionIdField(fields),
+          locale: localeField,
+          requestType: z.enum(rightsRequestTypeIds, { error: words.requestTypeMissing }),
+          fullName: personNameField(words.fullNameMissing, fields),
+          email: optionalInput(emailField(words.emailMissing, fields)),
+          mobile: optionalInput(mobileNumberField(words.mobileMissing, parseMobile, mobile)),
+          requesterRole: z.enum(requesterRoleIds, { error: words.requesterRoleMissing }),
+          subjectName: optionalInput(personNameField(words.subjectNameMissing, fields)),
           details: optionalInput(
-            z
-              .string()
-              .check(
-                z.trim(),
-                z.maxLength(maxRightsDetailsLength, `Use at most ${maxRightsDetailsLength} characters.`),
-              ),
+            z.string().check(z.trim(), z.maxLength(maxRightsDetailsLength, fields.textTooLong(maxRightsDetailsLength))),
           ),
         },
         formObjectError,
@@ -52,14 +60,14 @@ export function createRightsRequestSchema({ parseMobile }: { parseMobile: Mobile
               context.addIssue({
                 code: 'custom',
                 path: ['email'],
-                message: 'Enter an email address or a mobile number, so we can find your records and reply.',
+                message: words.contactMissing,
               });
             }
             if (requesterRole !== 'self' && subjectName === undefined) {
               context.addIssue({
                 code: 'custom',
                 path: ['subjectName'],
-                message: 'Enter the full name of the person this request is about.',
+                message: words.subjectMissing,
               });
             }
           },
@@ -68,8 +76,19 @@ export function createRightsRequestSchema({ parseMobile }: { parseMobile: Mobile
         ),
       ),
     z.transform(
-      ({ submissionId, requestType, fullName, email, mobile, requesterRole, subjectName, details }): RightsRequest => ({
+      ({
         submissionId,
+        locale,
+        requestType,
+        fullName,
+        email,
+        mobile,
+        requesterRole,
+        subjectName,
+        details,
+      }): RightsRequest => ({
+        submissionId,
+        locale,
         requestType,
         fullName,
         requesterRole,

@@ -3,6 +3,7 @@
  * post a page answers without JavaScript. Both read the body within the same limit, hold the client to the same
  * rate limit and go through the same intake; one mapper turns what happened into the answer each path gives.
  */
+import { defaultLocale, type Locale } from '#functions/clinic/locales.ts';
 import { formMessages } from '#functions/forms/messages.ts';
 import type { LeadIntake, LeadIntakeResult } from '#functions/intake/lead-intake.ts';
 import { formDataToObject } from './form-fields.ts';
@@ -35,15 +36,16 @@ async function submit(form: LeadForm, values: unknown, clientAddress: string): P
   return form.intake(values);
 }
 
-/** What the visitor is told when the form was not accepted, on the page or in the island. */
-function refusalMessage(outcome: Exclude<LeadFormOutcome, { kind: 'accepted' | 'invalid' }>): string {
+/** What the visitor is told on the page when the form sent without JavaScript was not accepted. */
+function refusalMessage(outcome: Exclude<LeadFormOutcome, { kind: 'accepted' | 'invalid' }>, locale: Locale): string {
+  const messages = formMessages[locale].submission;
   switch (outcome.kind) {
     case 'unreadable':
-      return outcome.error.message;
+      return messages.unreadable;
     case 'rate-limited':
-      return formMessages.rateLimited(outcome.retryAfterSeconds);
+      return messages.rateLimited(outcome.retryAfterSeconds);
     case 'error':
-      return formMessages.serverError;
+      return messages.serverError;
   }
 }
 
@@ -82,16 +84,20 @@ export type LeadFormSubmission =
   | { kind: 'invalid'; status: number; fields: Record<string, string>; values: Record<string, unknown> }
   | { kind: 'failed'; status: number; message: string; values?: Record<string, unknown> };
 
-/** The no-JavaScript path: a plain form post to the form's page, through the same intake as the JSON path. */
+/**
+ * The no-JavaScript path: a plain form post to the form's page, through the same intake as the JSON path. A
+ * refusal is said in the page's language (`locale`); the fields' errors in the one the form says it is in.
+ */
 export async function submitPlainForm(
   form: LeadForm,
   request: Request,
   clientAddress: string,
+  locale: Locale = defaultLocale,
 ): Promise<LeadFormSubmission> {
   const body = await readFormBody(request, maxLeadBytes);
   if (!body.ok) {
     const outcome = { kind: 'unreadable', status: body.status, error: body.error } as const;
-    return { kind: 'failed', status: outcome.status, message: refusalMessage(outcome) };
+    return { kind: 'failed', status: outcome.status, message: refusalMessage(outcome, locale) };
   }
   const values = { ...form.plainFormDefaults?.(), ...formDataToObject(body.value, form.checkboxFields) };
   const outcome = await submit(form, values, clientAddress);
@@ -102,6 +108,6 @@ export async function submitPlainForm(
     case 'invalid':
       return { kind: 'invalid', status, fields: outcome.fields, values };
     default:
-      return { kind: 'failed', status, message: refusalMessage(outcome), values };
+      return { kind: 'failed', status, message: refusalMessage(outcome, locale), values };
   }
 }

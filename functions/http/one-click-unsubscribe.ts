@@ -1,9 +1,10 @@
 /**
  * RFC 8058 one-click unsubscribe: a mail app POSTs `List-Unsubscribe=One-Click` to the signed address in the
  * List-Unsubscribe header, from its own servers, with no cookies and no Origin. A GET (someone opening the
- * address in a browser) is sent to the unsubscribe page, which asks before changing anything.
+ * address in a browser) is sent to the unsubscribe page, in the email's language, which asks before changing anything.
  */
 import type { Kysely } from 'kysely';
+import { defaultLocale, isLocale, pathInLocale } from '#functions/clinic/locales.ts';
 import { log } from '#functions/log/log.ts';
 import { newsletterPaths, unsubscribeWithLink } from '#functions/newsletter/links.ts';
 import type { Database } from '#functions/store/schema.ts';
@@ -22,7 +23,8 @@ export function createOneClickUnsubscribeHandler({ database, signingKey }: OneCl
     const url = new URL(request.url);
     const token = url.searchParams.get('token') ?? '';
     if (request.method === 'GET' || request.method === 'HEAD') {
-      const page = new URL(newsletterPaths.unsubscribe, url);
+      const lang = url.searchParams.get('lang');
+      const page = new URL(pathInLocale(isLocale(lang) ? lang : defaultLocale, newsletterPaths.unsubscribe), url);
       page.searchParams.set('token', token);
       return new Response(null, { status: 303, headers: { Location: page.pathname + page.search } });
     }

@@ -17,6 +17,7 @@ import { closeStore } from '#functions/store/instance.ts';
 import { startInProcessWorker } from '#functions/worker/from-settings.ts';
 import { apiRouteFor, apiRoutes, serveApiRoute, serveHealthCheck } from './api-routes.ts';
 import { clientAddressOf, trustedProxies } from './client-address.ts';
+import { homeInRememberedLanguage } from './language-choice.ts';
 import { securityHeadersFor } from './security-headers.ts';
 import { bookableTreatmentsPath, createSite } from './site.ts';
 
@@ -90,6 +91,14 @@ const server = createServer((req, res) => {
   const route = apiRouteFor(api, req.url ?? '/');
   if (route) {
     serveApiRoute(route, req, res, clientAddress);
+    return;
+  }
+  // The home page opens in the language the visitor chose with the switch (language-choice.ts): it depends on the
+  // cookie, so caches are told so.
+  if (req.url === '/' || req.url?.startsWith('/?')) res.setHeader('Vary', 'Cookie');
+  const home = homeInRememberedLanguage(req.method, req.url, req.headers.cookie);
+  if (home) {
+    res.writeHead(302, { Location: home, 'Cache-Control': 'no-store' }).end();
     return;
   }
   compress(req as CompressArgs[0], res as CompressArgs[1], () => handler(req, res, undefined, { site, clientAddress }));

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { type BookableTreatment, createBookingSchema } from '#functions/forms/booking-schema.ts';
 import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
+import { perLocale, requestedLocale } from '#functions/forms/messages.ts';
 import { createGroupCommit } from '#functions/store/group-commit.ts';
 import type { Database } from '#functions/store/schema.ts';
 import { guardianConsentLink } from './guardian-consent.ts';
@@ -20,9 +21,10 @@ export interface BookingIntakeDependencies {
 }
 
 export function createBookingIntake({ database, treatments, siteUrl, signingKey, now }: BookingIntakeDependencies) {
-  // Built once per clinic day, not per request: it costs far more than checking a form with it.
-  const schemaFor = perClinicDay(treatments, (today, offered) =>
-    createBookingSchema({ treatments: offered, today, parseMobile: toMobileE164 }),
+  // Built once per clinic day, not per request: it costs far more than checking a form with it. One per language,
+  // answering in it: the form says which (its `locale` field).
+  const schemasFor = perClinicDay(treatments, (today, offered) =>
+    perLocale((messages) => createBookingSchema({ treatments: offered, today, parseMobile: toMobileE164, messages })),
   );
   const write = createGroupCommit({
     writeGroup: async (bookings: readonly BookingToStore[]) => storeBookingRequests(await database(), bookings),
@@ -30,14 +32,16 @@ export function createBookingIntake({ database, treatments, siteUrl, signingKey,
   return createLeadIntake({
     leadName: 'Booking request',
     ...(now && { now }),
-    validate: async (fields, moment) => parseWithFieldErrors(await schemaFor(moment), fields),
+    validate: async (fields, moment) =>
+      parseWithFieldErrors((await schemasFor(moment))[requestedLocale(fields)], fields),
     // The booking form always carries the time the server showed it.
     botCheck: { fillTime: 'required' },
     record: async (request, moment, sentQuickly) => {
       const key = await signingKey(await database());
       return write({
         request: sentQuickly ? { ...request, sentQuickly } : request,
-        guardianLinkFor: (reference) => guardianConsentLink({ siteUrl, signingKey: key }, reference, moment),
+        guardianLinkFor: (reference) =>
+          guardianConsentLink({ siteUrl, signingKey: key }, reference, moment, request.locale),
       });
     },
   });

@@ -4,7 +4,9 @@
  * desk on its call (`npm run leads -- verify-guardian`). Either way the consent record says how and when, and the
  * CRM's deal is updated through the outbox. The link works for as long as an unverified request is kept.
  */
+
 import type { Kysely } from 'kysely';
+import { defaultLocale, type Locale, pathInLocale } from '#functions/clinic/locales.ts';
 import { retention } from '#functions/clinic/retention.ts';
 import { checkLink, type LinkCheck, signLink } from '#functions/links/signed-links.ts';
 import type { GuardianConsentLink } from '#functions/outbox/jobs.ts';
@@ -28,14 +30,15 @@ export interface GuardianLinkSettings {
   signingKey: string;
 }
 
-/** The link for the request `reference`, made when it was received. */
+/** The link for the request `reference`, made when it was received: to the page in the request's language. */
 export function guardianConsentLink(
   { siteUrl, signingKey }: GuardianLinkSettings,
   reference: string,
   requestedAt: Date,
+  locale: Locale = defaultLocale,
 ): GuardianConsentLink {
   const expiresAt = new Date(requestedAt.getTime() + retention.unverifiedMinorRequestDays * dayMs);
-  const url = new URL(guardianConsentPath, siteUrl);
+  const url = new URL(pathInLocale(locale, guardianConsentPath), siteUrl);
   url.searchParams.set('token', signLink(signingKey, 'guardian-consent', reference, expiresAt));
   return { verifyUrl: url.href, expiresAt: expiresAt.toISOString() };
 }

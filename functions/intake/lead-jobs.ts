@@ -41,6 +41,7 @@ export function bookingJobs(
     branch: request.branch,
     preferredDate: request.preferredDate,
     timeWindow: request.timeWindow,
+    locale: request.locale,
   };
   const contact: CrmContactDetails = request.isMinor
     ? {
@@ -121,7 +122,12 @@ export function bookingDeletionJobs(reference: string): OutboxJobDraft[] {
 
 /** The double opt-in email; the CRM hears of the subscriber only once they confirm. */
 export function newsletterJobs(signup: NewsletterSignup, reference: string, links: NewsletterLinks): OutboxJobDraft[] {
-  return [{ kind: 'email.newsletter-confirmation', payload: { reference, to: signup.email, ...links } }];
+  return [
+    {
+      kind: 'email.newsletter-confirmation',
+      payload: { reference, to: signup.email, ...links, locale: signup.locale },
+    },
+  ];
 }
 
 /** The privacy team's ticket always; an acknowledgement to the requester when they gave an email address. */
@@ -139,6 +145,7 @@ export function rightsRequestJobs(request: RightsRequest & Screened, receipt: Ri
         fullName: crm.fullName,
         receivedAt: crm.receivedAt,
         resolveBy: crm.resolveBy,
+        locale: request.locale,
       },
     });
   }

@@ -1,6 +1,7 @@
 /** A data-rights request from either path (the page's island, or the plain form). */
 import type { Kysely } from 'kysely';
 import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
+import { perLocale, requestedLocale } from '#functions/forms/messages.ts';
 import { createRightsRequestSchema } from '#functions/forms/rights-request-schema.ts';
 import { createGroupCommit } from '#functions/store/group-commit.ts';
 import type { Database } from '#functions/store/schema.ts';
@@ -16,7 +17,8 @@ export interface RightsRequestIntakeDependencies {
 }
 
 export function createRightsRequestIntake({ database, deadlines, now }: RightsRequestIntakeDependencies) {
-  const schema = createRightsRequestSchema({ parseMobile: toMobileE164 });
+  // One schema per language, answering in it: the form says which (its `locale` field).
+  const schemas = perLocale((messages) => createRightsRequestSchema({ parseMobile: toMobileE164, messages }));
   const write = createGroupCommit({
     writeGroup: async (requests: readonly RightsRequestToStore[]) =>
       storeRightsRequests(await database(), requests, deadlines),
@@ -24,7 +26,7 @@ export function createRightsRequestIntake({ database, deadlines, now }: RightsRe
   return createLeadIntake({
     leadName: 'Privacy request',
     ...(now && { now }),
-    validate: async (fields) => parseWithFieldErrors(schema, fields),
+    validate: async (fields) => parseWithFieldErrors(schemas[requestedLocale(fields)], fields),
     botCheck: { fillTime: 'required' },
     record: (request, receivedAt, sentQuickly) =>
       write({ request: sentQuickly ? { ...request, sentQuickly } : request, receivedAt }),

@@ -3,6 +3,7 @@
  * the subscription, or unsubscribing.
  */
 import type { Kysely } from 'kysely';
+import { defaultLocale, type Locale, pathInLocale } from '#functions/clinic/locales.ts';
 import { retention } from '#functions/clinic/retention.ts';
 import { marketingWithdrawalJobs, newsletterConfirmedJobs } from '#functions/intake/lead-jobs.ts';
 import { checkLink, type LinkCheck, signLink } from '#functions/links/signed-links.ts';
@@ -37,20 +38,30 @@ function linkTo(siteUrl: string, path: string, token: string): string {
   return url.href;
 }
 
-export function newsletterLinks({ siteUrl, signingKey }: LinkSettings, reference: string, now: Date): NewsletterLinks {
+/**
+ * The confirmation email's links, to the pages in the sign-up's language. The one-click address is the same in
+ * every language (mail apps post to it); opened in a browser, it leads to the unsubscribe page in the language its
+ * `lang` names (unsigned: it changes nothing but the page's language).
+ */
+export function newsletterLinks(
+  { siteUrl, signingKey }: LinkSettings,
+  reference: string,
+  now: Date,
+  locale: Locale,
+): NewsletterLinks {
   const expiresAt = new Date(now.getTime() + confirmLinkValidDays * 24 * 60 * 60 * 1000);
+  const unsubscribeUrl = new URL(
+    linkTo(siteUrl, newsletterPaths.oneClickUnsubscribe, signLink(signingKey, 'newsletter-unsubscribe', reference)),
+  );
+  if (locale !== defaultLocale) unsubscribeUrl.searchParams.set('lang', locale);
   return {
     confirmUrl: linkTo(
       siteUrl,
-      newsletterPaths.confirm,
+      pathInLocale(locale, newsletterPaths.confirm),
       signLink(signingKey, 'newsletter-confirm', reference, expiresAt),
     ),
     expiresAt: expiresAt.toISOString(),
-    unsubscribeUrl: linkTo(
-      siteUrl,
-      newsletterPaths.oneClickUnsubscribe,
-      signLink(signingKey, 'newsletter-unsubscribe', reference),
-    ),
+    unsubscribeUrl: unsubscribeUrl.href,
   };
 }
 

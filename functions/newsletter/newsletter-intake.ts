@@ -1,6 +1,7 @@
 /** A newsletter sign-up from either path (the page's island, or a plain form from the page or the footer). */
 import type { Kysely } from 'kysely';
 import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
+import { perLocale, requestedLocale } from '#functions/forms/messages.ts';
 import { createNewsletterSchema } from '#functions/forms/newsletter-schema.ts';
 import { createLeadIntake } from '#functions/intake/lead-intake.ts';
 import { type SignupToStore, storeNewsletterSignups } from '#functions/intake/lead-records.ts';
@@ -18,9 +19,10 @@ export interface NewsletterIntakeDependencies {
 }
 
 export function createNewsletterIntake({ database, siteUrl, signingKey, now }: NewsletterIntakeDependencies) {
-  const schemaFor = perClinicDay(
+  // One schema per language, answering in it: the form says which (its `locale` field).
+  const schemasFor = perClinicDay(
     async () => undefined,
-    (today) => createNewsletterSchema({ today }),
+    (today) => perLocale((messages) => createNewsletterSchema({ today, messages })),
   );
   const write = createGroupCommit({
     writeGroup: async (signups: readonly SignupToStore[]) => storeNewsletterSignups(await database(), signups),
@@ -28,7 +30,8 @@ export function createNewsletterIntake({ database, siteUrl, signingKey, now }: N
   return createLeadIntake({
     leadName: 'Newsletter sign-up',
     ...(now && { now }),
-    validate: async (fields, moment) => parseWithFieldErrors(await schemaFor(moment), fields),
+    validate: async (fields, moment) =>
+      parseWithFieldErrors((await schemasFor(moment))[requestedLocale(fields)], fields),
     // The footer's form is on prebuilt pages, which cannot carry the time they were shown; the double opt-in
     // is the real check, as nobody is subscribed until the address's owner follows the link.
     botCheck: { fillTime: 'when-given' },
@@ -36,7 +39,7 @@ export function createNewsletterIntake({ database, siteUrl, signingKey, now }: N
       const key = await signingKey(await database());
       return write({
         signup,
-        linksFor: (reference) => newsletterLinks({ siteUrl, signingKey: key }, reference, moment),
+        linksFor: (reference) => newsletterLinks({ siteUrl, signingKey: key }, reference, moment, signup.locale),
       });
     },
   });

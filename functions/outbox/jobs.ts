@@ -9,6 +9,7 @@ import type {
   RequesterRole,
   RightsRequestType,
 } from '#functions/clinic/form-choices.ts';
+import type { Locale } from '#functions/clinic/locales.ts';
 import type { ProcessorId } from '#functions/clinic/processors.ts';
 import type { TimeWindowId } from '#functions/clinic/time-windows.ts';
 
@@ -61,11 +62,16 @@ export interface BookingSummary {
   branch: string;
   preferredDate: string;
   timeWindow: TimeWindowId;
+  /** The language of the booking page (absent from jobs queued before requests recorded it: English). Emails to
+   * the patient or their guardian are written in it; staff are told it. */
+  locale?: Locale;
 }
 
 /** What a booking request says about the appointment and the patient, as its form takes it. */
 export interface BookingRequestDetails {
   submissionId: string;
+  /** The language of the page the request was sent from. */
+  locale: Locale;
   treatment: string;
   branch: string;
   /** YYYY-MM-DD */
@@ -152,6 +158,8 @@ export interface NewsletterConfirmationEmailPayload {
   expiresAt: string;
   /** The signed one-click unsubscribe address (RFC 8058), for the List-Unsubscribe header. */
   unsubscribeUrl: string;
+  /** The language of the page the sign-up came from, which the email is written in (absent: queued before it was). */
+  locale?: Locale;
 }
 
 /** A confirmed subscriber: adults only, as the newsletter form refuses minors. */
@@ -192,13 +200,21 @@ export interface RightsRequestDetails {
   /** The person the request is about, when it is not the requester. */
   subjectName?: string;
   details?: string;
+  /**
+   * The language of the page the request came from: the acknowledgement is written in it, and staff reply in it.
+   * Absent in jobs queued before the site recorded it, which all came from English pages.
+   */
+  locale?: Locale;
 }
 
 /** A data-rights request as the privacy team's ticket shows it. */
 export interface CrmRightsRequestPayload extends RightsRequestDetails, RightsRequestReceipt, Screened {}
 
 export interface RightsAcknowledgementEmailPayload
-  extends Pick<CrmRightsRequestPayload, 'reference' | 'requestType' | 'fullName' | 'receivedAt' | 'resolveBy'> {
+  extends Pick<
+    CrmRightsRequestPayload,
+    'reference' | 'requestType' | 'fullName' | 'receivedAt' | 'resolveBy' | 'locale'
+  > {
   to: string;
 }
 
@@ -245,5 +261,5 @@ export type OutboxJobDraft =
 
 export type OutboxJobPayload<Kind extends OutboxJobKind> = Extract<OutboxJobDraft, { kind: Kind }>['payload'];
 
-/** The signed addresses a newsletter confirmation email carries. */
+/** The signed addresses a newsletter confirmation email carries (in the sign-up's language). */
 export type NewsletterLinks = Pick<NewsletterConfirmationEmailPayload, 'confirmUrl' | 'expiresAt' | 'unsubscribeUrl'>;

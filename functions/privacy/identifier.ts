@@ -2,7 +2,7 @@
  * What staff type to name a person (an email address or a mobile number) and a privacy request, read the way
  * the forms read them: email addresses in lower case, mobile numbers as E.164 through the booking form's parser.
  */
-import { toMobileE164 } from '#functions/intake/phone.ts';
+import { describeMobileProblem, toMobileE164 } from '#functions/intake/phone.ts';
 import type { PersonIdentifier } from '#functions/store/person-records.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -22,7 +22,10 @@ export function parseIdentifier(text: string): Parsed<PersonIdentifier> {
   const mobile = toMobileE164(typed);
   return mobile.ok
     ? { ok: true, value: { type: 'mobile', mobile: mobile.number } }
-    : { ok: false, message: `Neither an email address nor a mobile number: ${typed} (${mobile.message})` };
+    : {
+        ok: false,
+        message: `Neither an email address nor a mobile number: ${typed} (${describeMobileProblem(mobile.problem)})`,
+      };
 }
 
 export const requestReferenceRule =

@@ -10,6 +10,7 @@
  * Each write takes a group of leads, written in one transaction (functions/store/group-commit.ts forms them).
  */
 import { type InsertObject, type Kysely, sql, type Transaction } from 'kysely';
+import type { Locale } from '#functions/clinic/locales.ts';
 import type {
   Attribution,
   BookingRequestDetails,
@@ -43,6 +44,7 @@ export interface NewBookingRequest extends BookingRequestDetails, Screened {
 export interface NewNewsletterSignup {
   submissionId: string;
   email: string;
+  locale: Locale;
 }
 
 /** The transaction's start time, the same for a lead, its consents and its jobs. */
@@ -189,7 +191,13 @@ async function recordNewsletterSignupIn(
     (reference) =>
       trx
         .insertInto('newsletter_subscriptions')
-        .values({ submission_id: signup.submissionId, reference, email: signup.email, consent_at: now })
+        .values({
+          submission_id: signup.submissionId,
+          reference,
+          email: signup.email,
+          consent_at: now,
+          locale: signup.locale,
+        })
         .onConflict((conflict) => conflict.doNothing())
         .returning(['id', 'reference'])
         .executeTakeFirst(),
@@ -247,6 +255,7 @@ function bookingRow(request: NewBookingRequest, reference: string): InsertObject
     branch: request.branch,
     preferred_date: request.preferredDate,
     time_window: request.timeWindow,
+    locale: request.locale,
     full_name: request.fullName,
     mobile_e164: request.mobile ?? null,
     email: request.email ?? null,

@@ -5,13 +5,14 @@
  * and the CRM is told to withdraw it. Everything else (and every erasure) waits for staff to verify identity.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Locale } from '#functions/clinic/locales.ts';
 import type { OutboxJobDraft, RightsRequestDetails, Screened } from '#functions/outbox/jobs.ts';
 import { insertJobs, insertWithUnusedReference, type LeadEntry, type RecordedLead } from './leads.ts';
 import { endSubscriptions, type Withdrawal } from './newsletter-subscriptions.ts';
 import type { Database } from './schema.ts';
 
 export interface RightsRequestEntry
-  extends LeadEntry<RightsRequestDetails & Screened & { submissionId: string }, [reference: string]> {
+  extends LeadEntry<RightsRequestDetails & Screened & { submissionId: string; locale: Locale }, [reference: string]> {
   /** For "stop marketing": the CRM's withdrawal of the email's marketing consent. */
   withdrawalJobsFor: (withdrawal: Withdrawal) => readonly OutboxJobDraft[];
 }
@@ -50,6 +51,7 @@ async function recordRightsRequestIn(
           subject_name: request.subjectName ?? null,
           details: request.details ?? null,
           sent_quickly: request.sentQuickly ?? false,
+          locale: request.locale,
         })
         .onConflict((conflict) => conflict.doNothing())
         .returning(['id', 'reference'])

@@ -7,6 +7,7 @@ import type {
   RequesterRole,
   RightsRequestType,
 } from '#functions/clinic/form-choices.ts';
+import type { Locale } from '#functions/clinic/locales.ts';
 import type { TimeWindowId } from '#functions/clinic/time-windows.ts';
 import type { ConsentCategory, TrackingServiceId } from '#functions/clinic/tracking-services.ts';
 import type { Attribution, OutboxJobKind } from '#functions/outbox/jobs.ts';
@@ -64,6 +65,8 @@ export interface BookingRequestsTable {
   id: Generated<string>;
   submission_id: string;
   reference: string;
+  /** The language of the page the request was sent from. */
+  locale: Locale;
   treatment: string;
   branch: string;
   /** "YYYY-MM-DD": the store reads `date` columns as text. */
@@ -103,6 +106,8 @@ export interface NewsletterSubscriptionsTable {
   consent_at: Date;
   confirmed_at: Date | null;
   unsubscribed_at: Date | null;
+  /** The language of the page the sign-up came from. */
+  locale: Locale;
   created_at: RecordedAt;
 }
 
@@ -173,6 +178,8 @@ export interface RightsRequestsTable {
   subject_name: string | null;
   details: string | null;
   sent_quickly: Generated<boolean>;
+  /** The language of the page the request came from. */
+  locale: Locale;
   created_at: RecordedAt;
 }
 

@@ -1,8 +1,9 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import type { Path } from 'react-hook-form';
-import { type BranchId, type SpecialtyId, specialties } from '#functions/clinic/clinic.ts';
+import type { BranchId, SpecialtyId } from '#functions/clinic/clinic.ts';
+import { clinicLabels } from '#functions/clinic/clinic-labels.ts';
 import { isCalendarDate } from '#functions/clinic/dates.ts';
-import { timeWindows } from '#functions/clinic/time-windows.ts';
+import { timeWindowIds } from '#functions/clinic/time-windows.ts';
 import { isMinor } from '#functions/forms/age.ts';
 import {
   type BookingFormValues,
@@ -15,9 +16,12 @@ import { rememberBookingRequest } from './booking-request-storage.ts';
 import { describeBookingRequest } from './booking-request-summary.ts';
 import { announceMinorVisitor, arrivalWithFormPage } from './consent-handoff.ts';
 import { CheckboxField, Field, fieldId, RadioGroup } from './Field.tsx';
-import { LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form.tsx';
+import { useFormMessages } from './form-messages.tsx';
+import { type FormPages, LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form.tsx';
 
-export interface BookingFormProps extends LeadFormState {
+export interface BookingFormProps extends LeadFormState, FormPages {
+  /** The booking section of the privacy policy, in the page's language where the policy is. */
+  privacyNoticeHref: string;
   treatments: { id: string; title: string; specialty: SpecialtyId; specialtyLabel: string }[];
   branches: { id: BranchId; name: string; specialties: SpecialtyId[]; specialtyLabels: string; openDays: string }[];
   today: string;
@@ -46,23 +50,31 @@ const fieldOrder = [
 ] as const satisfies readonly Path<BookingFormValues>[];
 
 /**
- * The booking request form. Rendered on the server it posts to /book/, which validates it with the shared schema
+ * The booking request form, in the language its entry gives it (src/islands/en/, src/islands/hi/). Rendered on the
+ * server it posts to its own page (`action`: /book/, /hi/book/), which validates it with the shared schema
  * and renders it again with field errors, or redirects to the thank-you page: it needs no JavaScript. Hydrated, it
  * checks the fields with the same schema as the server, shows the guardian's questions only for a patient
  * under 18 (and then names the mobile and email the parent or guardian's), and sends the request to /api/booking.
  */
-export default function BookingForm(props: BookingFormProps) {
-  const { treatments, branches, today, lastBookableDay, notice, ...state } = props;
-  const [schema] = useState(() => createBookingSchema({ treatments, today, parseMobile: plausibleMobileNumber }));
+export function BookingForm(props: BookingFormProps) {
+  const { treatments, branches, today, lastBookableDay, notice, action, thankYouPath, privacyNoticeHref, ...state } =
+    props;
+  const messages = useFormMessages();
+  const { labels } = messages.booking;
+  const [schema] = useState(() =>
+    createBookingSchema({ treatments, today, parseMobile: plausibleMobileNumber, messages }),
+  );
   const lead = useLeadForm<BookingFormValues>({
     schema,
     endpoint: '/api/booking',
-    action: '/book/',
+    action,
     // The thank-you page repeats the request from this tab's storage: its address carries nothing.
     thankYouPage: (reference, { treatment, branch, preferredDate, timeWindow }) => {
       const treatmentTitle = treatments.find((item) => item.id === treatment)?.title ?? '';
-      rememberBookingRequest(describeBookingRequest({ reference, treatmentTitle, branch, preferredDate, timeWindow }));
-      return '/book/thank-you/';
+      rememberBookingRequest(
+        describeBookingRequest({ reference, treatmentTitle, branch, preferredDate, timeWindow }, messages),
+      );
+      return thankYouPath;
     },
     fieldOrder,
     extraBody: (): Record<string, unknown> => {
@@ -99,11 +111,11 @@ export default function BookingForm(props: BookingFormProps) {
   return (
     <LeadFormFrame lead={lead} className="booking-form" {...state}>
       <fieldset>
-        <legend>Your appointment</legend>
-        <Field id={fieldId('treatment')} label="Treatment" error={error('treatment')}>
+        <legend>{labels.appointment}</legend>
+        <Field id={fieldId('treatment')} label={labels.treatment} error={error('treatment')}>
           {(aria) => (
             <select {...aria} {...text('treatment')}>
-              <option value="">Choose a treatment</option>
+              <option value="">{labels.chooseTreatment}</option>
               {[...new Set(treatments.map((item) => item.specialtyLabel))].map((label) => (
                 <optgroup key={label} label={label}>
                   {treatments
@@ -120,17 +132,17 @@ export default function BookingForm(props: BookingFormProps) {
         </Field>
         <Field
           id={fieldId('branch')}
-          label="Clinic"
+          label={labels.branch}
           hint={
             enhanced && specialty
-              ? `The clinics that offer ${specialties[specialty].label.toLowerCase()}.`
-              : `Not every clinic offers every specialty. ${branches.map((branch) => `${branch.name}: ${branch.specialtyLabels}`).join('. ')}.`
+              ? labels.branchHintFor(clinicLabels[messages.locale].specialties[specialty].label)
+              : labels.branchHint(branches.map((branch) => `${branch.name}: ${branch.specialtyLabels}`).join('. '))
           }
           error={error('branch')}
         >
           {(aria) => (
             <select {...aria} {...text('branch')}>
-              <option value="">Choose a clinic</option>
+              <option value="">{labels.chooseBranch}</option>
               {offering.map((branch) => (
                 <option key={branch.id} value={branch.id}>
                   {branch.name}
@@ -141,136 +153,118 @@ export default function BookingForm(props: BookingFormProps) {
         </Field>
         <Field
           id={fieldId('preferredDate')}
-          label="Preferred date"
-          hint={`Within ${maxDaysAhead} days, on a day the clinic is open${openDays ? ` (${openDays})` : ''}. We confirm the exact time.`}
+          label={labels.preferredDate}
+          hint={labels.preferredDateHint(maxDaysAhead, openDays)}
           error={error('preferredDate')}
         >
           {(aria) => <input type="date" min={today} max={lastBookableDay} {...aria} {...text('preferredDate')} />}
         </Field>
         <RadioGroup
           name="timeWindow"
-          legend="Preferred time of day"
+          legend={labels.timeWindow}
           error={error('timeWindow')}
-          options={Object.entries(timeWindows).map(([value, { label }]) => ({ value, label }))}
+          options={timeWindowIds.map((value) => ({ value, label: clinicLabels[messages.locale].timeWindows[value] }))}
           radio={register('timeWindow')}
           checkedValue={defaultText('timeWindow')}
         />
       </fieldset>
 
       <fieldset>
-        <legend>The patient, and how to reach you</legend>
-        <Field id={fieldId('fullName')} label="Full name" error={error('fullName')}>
+        <legend>{labels.patient}</legend>
+        <Field id={fieldId('fullName')} label={labels.fullName} error={error('fullName')}>
           {(aria) => <input type="text" autoComplete="name" {...aria} {...text('fullName')} />}
         </Field>
         <Field
           id={fieldId('mobile')}
-          label={guardianContact ? "Parent or guardian's mobile number" : 'Mobile number'}
-          hint={
-            guardianContact
-              ? 'The patient is under 18, so we call their parent or guardian. An Indian mobile number, or an international one starting with +'
-              : "The patient's, or a parent or guardian's if the patient is under 18. An Indian mobile number, or an international one starting with +"
-          }
+          label={guardianContact ? labels.guardianMobile : labels.mobile}
+          hint={guardianContact ? labels.guardianMobileHint : labels.mobileHint}
           error={error('mobile')}
         >
           {(aria) => <input type="tel" autoComplete="tel" inputMode="tel" {...aria} {...text('mobile')} />}
         </Field>
         <Field
           id={fieldId('email')}
-          label={guardianContact ? "Parent or guardian's email" : 'Email'}
+          label={guardianContact ? labels.guardianEmail : labels.email}
           optional
-          hint={
-            guardianContact
-              ? 'We email them a link to confirm their consent. Without an email, we confirm it on our call.'
-              : "For a confirmation email. If the patient is under 18, give a parent or guardian's: we email them a link to confirm their consent."
-          }
+          hint={guardianContact ? labels.guardianEmailHint : labels.emailHint}
           error={error('email')}
         >
           {(aria) => <input type="email" autoComplete="email" {...aria} {...text('email')} />}
         </Field>
         <Field
           id={fieldId('dateOfBirth')}
-          label="Date of birth"
-          hint="Patients under 18 need a parent or guardian's details and consent."
+          label={labels.dateOfBirth}
+          hint={labels.dateOfBirthHint}
           error={error('dateOfBirth')}
         >
           {(aria) => <input type="date" max={today} autoComplete="bday" {...aria} {...text('dateOfBirth')} />}
         </Field>
         <Field
           id={fieldId('helpText')}
-          label="What would you like help with?"
+          label={labels.helpText}
           optional
-          hint={`A few words for the front desk, up to ${maxHelpTextLength} characters; no medical reports, please.`}
+          hint={labels.helpTextHint(maxHelpTextLength)}
           error={error('helpText')}
         >
-          {(aria) => <textarea rows={3} maxLength={500} {...aria} {...text('helpText')} />}
+          {(aria) => <textarea rows={3} maxLength={maxHelpTextLength} {...aria} {...text('helpText')} />}
         </Field>
       </fieldset>
 
       {(!enhanced || minor) && (
         <fieldset className="guardian">
-          <legend>{enhanced ? 'Parent or guardian' : 'Parent or guardian (only if the patient is under 18)'}</legend>
-          {enhanced && (
-            <p className="hint">
-              The patient is under 18, so we need a parent or legal guardian's details and consent. The mobile number
-              and email above are theirs.
-            </p>
-          )}
-          <Field id={fieldId('guardian.name')} label="Parent or guardian's full name" error={error('guardian.name')}>
+          <legend>{enhanced ? labels.guardian : labels.guardianWithoutScript}</legend>
+          {enhanced && <p className="hint">{labels.guardianIntro}</p>}
+          <Field id={fieldId('guardian.name')} label={labels.guardianName} error={error('guardian.name')}>
             {(aria) => <input type="text" autoComplete="off" {...aria} {...text('guardian.name')} />}
           </Field>
           <Field
             id={fieldId('guardian.relationship')}
-            label="Relationship to the patient"
+            label={labels.relationship}
             error={error('guardian.relationship')}
           >
             {(aria) => (
               <select {...aria} {...text('guardian.relationship')}>
-                <option value="">Choose</option>
-                <option value="parent">Parent</option>
-                <option value="legal-guardian">Legal guardian</option>
+                <option value="">{labels.chooseRelationship}</option>
+                <option value="parent">{labels.relationships.parent}</option>
+                <option value="legal-guardian">{labels.relationships['legal-guardian']}</option>
               </select>
             )}
           </Field>
           <Field
             id={fieldId('patientMobile')}
-            label="The patient's own mobile number"
+            label={labels.patientMobile}
             optional
-            hint="Only if our front desk may also call the patient on it. It goes to the front desk only, never to our CRM."
+            hint={labels.patientMobileHint}
             error={error('patientMobile')}
           >
             {(aria) => <input type="tel" inputMode="tel" autoComplete="off" {...aria} {...text('patientMobile')} />}
           </Field>
-          <CheckboxField {...checkbox('guardian.consent')}>
-            I am the patient's parent or legal guardian and I consent to this booking request and to the clinic using
-            these details to arrange the appointment. We then ask you to confirm this, by email or on our call.
-          </CheckboxField>
+          <CheckboxField {...checkbox('guardian.consent')}>{labels.guardianConsent}</CheckboxField>
         </fieldset>
       )}
 
       {notice}
 
       <fieldset>
-        <legend>Your choices</legend>
+        <legend>{labels.choices}</legend>
         <CheckboxField {...checkbox('consents.privacyNotice')}>
-          I have read the{' '}
-          <a href="/privacy-policy/#website-forms-and-appointment-requests">privacy notice for booking requests</a>{' '}
-          (required).
+          {labels.privacyNotice.before}
+          <a href={privacyNoticeHref}>{labels.privacyNotice.link}</a>
+          {labels.privacyNotice.after}
         </CheckboxField>
-        <CheckboxField {...checkbox('consents.whatsappUpdates')}>
-          Send me appointment updates on WhatsApp (optional).
-        </CheckboxField>
+        <CheckboxField {...checkbox('consents.whatsappUpdates')}>{labels.whatsappUpdates}</CheckboxField>
         {enhanced && minor ? (
-          <p className="hint">We never send clinic news or offers to patients under 18.</p>
+          <p className="hint">{labels.noNewsForMinors}</p>
         ) : (
           <CheckboxField {...checkbox('consents.emailNews')}>
-            Email me clinic news and offers (optional; unsubscribe any time).
-            {!enhanced && ' We never send marketing to patients under 18.'}
+            {labels.emailNews}
+            {!enhanced && labels.emailNewsWithoutScript}
           </CheckboxField>
         )}
       </fieldset>
 
       <button type="submit" className="button" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? 'Sending…' : 'Send booking request'}
+        {formState.isSubmitting ? labels.submitting : labels.submit}
       </button>
     </LeadFormFrame>
   );

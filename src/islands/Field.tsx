@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { useFormFrameWords } from './form-messages.tsx';
 
 interface FieldProps {
   id: string;
@@ -12,24 +13,20 @@ interface FieldProps {
 
 /** A labelled control with its hint and its error, announced together by screen readers. */
 export function Field({ id, label, hint, error, optional = false, children }: FieldProps) {
+  const { chrome } = useFormFrameWords();
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>
         {label}
-        {optional && <span className="optional"> (optional)</span>}
+        {optional && <span className="optional">{chrome.optional}</span>}
       </label>
       {hint && (
         <p className="hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}
-      {error && (
-        <p className="error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={id} error={error} />}
       {children({
         id,
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
@@ -52,12 +49,7 @@ export function CheckboxField({ name, error, children, ...input }: CheckboxField
   const id = fieldId(name);
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      {error && (
-        <p className="error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={id} error={error} />}
       <label className="choice">
         <input
           type="checkbox"
@@ -89,12 +81,7 @@ export function RadioGroup({ name, legend, error, options, radio, checkedValue }
   return (
     <fieldset className="radio-group" aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{legend}</legend>
-      {error && (
-        <p className="error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={id} error={error} />}
       {options.map(({ value, label }, index) => (
         <label key={value} className="choice">
           <input
@@ -123,6 +110,7 @@ interface ErrorSummaryProps {
 
 /** The list of problems above the form, each linking to its field. */
 export function ErrorSummary({ errors, focusOnLoad = false }: ErrorSummaryProps) {
+  const { chrome } = useFormFrameWords();
   if (errors.length === 0) return null;
   return (
     <div
@@ -134,11 +122,7 @@ export function ErrorSummary({ errors, focusOnLoad = false }: ErrorSummaryProps)
       // biome-ignore lint/a11y/noAutofocus: the visitor has just sent the form; its problems are what they need next.
       autoFocus={focusOnLoad}
     >
-      <h2 id="error-summary-title">
-        {errors.length === 1
-          ? 'There is a problem with your request'
-          : `There are ${errors.length} problems with your request`}
-      </h2>
+      <h2 id="error-summary-title">{chrome.summaryTitle(errors.length)}</h2>
       <ul>
         {errors.map(([field, message]) => (
           <li key={field}>
@@ -147,6 +131,17 @@ export function ErrorSummary({ errors, focusOnLoad = false }: ErrorSummaryProps)
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A field's error, with a word before it for screen readers ("Error:"), which the red text shows the eye. */
+function FieldError({ id, error }: { id: string; error: string }) {
+  const { chrome } = useFormFrameWords();
+  return (
+    <p className="error" id={`${id}-error`}>
+      <span className="visually-hidden">{chrome.errorPrefix}</span>
+      {error}
+    </p>
   );
 }
 

@@ -1,16 +1,13 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { get, type Path } from 'react-hook-form';
 import { adultAge } from '#functions/forms/age.ts';
-import {
-  createNewsletterSchema,
-  minorSignupMessage,
-  type NewsletterFormValues,
-} from '#functions/forms/newsletter-schema.ts';
+import { createNewsletterSchema, type NewsletterFormValues } from '#functions/forms/newsletter-schema.ts';
 import { announceMinorVisitor } from './consent-handoff.ts';
 import { CheckboxField, Field, fieldId } from './Field.tsx';
-import { LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form.tsx';
+import { useFormMessages } from './form-messages.tsx';
+import { type FormPages, LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form.tsx';
 
-export interface NewsletterFormProps extends LeadFormState {
+export interface NewsletterFormProps extends LeadFormState, FormPages {
   today: string;
   /** The form's notice (FormNotice), shown above the consent box: Astro's `notice` slot. */
   notice?: ReactNode;
@@ -23,26 +20,27 @@ const fieldOrder = [
   'marketingConsent',
 ] as const satisfies readonly Path<NewsletterFormValues>[];
 
-const thankYouPage = (reference: string) => `/newsletter/thank-you/?ref=${encodeURIComponent(reference)}`;
-
 /**
- * The newsletter sign-up form. Rendered on the server it posts to /newsletter/ and needs no JavaScript; hydrated,
- * it checks the fields with the same schema as the server and sends the sign-up to /api/newsletter. The age is
- * asked as a year; the full date only from someone who turns 18 this year, for whom the year cannot tell.
+ * The newsletter sign-up form, in the language its entry gives it (src/islands/en/, src/islands/hi/). Rendered on
+ * the server it posts to its own page (`action`: /newsletter/, /hi/newsletter/) and needs no JavaScript; hydrated, it checks
+ * the fields with the same schema as the server and sends the sign-up to /api/newsletter. The age is asked as a
+ * year; the full date only from someone who turns 18 this year, for whom the year cannot tell.
  */
-export default function NewsletterForm({ today, notice, ...state }: NewsletterFormProps) {
-  const [schema] = useState(() => createNewsletterSchema({ today }));
+export function NewsletterForm({ today, notice, action, thankYouPath, ...state }: NewsletterFormProps) {
+  const messages = useFormMessages();
+  const { labels } = messages.newsletter;
+  const [schema] = useState(() => createNewsletterSchema({ today, messages }));
   const lead = useLeadForm<NewsletterFormValues>({
     schema,
     endpoint: '/api/newsletter',
-    action: '/newsletter/',
-    thankYouPage,
+    action,
+    thankYouPage: (reference) => `${thankYouPath}?ref=${encodeURIComponent(reference)}`,
     fieldOrder,
     ...state,
   });
   const { register, formState, current, enhanced, errors, error, text } = lead;
 
-  const refusedAsMinor = errors.some(([, message]) => message === minorSignupMessage);
+  const refusedAsMinor = errors.some(([, message]) => message === messages.newsletter.minor);
   useEffect(() => {
     // DPDP Act s.9: no tracking of a child, from now on in this browser.
     if (refusedAsMinor) announceMinorVisitor();
@@ -58,15 +56,10 @@ export default function NewsletterForm({ today, notice, ...state }: NewsletterFo
 
   return (
     <LeadFormFrame lead={lead} className="newsletter-form" {...state}>
-      <Field id={fieldId('email')} label="Email" error={error('email')}>
+      <Field id={fieldId('email')} label={labels.email} error={error('email')}>
         {(aria) => <input type="email" autoComplete="email" {...aria} {...text('email')} />}
       </Field>
-      <Field
-        id={fieldId('birthYear')}
-        label="Year of birth"
-        hint="Our newsletter is for adults: we check your age and do not keep it."
-        error={error('birthYear')}
-      >
+      <Field id={fieldId('birthYear')} label={labels.birthYear} hint={labels.birthYearHint} error={error('birthYear')}>
         {(aria) => (
           <input
             type="text"
@@ -82,14 +75,10 @@ export default function NewsletterForm({ today, notice, ...state }: NewsletterFo
       {showFullDate && (
         <Field
           id={fieldId('dateOfBirth')}
-          label="Date of birth"
+          label={labels.dateOfBirth}
           optional={!turns18ThisYear}
-          hint={
-            // Said only when the year entered shows it: shown for any other reason, the field is the general one.
-            turns18ThisYear
-              ? 'You turn 18 this year, so we need the full date to check you are 18 already.'
-              : 'Only if you turn 18 this year.'
-          }
+          // Said only when the year entered shows it: shown for any other reason, the field is the general one.
+          hint={turns18ThisYear ? labels.dateOfBirthHintTurning18 : labels.dateOfBirthHint}
           error={error('dateOfBirth')}
         >
           {(aria) => <input type="date" max={today} autoComplete="bday" {...aria} {...text('dateOfBirth')} />}
@@ -101,11 +90,11 @@ export default function NewsletterForm({ today, notice, ...state }: NewsletterFo
         defaultChecked={state.defaults.marketingConsent === true}
         error={error('marketingConsent')}
       >
-        Email me the clinic's newsletter: care tips, new treatments and offers. I can unsubscribe at any time.
+        {labels.consent}
       </CheckboxField>
 
       <button type="submit" className="button" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? 'Signing up…' : 'Sign up'}
+        {formState.isSubmitting ? labels.submitting : labels.submit}
       </button>
     </LeadFormFrame>
   );

@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import type { Path } from 'react-hook-form';
-import { requesterRoles, rightsRequestTypes } from '#functions/clinic/form-choices.ts';
+import { rightsRequestLabels } from '#functions/clinic/rights-request-labels.ts';
 import { plausibleMobileNumber } from '#functions/forms/mobile-number.ts';
 import {
   createRightsRequestSchema,
@@ -8,9 +8,10 @@ import {
   type RightsRequestFormValues,
 } from '#functions/forms/rights-request-schema.ts';
 import { Field, fieldId, RadioGroup } from './Field.tsx';
-import { LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form.tsx';
+import { useFormMessages } from './form-messages.tsx';
+import { type FormPages, LeadFormFrame, type LeadFormState, useLeadForm } from './use-lead-form.tsx';
 
-export interface RightsRequestFormProps extends LeadFormState {
+export interface RightsRequestFormProps extends LeadFormState, FormPages {
   /** The form's notice (FormNotice), shown above the send button: Astro's `notice` slot. */
   notice?: ReactNode;
 }
@@ -25,21 +26,24 @@ const fieldOrder = [
   'subjectName',
 ] as const satisfies readonly Path<RightsRequestFormValues>[];
 
-const thankYouPage = (reference: string) => `/privacy-rights/thank-you/?ref=${encodeURIComponent(reference)}`;
-const optionsOf = (labels: Record<string, { label: string } | string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label: typeof label === 'string' ? label : label.label }));
+const optionsOf = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /**
- * The privacy rights request form. Rendered on the server it posts to /privacy-rights/ and needs no JavaScript;
- * hydrated, it checks the fields with the same schema as the server and sends the request to /api/privacy-rights.
+ * The privacy rights request form, in the language its entry gives it (src/islands/en/, src/islands/hi/). Rendered
+ * on the server it posts to its own page (`action`: /privacy-rights/, /hi/privacy-rights/) and needs no JavaScript; hydrated,
+ * it checks the fields with the same schema as the server and sends the request to /api/privacy-rights.
  */
-export default function RightsRequestForm({ notice, ...state }: RightsRequestFormProps) {
-  const [schema] = useState(() => createRightsRequestSchema({ parseMobile: plausibleMobileNumber }));
+export function RightsRequestForm({ notice, action, thankYouPath, ...state }: RightsRequestFormProps) {
+  const messages = useFormMessages();
+  const { labels } = messages.rightsRequest;
+  const choices = rightsRequestLabels[messages.locale];
+  const [schema] = useState(() => createRightsRequestSchema({ parseMobile: plausibleMobileNumber, messages }));
   const lead = useLeadForm<RightsRequestFormValues>({
     schema,
     endpoint: '/api/privacy-rights',
-    action: '/privacy-rights/',
-    thankYouPage,
+    action,
+    thankYouPage: (reference) => `${thankYouPath}?ref=${encodeURIComponent(reference)}`,
     fieldOrder,
     ...state,
   });
@@ -49,20 +53,20 @@ export default function RightsRequestForm({ notice, ...state }: RightsRequestFor
   return (
     <LeadFormFrame lead={lead} className="booking-form" {...state}>
       <fieldset>
-        <legend>Your request</legend>
+        <legend>{labels.yourRequest}</legend>
         <RadioGroup
           name="requestType"
-          legend="What would you like us to do?"
+          legend={labels.requestType}
           error={error('requestType')}
-          options={optionsOf(rightsRequestTypes)}
+          options={optionsOf(choices.rightsRequestTypes)}
           radio={register('requestType')}
           checkedValue={defaultText('requestType')}
         />
         <Field
           id={fieldId('details')}
-          label="Details"
+          label={labels.details}
           optional
-          hint={`What should we know to act on it: for a correction, what is wrong; for a complaint, what happened. Up to ${maxRightsDetailsLength} characters; please do not include medical reports.`}
+          hint={labels.detailsHint(maxRightsDetailsLength)}
           error={error('details')}
         >
           {(aria) => <textarea rows={4} maxLength={maxRightsDetailsLength} {...aria} {...text('details')} />}
@@ -70,44 +74,30 @@ export default function RightsRequestForm({ notice, ...state }: RightsRequestFor
       </fieldset>
 
       <fieldset>
-        <legend>About you</legend>
-        <Field id={fieldId('fullName')} label="Your full name" error={error('fullName')}>
+        <legend>{labels.aboutYou}</legend>
+        <Field id={fieldId('fullName')} label={labels.fullName} error={error('fullName')}>
           {(aria) => <input type="text" autoComplete="name" {...aria} {...text('fullName')} />}
         </Field>
-        <Field
-          id={fieldId('email')}
-          label="Email"
-          hint="Give an email address, a mobile number, or both: the ones you used with us help us find your records."
-          error={error('email')}
-        >
+        <Field id={fieldId('email')} label={labels.email} hint={labels.emailHint} error={error('email')}>
           {(aria) => <input type="email" autoComplete="email" {...aria} {...text('email')} />}
         </Field>
-        <Field
-          id={fieldId('mobile')}
-          label="Mobile number"
-          hint="An Indian mobile number, or an international one starting with +"
-          error={error('mobile')}
-        >
+        <Field id={fieldId('mobile')} label={labels.mobile} hint={labels.mobileHint} error={error('mobile')}>
           {(aria) => <input type="tel" autoComplete="tel" inputMode="tel" {...aria} {...text('mobile')} />}
         </Field>
         <RadioGroup
           name="requesterRole"
-          legend="Whose information is this about?"
+          legend={labels.requesterRole}
           error={error('requesterRole')}
-          options={optionsOf(requesterRoles)}
+          options={optionsOf(choices.requesterRoles)}
           radio={register('requesterRole')}
           checkedValue={defaultText('requesterRole')}
         />
         {(!enhanced || actingForSomeoneElse) && (
           <Field
             id={fieldId('subjectName')}
-            label="Their full name"
+            label={labels.subjectName}
             optional={!enhanced}
-            hint={
-              enhanced
-                ? 'We will ask you for proof that you may act for them, such as a birth certificate or a signed authorisation.'
-                : 'Only if the request is about someone else. We will ask for proof that you may act for them.'
-            }
+            hint={enhanced ? labels.subjectNameHint : labels.subjectNameHintWithoutScript}
             error={error('subjectName')}
           >
             {(aria) => <input type="text" autoComplete="off" {...aria} {...text('subjectName')} />}
@@ -118,7 +108,7 @@ export default function RightsRequestForm({ notice, ...state }: RightsRequestFor
       {notice}
 
       <button type="submit" className="button" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? 'Sending…' : 'Send my request'}
+        {formState.isSubmitting ? labels.submitting : labels.submit}
       </button>
     </LeadFormFrame>
   );

@@ -4,24 +4,29 @@
  * to next (booking-request-storage.ts); a form sent without JavaScript carries it in a sealed, short-lived token
  * instead (src/pages/book/_request-token.ts). Either way, whoever only has the page's address sees none of it.
  */
-import { findBranch } from '#functions/clinic/availability.ts';
 import type { BranchId } from '#functions/clinic/clinic.ts';
+import { clinicLabels } from '#functions/clinic/clinic-labels.ts';
 import { formatCalendarDate } from '#functions/clinic/dates.ts';
-import { type TimeWindowId, timeWindows } from '#functions/clinic/time-windows.ts';
+import type { TimeWindowId } from '#functions/clinic/time-windows.ts';
+import type { FormMessages } from '#functions/forms/messages-en.ts';
 import type { BookingRequestSummary } from './booking-request-storage.ts';
 
-export function describeBookingRequest(request: {
-  reference: string;
-  treatmentTitle: string;
-  branch: BranchId;
-  preferredDate: string;
-  timeWindow: TimeWindowId;
-}): BookingRequestSummary {
+/** In the language of the form's catalogue (`messages`): the thank-you page that shows it is in the same. */
+export function describeBookingRequest(
+  request: {
+    reference: string;
+    treatmentTitle: string;
+    branch: BranchId;
+    preferredDate: string;
+    timeWindow: TimeWindowId;
+  },
+  messages: FormMessages,
+): BookingRequestSummary {
   return {
     reference: request.reference,
     treatment: request.treatmentTitle,
-    clinic: findBranch(request.branch).name,
-    day: formatCalendarDate(request.preferredDate),
-    time: timeWindows[request.timeWindow].label,
+    clinic: clinicLabels[messages.locale].branches[request.branch].name,
+    day: formatCalendarDate(request.preferredDate, messages.locale),
+    time: clinicLabels[messages.locale].timeWindows[request.timeWindow],
   };
 }

@@ -3,7 +3,7 @@
  * no-JavaScript path give them) and react-hook-form's nested errors, and posting a form as JSON.
  */
 import { type FieldError, type FieldErrors, type FieldValues, set } from 'react-hook-form';
-import { formMessages } from '#functions/forms/messages.ts';
+import type { SubmissionMessages } from '#functions/forms/messages-en.ts';
 
 export type FlatFieldErrors = Record<string, string>;
 
@@ -45,7 +45,7 @@ export type LeadPostResult =
   | { kind: 'failed'; message: string };
 
 /** Posts a lead form as JSON and reads the answer; every failure becomes a message a visitor can act on. */
-export async function postLead(endpoint: string, body: unknown): Promise<LeadPostResult> {
+export async function postLead(endpoint: string, body: unknown, messages: SubmissionMessages): Promise<LeadPostResult> {
   let response: Response;
   try {
     response = await fetch(endpoint, {
@@ -54,13 +54,13 @@ export async function postLead(endpoint: string, body: unknown): Promise<LeadPos
       body: JSON.stringify(body),
     });
   } catch {
-    return { kind: 'failed', message: formMessages.unreachable };
+    return { kind: 'failed', message: messages.unreachable };
   }
   const answer = (await response.json().catch(() => ({}))) as { reference?: string; fields?: FlatFieldErrors };
   if (response.ok && answer.reference) return { kind: 'accepted', reference: answer.reference };
   if (response.status === 400 && answer.fields) return { kind: 'invalid', fields: answer.fields };
   if (response.status === 429) {
-    return { kind: 'failed', message: formMessages.rateLimited(Number(response.headers.get('Retry-After') ?? 60)) };
+    return { kind: 'failed', message: messages.rateLimited(Number(response.headers.get('Retry-After') ?? 60)) };
   }
-  return { kind: 'failed', message: formMessages.serverError };
+  return { kind: 'failed', message: messages.serverError };
 }

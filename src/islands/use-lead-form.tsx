@@ -19,6 +19,7 @@ import {
 } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import { ErrorSummary } from './Field.tsx';
+import { useFormFrameWords } from './form-messages.tsx';
 import { errorList, type FlatFieldErrors, focusFirstProblem, nestedErrors, postLead } from './form-state.ts';
 
 export interface LeadFormState {
@@ -29,6 +30,12 @@ export interface LeadFormState {
   defaults: Record<string, unknown>;
   /** Field errors from a submission the server already checked (the no-JavaScript path). */
   serverErrors: FlatFieldErrors;
+}
+
+/** A form's pages in the page's language, given by the page: where it posts without JavaScript, and its thank-you page. */
+export interface FormPages {
+  action: string;
+  thankYouPath: string;
 }
 
 interface LeadFormOptions<Values extends FieldValues> extends LeadFormState {
@@ -56,11 +63,13 @@ export function useLeadForm<Values extends FieldValues>({
   defaults,
   serverErrors,
 }: LeadFormOptions<Values>) {
+  const { submission, locale } = useFormFrameWords();
   // Made once: react-hook-form resets its errors to this prop whenever the prop changes.
   const [errorsFromServer] = useState(() => nestedErrors(serverErrors) as FieldErrors<Values>);
   const methods = useForm<Values>({
     // The fields' values come from the page (see above); the resolver checks every value before anything is sent.
-    defaultValues: { submissionId } as DefaultValues<Values>,
+    // The form's language goes with them, for the server's answer and the lead's record.
+    defaultValues: { submissionId, ...(locale && { locale }) } as DefaultValues<Values>,
     errors: errorsFromServer,
     // The raw values are posted: the server parses them with the same schema.
     resolver: zodResolver(schema, undefined, { raw: true }),
@@ -110,12 +119,11 @@ export function useLeadForm<Values extends FieldValues>({
   const send = handleSubmit(
     async (values): Promise<void> => {
       setFailure(undefined);
-      const result = await postLead(endpoint, {
-        ...values,
-        ...extraBody?.(),
-        startedAt,
-        website: honeypot.current?.value ?? '',
-      });
+      const result = await postLead(
+        endpoint,
+        { ...values, ...extraBody?.(), startedAt, website: honeypot.current?.value ?? '' },
+        submission,
+      );
       if (result.kind === 'accepted') {
         window.location.assign(thankYouPage(result.reference, values));
       } else if (result.kind === 'invalid') {
@@ -178,6 +186,7 @@ interface LeadFormFrameProps {
 
 /** The form element with its failure message, error summary and bot signals; the fields are its children. */
 export function LeadFormFrame({ lead, className, submissionId, startedAt, children }: LeadFormFrameProps) {
+  const { chrome, locale } = useFormFrameWords();
   return (
     <form
       ref={lead.form}
@@ -197,10 +206,11 @@ export function LeadFormFrame({ lead, className, submissionId, startedAt, childr
       <ErrorSummary errors={lead.showSummary ? lead.errors : []} focusOnLoad={lead.sentWithErrors} />
       {/* Not registered: the form's values hold it already, and a hidden input would be "focused" as the first error. */}
       <input type="hidden" name="submissionId" value={submissionId} />
+      {locale && <input type="hidden" name="locale" value={locale} />}
       {/* Bot signals sit outside the validated fields: a filled honeypot or an instant submission is discarded. */}
       <input type="hidden" name="startedAt" value={startedAt} />
       <div className="honeypot" aria-hidden="true">
-        <label htmlFor="field-website">Leave this field empty</label>
+        <label htmlFor="field-website">{chrome.honeypot}</label>
         <input
           id="field-website"
           name="website"

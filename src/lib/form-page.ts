@@ -6,6 +6,7 @@
 import type { AstroGlobal } from 'astro';
 import { type LeadForm, type LeadFormSubmission, submitPlainForm } from '#functions/http/lead-forms.ts';
 import type { LeadFormState } from '#src/islands/use-lead-form.tsx';
+import { pageLocale } from './i18n.ts';
 import { setPageStatus } from './page-status.ts';
 
 export type AcceptedSubmission = Extract<LeadFormSubmission, { kind: 'accepted' }>;
@@ -15,13 +16,18 @@ export const withReference = (thankYouPath: string) => (accepted: AcceptedSubmis
   `${thankYouPath}?ref=${encodeURIComponent(accepted.reference)}`;
 
 export async function formPageSubmission(
-  astro: Pick<AstroGlobal, 'request' | 'clientAddress' | 'locals' | 'response' | 'redirect'>,
+  astro: Pick<AstroGlobal, 'request' | 'clientAddress' | 'locals' | 'response' | 'redirect' | 'currentLocale' | 'url'>,
   form: LeadForm,
   thankYouPage: (accepted: AcceptedSubmission) => string | Promise<string>,
 ): Promise<Response | Exclude<LeadFormSubmission, AcceptedSubmission> | undefined> {
   astro.response.headers.set('Cache-Control', 'no-store');
   if (astro.request.method !== 'POST') return undefined;
-  const submission = await submitPlainForm(form, astro.request, astro.locals.clientAddress ?? astro.clientAddress);
+  const submission = await submitPlainForm(
+    form,
+    astro.request,
+    astro.locals.clientAddress ?? astro.clientAddress,
+    pageLocale(astro),
+  );
   if (submission.kind === 'accepted') return astro.redirect(await thankYouPage(submission), 303);
   setPageStatus(astro.response, submission.status);
   return submission;

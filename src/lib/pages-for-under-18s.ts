@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { pathWithoutLocale } from '#functions/clinic/locales.ts';
 
 export const audiences = ['everyone', 'under-18'] as const;
 
@@ -43,7 +44,9 @@ export function pagesForUnder18s(): readonly PageForUnder18s[] {
   return found;
 }
 
+/** In any language: `/hi/treatments/braces-for-teens/` is the Hindi twin of a page for under-18s. */
 export function isPageForUnder18s(pathname: string): boolean {
-  const withSlash = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  const page = pathWithoutLocale(pathname);
+  const withSlash = page.endsWith('/') ? page : `${page}/`;
   return pagesForUnder18s().some((page) => page.path === withSlash);
 }

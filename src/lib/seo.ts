@@ -37,7 +37,7 @@ export function breadcrumbJsonLd(crumbs: readonly Crumb[], site: URL | string): 
 }
 
 /** A branch that offers dentistry is both a `MedicalClinic` and a `Dentist` to search engines. */
-export function branchJsonLd(branch: Branch, path: string, site: URL | string): JsonLd {
+export function branchJsonLd(branch: Branch, path: string, site: URL | string, name = branch.name): JsonLd {
   const types = [...new Set(branch.specialties.map((id) => specialties[id].schemaType))].sort(
     (a, b) => Number(a === 'Dentist') - Number(b === 'Dentist'),
   );
@@ -45,7 +45,7 @@ export function branchJsonLd(branch: Branch, path: string, site: URL | string): 
     '@context': 'https://schema.org',
     '@type': types.includes('MedicalClinic') ? types : ['MedicalClinic', ...types],
     '@id': `${absoluteUrl(path, site)}#clinic`,
-    name: `${clinic.brand}, ${branch.name}`,
+    name: `${clinic.brand}, ${name}`,
     url: absoluteUrl(path, site),
     telephone: branch.phone,
     email: branch.email,
@@ -167,7 +167,7 @@ export function organizationJsonLd(site: URL | string): JsonLd {
   };
 }
 
-/** JSON for a `<script type="application/ld+json">`, safe against `</script>` in content. */
-export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
+/** JSON for a `<script>` data block (JSON-LD, the banner's words), safe against `</script>` in content. */
+export function serializeJsonLd(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BookingFormValues } from '#functions/forms/booking-schema.ts';
+import { englishFormMessages } from '#functions/forms/messages-en.ts';
 import { createRightsRequestSchema, type RightsRequestFormValues } from '#functions/forms/rights-request-schema.ts';
 import { bookingJobs, newsletterJobs, rightsRequestJobs } from '#functions/intake/lead-jobs.ts';
 import { toMobileE164 } from '#functions/intake/phone.ts';
@@ -18,9 +19,9 @@ function payloadOf<Kind extends OutboxJobKind>(jobs: readonly OutboxJobDraft[], 
   return job.payload as OutboxJobPayload<Kind>;
 }
 
-export const adultConfirmation = () =>
+export const adultConfirmation = (overrides: Partial<BookingFormValues> = {}) =>
   payloadOf(
-    bookingJobs(adultBooking(), reference, requestedAt, guardianLinks(reference)),
+    bookingJobs(adultBooking(overrides), reference, requestedAt, guardianLinks(reference)),
     'email.booking-confirmation',
   );
 export const adultFrontDesk = (overrides: Partial<BookingFormValues> = {}) =>
@@ -28,12 +29,19 @@ export const adultFrontDesk = (overrides: Partial<BookingFormValues> = {}) =>
 export const minorFrontDesk = (overrides: Partial<BookingFormValues> = {}) =>
   payloadOf(bookingJobs(minorBooking(overrides), reference, requestedAt, guardianLinks(reference)), 'email.front-desk');
 
-export const guardianConsentRequest = () =>
-  payloadOf(bookingJobs(minorBooking(), reference, requestedAt, guardianLinks(reference)), 'email.guardian-consent');
+export const guardianConsentRequest = (overrides: Partial<BookingFormValues> = {}) =>
+  payloadOf(
+    bookingJobs(minorBooking(overrides), reference, requestedAt, guardianLinks(reference)),
+    'email.guardian-consent',
+  );
 
 export const newsletterConfirmation = () =>
   payloadOf(
-    newsletterJobs({ submissionId: randomUUID(), email: 'asha@example.com' }, reference, newsletterLinks(reference)),
+    newsletterJobs(
+      { submissionId: randomUUID(), email: 'asha@example.com', locale: 'en' },
+      reference,
+      newsletterLinks(reference),
+    ),
     'email.newsletter-confirmation',
   );
 
@@ -45,7 +53,7 @@ export const rightsReceipt: RightsRequestReceipt = {
   resolveBy: '2026-12-23T05:00:00.000Z',
 };
 
-const rightsRequestSchema = createRightsRequestSchema({ parseMobile: toMobileE164 });
+const rightsRequestSchema = createRightsRequestSchema({ parseMobile: toMobileE164, messages: englishFormMessages });
 
 /** Asha asks for her own information to be deleted, giving both an email and a mobile; '' leaves a field out. */
 export function rightsRequestValues(overrides: Partial<RightsRequestFormValues> = {}): RightsRequestFormValues {
@@ -56,6 +64,7 @@ export function rightsRequestValues(overrides: Partial<RightsRequestFormValues> 
     email: 'Asha@Example.com',
     mobile: '98765 43210',
     requesterRole: 'self',
+    locale: 'en',
     details: 'Please delete everything from my booking last year.',
     ...overrides,
   };

@@ -7,6 +7,7 @@ import {
   createBookingSchema,
   type MinorBookingRequest,
 } from '#functions/forms/booking-schema.ts';
+import { englishFormMessages } from '#functions/forms/messages-en.ts';
 import { bookingJobs } from '#functions/intake/lead-jobs.ts';
 import { toMobileE164 } from '#functions/intake/phone.ts';
 import type { CrmBookingPayload, GuardianConsentLink, NewsletterLinks } from '#functions/outbox/jobs.ts';
@@ -22,7 +23,12 @@ export const treatments: BookableTreatment[] = [
   { id: 'hair-transplant', specialty: 'hair', title: 'Hair transplant' },
 ];
 
-export const bookingSchema = createBookingSchema({ treatments, today, parseMobile: toMobileE164 });
+export const bookingSchema = createBookingSchema({
+  treatments,
+  today,
+  parseMobile: toMobileE164,
+  messages: englishFormMessages,
+});
 
 /** What an adult's completed booking form holds. */
 export function adultBookingValues(overrides: Partial<BookingFormValues> = {}): BookingFormValues {

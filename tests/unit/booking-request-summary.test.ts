@@ -3,6 +3,7 @@
  * tab's storage after the island sends the form, or from a sealed, short-lived token after a plain form post.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { englishFormMessages } from '#functions/forms/messages-en.ts';
 import type { Site } from '#functions/http/site.ts';
 import {
   recallBookingRequest,
@@ -30,7 +31,10 @@ function siteWithKey(key: string): Site {
 
 describe('the summary of a booking request', () => {
   it('names what was asked for, in words, and nothing about who asked', () => {
-    const summary = describeBookingRequest({ ...request, ...person, treatmentTitle: 'Dental implants' });
+    const summary = describeBookingRequest(
+      { ...request, ...person, treatmentTitle: 'Dental implants' },
+      englishFormMessages,
+    );
     expect(summary).toEqual({
       reference: 'KC-7Q4M-X2P9',
       treatment: 'Dental implants',
@@ -57,7 +61,7 @@ describe("the summary in this tab's storage", () => {
     Reflect.deleteProperty(globalThis, 'sessionStorage');
   });
 
-  const summary = describeBookingRequest({ ...request, treatmentTitle: 'Dental implants' });
+  const summary = describeBookingRequest({ ...request, treatmentTitle: 'Dental implants' }, englishFormMessages);
 
   it('is recalled by the thank-you page for as long as the policy says, then forgotten', () => {
     const sentAt = Date.UTC(2026, 6, 1, 10);

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createBookingSchema } from '#functions/forms/booking-schema.ts';
 import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
+import { englishFormMessages } from '#functions/forms/messages-en.ts';
+import { hindiFormMessages } from '#functions/forms/messages-hi.ts';
 import { toMobileE164 } from '#functions/intake/phone.ts';
 import {
   adultBooking,
   adultBookingValues,
+  treatments as bookable,
   bookingSchema,
   minorBooking,
   minorBookingValues,
@@ -31,6 +34,7 @@ describe('createBookingSchema: an adult', () => {
     });
     expect(bookingSchema.parse(values)).toEqual({
       submissionId: values.submissionId,
+      locale: 'en',
       treatment: 'teeth-whitening',
       treatmentTitle: 'Teeth whitening',
       branch: 'bengaluru-indiranagar',
@@ -82,6 +86,7 @@ describe('createBookingSchema: a minor', () => {
     const values = minorBookingValues();
     expect(bookingSchema.parse(values)).toEqual({
       submissionId: values.submissionId,
+      locale: 'en',
       treatment: 'teeth-whitening',
       treatmentTitle: 'Teeth whitening',
       branch: 'bengaluru-indiranagar',
@@ -190,6 +195,56 @@ describe('createBookingSchema: messages', () => {
       mobile: 'This number is too short. Check the digits.',
       branch: "Our Bandra West, Mumbai clinic doesn't offer hair care. Choose another clinic.",
     });
+  });
+});
+
+describe('createBookingSchema in Hindi', () => {
+  const hindiSchema = createBookingSchema({
+    treatments: bookable,
+    today,
+    parseMobile: toMobileE164,
+    messages: hindiFormMessages,
+  });
+  const hindiFieldsOf = (body: unknown) => {
+    const result = parseWithFieldErrors(hindiSchema, body);
+    if (result.ok) throw new Error('Expected the booking to be rejected');
+    return result.fields;
+  };
+
+  it('reports the same fields as in English, each in Hindi', () => {
+    for (const body of [
+      {},
+      minorBookingValues({ guardian: {}, patientMobile: '12345' }),
+      adultBookingValues({
+        treatment: 'hair-transplant',
+        branch: 'mumbai-bandra',
+        preferredDate: '2026-11-29',
+        mobile: '12345',
+      }),
+    ]) {
+      const english = fieldsOf(body);
+      const hindi = hindiFieldsOf(body);
+      expect(Object.keys(hindi)).toEqual(Object.keys(english));
+      for (const [field, message] of Object.entries(hindi)) {
+        if (field === 'body') continue;
+        expect(message, field).toMatch(/[\u0900-\u097F]/);
+        expect(message, field).not.toBe(english[field]);
+      }
+    }
+  });
+
+  it('names the branch, the day and the hours in Hindi, with the same rules', () => {
+    expect(hindiFieldsOf(adultBookingValues({ treatment: 'hair-transplant', branch: 'mumbai-bandra' }))).toEqual({
+      branch: 'हमारे बांद्रा वेस्ट, मुंबई क्लिनिक में बालों की देखभाल की सुविधा नहीं है। कोई दूसरा क्लिनिक चुनें।',
+    });
+    expect(hindiFieldsOf(adultBookingValues({ branch: 'mumbai-bandra', preferredDate: '2026-11-29' }))).toEqual({
+      preferredDate: 'हमारा बांद्रा वेस्ट, मुंबई क्लिनिक रविवार को बंद रहता है। कोई दूसरा दिन चुनें।',
+    });
+    expect(hindiFieldsOf(adultBookingValues({ preferredDate: '2026-11-29', timeWindow: 'evening' }))).toEqual({
+      timeWindow: 'रविवार को हमारा इंदिरानगर, बेंगलुरु क्लिनिक सिर्फ़ सुबह और दोपहर में खुला रहता है। सुबह या दोपहर चुनें।',
+    });
+    expect(hindiSchema.parse(adultBookingValues({ locale: 'hi' }))).toMatchObject({ locale: 'hi', isMinor: false });
+    expect(bookingSchema.parse(adultBookingValues())).toMatchObject({ locale: 'en' });
   });
 });
 
@@ -336,8 +391,8 @@ describe('createBookingSchema: attribution', () => {
 
 describe('createBookingSchema options', () => {
   it('needs at least one treatment', () => {
-    expect(() => createBookingSchema({ treatments: [], today, parseMobile: toMobileE164 })).toThrow(
-      /at least one treatment/,
-    );
+    expect(() =>
+      createBookingSchema({ treatments: [], today, parseMobile: toMobileE164, messages: englishFormMessages }),
+    ).toThrow(/at least one treatment/);
   });
 });

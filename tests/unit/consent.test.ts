@@ -2,15 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { consentSettings, isTrackerFreeRoute } from '#functions/clinic/consent.ts';
 import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { trackingServices } from '#functions/clinic/tracking-services.ts';
-import { buildBannerConfig } from '#src/scripts/consent/banner-config.ts';
+import { type BannerOptions, buildBannerConfig } from '#src/scripts/consent/banner-config.ts';
 import { cookieDomainsFor, matchesCookie } from '#src/scripts/consent/cookies.ts';
+import { englishCopy } from '#src/scripts/consent/copy-en.ts';
+import { hindiCopy } from '#src/scripts/consent/copy-hi.ts';
 import { allowedParams, isAllowedEvent } from '#src/scripts/consent/events.ts';
 import { sanitizedPageUrl } from '#src/scripts/consent/page-url.ts';
 import { privacySignalOf } from '#src/scripts/consent/privacy-signal.ts';
 import { storedMinorFlag } from '#src/scripts/consent/stored-consent.ts';
 
 const ga4 = trackingServices.filter((service) => service.id === 'ga4');
-const baseOptions = { privacySignal: 'none', minor: false, secureCookie: true, callbacks: {} } as const;
+const baseOptions = {
+  language: 'en',
+  copy: englishCopy,
+  privacySignal: 'none',
+  minor: false,
+  secureCookie: true,
+  callbacks: {},
+} as const satisfies Partial<BannerOptions>;
+const hindiOptions = { ...baseOptions, language: 'hi', copy: hindiCopy } as const;
 
 describe('buildBannerConfig', () => {
   it('ships opt-in mode, visible to automated browsers, with a 12-month cookie and the current revision', () => {
@@ -53,21 +63,23 @@ describe('buildBannerConfig', () => {
       };
       expect(english.consentModal.description).toContain(`Your browser sent ${name}, so marketing stays off`);
       expect(english.preferencesModal.sections[0]?.description).toContain('"Accept all" leaves marketing off');
-      const hindi = config.language.translations.hi;
-      if (typeof hindi !== 'function') throw new Error('Hindi should load lazily');
-      expect(JSON.stringify(await hindi())).toContain(name);
+      const hindi = buildBannerConfig({ ...hindiOptions, services: trackingServices, privacySignal: signal });
+      expect(hindi.language.default).toBe('hi');
+      expect(JSON.stringify(hindi.language.translations.hi)).toContain(name);
+      expect(hindi.language.translations.en).toBeUndefined();
     }
     const unsignalled = buildBannerConfig({ ...baseOptions, services: trackingServices });
     expect(JSON.stringify(unsignalled.language.translations.en)).not.toContain('Global Privacy Control');
   });
 
   it('offers a minor nothing to choose: no banner, and preferences that explain why, with no toggle or button', async () => {
-    const config = buildBannerConfig({ ...baseOptions, services: trackingServices, minor: true });
-    expect(config.autoShow).toBe(false);
-    // The library treats a read-only category as always accepted, which would keep a minor's tracking "on".
-    expect(config.categories.analytics?.readOnly).toBeUndefined();
-    expect(config.categories.marketing?.readOnly).toBeUndefined();
-    for (const language of ['en', 'hi'] as const) {
+    for (const options of [baseOptions, hindiOptions]) {
+      const { language } = options;
+      const config = buildBannerConfig({ ...options, services: trackingServices, minor: true });
+      expect(config.autoShow).toBe(false);
+      // The library treats a read-only category as always accepted, which would keep a minor's tracking "on".
+      expect(config.categories.analytics?.readOnly).toBeUndefined();
+      expect(config.categories.marketing?.readOnly).toBeUndefined();
       const translation = config.language.translations[language];
       if (typeof translation !== 'function') throw new Error("A minor's preferences load lazily");
       const { preferencesModal } = (await translation()) as unknown as {
@@ -80,7 +92,8 @@ describe('buildBannerConfig', () => {
       expect(preferencesModal.sections[0]?.description).toContain(language === 'en' ? 'under 18' : '18 वर्ष');
       expect(preferencesModal.sections[1]?.description).toContain('/privacy-rights/');
     }
-    const english = (await (config.language.translations.en as () => Promise<unknown>)()) as {
+    const minorConfig = buildBannerConfig({ ...baseOptions, services: trackingServices, minor: true });
+    const english = (await (minorConfig.language.translations.en as () => Promise<unknown>)()) as {
       preferencesModal: { sections: { description: string }[] };
     };
     expect(english.preferencesModal.sections[0]?.description).toContain('If you are a parent');
@@ -99,10 +112,10 @@ describe('buildBannerConfig', () => {
   });
 
   it('has the same three first-layer buttons in English and Hindi', async () => {
-    const config = buildBannerConfig({ ...baseOptions, services: trackingServices });
-    const hindi = config.language.translations.hi;
-    if (typeof hindi !== 'function') throw new Error('Hindi should load lazily');
-    const [english, translated] = [config.language.translations.en, await hindi()] as unknown as {
+    const [english, translated] = [
+      buildBannerConfig({ ...baseOptions, services: trackingServices }).language.translations.en,
+      buildBannerConfig({ ...hindiOptions, services: trackingServices }).language.translations.hi,
+    ] as unknown as {
       consentModal: Record<string, string>;
     }[];
     for (const key of ['acceptAllBtn', 'acceptNecessaryBtn', 'showPreferencesBtn', 'title', 'revisionMessage']) {

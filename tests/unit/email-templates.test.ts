@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardianConsentCheck } from '#functions/clinic/policy-wording.ts';
+import { guardianConsentCheck, guardianConsentChecks } from '#functions/clinic/policy-wording.ts';
 import type { RenderedEmail } from '#functions/delivery/email/render.ts';
 import { bookingConfirmationEmail } from '#functions/delivery/email/templates/booking-confirmation.tsx';
 import { frontDeskNotificationEmail } from '#functions/delivery/email/templates/front-desk-notification.tsx';
@@ -238,5 +238,41 @@ describe('the acknowledgement of a data-rights request', () => {
     expect(html.match(/<h1/g)).toHaveLength(1);
     expect(html).not.toContain('<img');
     expect(text).not.toContain('<');
+  });
+});
+
+describe('the emails sent from a Hindi page', () => {
+  const inHindi = (email: RenderedEmail) => {
+    expect(email.html).toContain('lang="hi-IN"');
+    expect(email.subject).toMatch(/[\u0900-\u097F]/);
+    expect(email.html.match(/<h1/g)).toHaveLength(1);
+    // Every sentence a patient reads is Hindi: no English sentence of the English email is left.
+    expect(email.text).not.toMatch(/\b(the|and|your|please|thank you)\b/i);
+  };
+
+  it('confirms a booking in Hindi, with the day, the time of day and the clinic in Hindi', async () => {
+    const email = await bookingConfirmationEmail(adultConfirmation({ locale: 'hi' }), { siteUrl });
+    inHindi(email);
+    expectInBothParts(email, reference, 'बुधवार, 25 नवंबर 2026', 'सुबह (दोपहर 12 बजे से पहले)', 'इंदिरानगर, बेंगलुरु');
+    expectInBothParts(email, 'आपका अनुरोध हमें मिल गया है', 'हमारी गोपनीयता नीति');
+  });
+
+  it('asks a parent or guardian for their consent in Hindi, as the Hindi notice says it', async () => {
+    const email = await guardianConsentRequestEmail(guardianConsentRequest({ locale: 'hi' }), { siteUrl });
+    inHindi(email);
+    expectInBothParts(email, 'मेरी सहमति की पुष्टि करें', guardianConsentChecks.hi, 'अगर बटन काम न करे');
+  });
+
+  it('asks a subscriber to confirm, and acknowledges a rights request, in Hindi', async () => {
+    inHindi(await newsletterConfirmationEmail({ ...newsletterConfirmation(), locale: 'hi' }));
+    inHindi(await rightsAcknowledgementEmail({ ...rightsAcknowledgement(), locale: 'hi' }));
+  });
+
+  it('tells the front desk, in English, which language the patient used', async () => {
+    const hindi = await frontDeskNotificationEmail(adultFrontDesk({ locale: 'hi' }));
+    expectInBothParts(hindi, 'Language: Hindi (the page the request was sent from: reply in it)');
+    const english = await frontDeskNotificationEmail(adultFrontDesk());
+    expectInBothParts(english, 'Language: English');
+    expect(hindi.html).toContain('lang="en-IN"');
   });
 });

@@ -17,6 +17,13 @@ const settings = { siteUrl: 'https://www.clinic.test', signingKey };
 const requestedAt = new Date('2026-11-23T06:30:00.000Z');
 
 describe('guardianConsentLink', () => {
+  it('leads a request from a Hindi page to the Hindi consent page, with the same token', () => {
+    const hindi = new URL(guardianConsentLink(settings, 'KC-7Q4M-X2P9', requestedAt, 'hi').verifyUrl);
+    const english = new URL(guardianConsentLink(settings, 'KC-7Q4M-X2P9', requestedAt).verifyUrl);
+    expect(hindi.pathname).toBe('/hi/book/guardian-consent/');
+    expect(hindi.search).toBe(english.search);
+  });
+
   it('links the consent page with a token for this request only, working as long as an unverified request is kept', () => {
     const link = guardianConsentLink(settings, 'KC-7Q4M-X2P9', requestedAt);
     expect(link.expiresAt).toBe('2026-11-30T06:30:00.000Z');

@@ -138,6 +138,7 @@ describe('the crm.booking delivery', () => {
                 clinic_preferred_time_window: 'morning',
                 clinic_patient_name: 'Asha Rao',
                 clinic_patient_is_minor: 'false',
+                clinic_language: 'en',
               },
             },
           ],

@@ -267,6 +267,7 @@ describe('the deal', () => {
       clinic_preferred_time_window: 'morning',
       clinic_patient_name: 'Asha Rao',
       clinic_patient_is_minor: 'false',
+      clinic_language: 'en',
     });
     expect(dealContactAssociation(crmPayload(), 501)).toEqual([
       { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 3 },

@@ -77,6 +77,7 @@ describe('the crm.rights-request delivery', () => {
                   `Reference: ${reference}`,
                   'Requester: Asha Rao',
                   'Whose information: My own information',
+                  'Language: English (the page the request was sent from: reply in it)',
                   'Email: asha@example.com',
                   'Mobile: +919876543210',
                   'Received: Monday, 23 November 2026 at 10:30 am IST',
@@ -95,6 +96,7 @@ describe('the crm.rights-request delivery', () => {
                 clinic_rights_request_type: 'erasure',
                 clinic_acknowledge_by: '2026-11-25T05:00:00.000Z',
                 clinic_resolve_by: '2026-12-23T05:00:00.000Z',
+                clinic_language: 'en',
               },
             },
           ],
@@ -215,7 +217,7 @@ describe('the crm.rights-request delivery', () => {
     const content = fake.tickets()[0]?.properties.content ?? '';
     expect(content).toContain(
       'Requester: Asha Rao\nWhose information: My child, or someone I am the legal guardian of\n' +
-        'Person it is about: Kiran Rao\n',
+        'Language: English (the page the request was sent from: reply in it)\nPerson it is about: Kiran Rao\n',
     );
     expect(content).toContain('Details from the requester:\nNone given.\n');
     expect(content).toMatch(

@@ -10,6 +10,7 @@ const summary = {
   branch: 'bengaluru-indiranagar',
   preferredDate: '2026-11-25',
   timeWindow: 'morning',
+  locale: 'en',
 };
 
 describe('bookingJobs', () => {
@@ -122,11 +123,15 @@ describe('bookingJobs', () => {
 
 describe('newsletterJobs', () => {
   it('queues only the confirmation email', () => {
-    const signup = { submissionId: '3f1c2a9e-7b4d-4c1e-9a2f-5d6e7f8a9b0c', email: 'asha@example.com' };
+    const signup = {
+      submissionId: '3f1c2a9e-7b4d-4c1e-9a2f-5d6e7f8a9b0c',
+      email: 'asha@example.com',
+      locale: 'en',
+    } as const;
     expect(newsletterJobs(signup, reference, newsletterLinks(reference))).toEqual([
       {
         kind: 'email.newsletter-confirmation',
-        payload: { reference, to: 'asha@example.com', ...newsletterLinks(reference) },
+        payload: { reference, to: 'asha@example.com', ...newsletterLinks(reference), locale: 'en' },
       },
     ]);
   });

@@ -25,7 +25,7 @@ beforeAll(async () => {
     references.newsletter = (
       await storeNewsletterSignup(
         store.db,
-        { submissionId: crypto.randomUUID(), email: 'reader@example.com' },
+        { submissionId: crypto.randomUUID(), email: 'reader@example.com', locale: 'en' },
         newsletterLinks,
       )
     ).reference;
@@ -35,6 +35,7 @@ beforeAll(async () => {
       fullName: 'Asha Rao',
       mobile: '+919876543210',
       requesterRole: 'self',
+      locale: 'en',
       details: 'My date of birth is wrong.',
     } as const;
     references.rights = (

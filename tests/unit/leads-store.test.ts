@@ -18,7 +18,7 @@ vi.mock('#functions/intake/reference.ts', async (importOriginal) => {
 const referencePattern = /^KC-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/;
 
 function signup(email = `${randomUUID()}@example.com`) {
-  return { submissionId: randomUUID(), email };
+  return { submissionId: randomUUID(), email, locale: 'en' as const };
 }
 
 async function bookingRows(db: Kysely<Database>, submissionId: string) {
@@ -252,7 +252,12 @@ function recordsNewsletterSignups(opened: OpenedStore) {
         kind: 'email.newsletter-confirmation',
         status: 'pending',
         attempts: 0,
-        payload: { reference: recorded.reference, to: request.email, ...newsletterLinks(recorded.reference) },
+        payload: {
+          reference: recorded.reference,
+          to: request.email,
+          ...newsletterLinks(recorded.reference),
+          locale: 'en',
+        },
         booking_request_id: null,
         newsletter_subscription_id: row?.id,
       },

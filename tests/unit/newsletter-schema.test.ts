@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
-import {
-  createNewsletterSchema,
-  fullDateOfBirthNeededMessage,
-  minorSignupMessage,
-  type NewsletterFormValues,
-} from '#functions/forms/newsletter-schema.ts';
+import { englishFormMessages } from '#functions/forms/messages-en.ts';
+import { createNewsletterSchema, type NewsletterFormValues } from '#functions/forms/newsletter-schema.ts';
 
 const today = '2026-11-23';
-const schema = createNewsletterSchema({ today });
+const schema = createNewsletterSchema({ today, messages: englishFormMessages });
+const { minor: minorSignupMessage, fullDateNeeded: fullDateOfBirthNeededMessage } = englishFormMessages.newsletter;
 
 function signupValues(overrides: Partial<NewsletterFormValues> = {}): NewsletterFormValues {
   return {
@@ -30,7 +27,11 @@ function fieldsOf(body: unknown) {
 describe('createNewsletterSchema', () => {
   it('keeps only the submission ID and the lowercased email: the age is checked, not stored', () => {
     const values = signupValues();
-    expect(schema.parse(values)).toEqual({ submissionId: values.submissionId, email: 'asha@example.com' });
+    expect(schema.parse(values)).toEqual({
+      submissionId: values.submissionId,
+      email: 'asha@example.com',
+      locale: 'en',
+    });
   });
 
   it('refuses anyone under 18 kindly, and accepts them on their 18th birthday', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { minorSignupMessage } from '#functions/forms/newsletter-schema.ts';
+import { englishFormMessages } from '#functions/forms/messages-en.ts';
 import { createOneClickUnsubscribeHandler } from '#functions/http/one-click-unsubscribe.ts';
 import { createClientRateLimiter } from '#functions/http/rate-limit.ts';
 import { confirmWithLink, unsubscribeWithLink } from '#functions/newsletter/links.ts';
@@ -135,7 +135,9 @@ function newsletterFlows(opened: OpenedStore) {
     for (const age of [{ birthYear: 2010 }, { birthYear: undefined, dateOfBirth: '2008-11-24' }]) {
       const response = await handler(post(signupValues(age)), client);
       expect(response.status).toBe(400);
-      expect(Object.values(((await response.json()) as { fields: object }).fields)).toEqual([minorSignupMessage]);
+      expect(Object.values(((await response.json()) as { fields: object }).fields)).toEqual([
+        englishFormMessages.newsletter.minor,
+      ]);
     }
     expect(await counts(db())).toEqual(before);
   });

@@ -167,7 +167,11 @@ function managesJobs(opened: OpenedStore) {
     const { db } = opened.store;
     await bookingWithJobs(db);
     await bookingWithJobs(db);
-    await storeNewsletterSignup(db, { submissionId: crypto.randomUUID(), email: 'r@example.com' }, newsletterLinks);
+    await storeNewsletterSignup(
+      db,
+      { submissionId: crypto.randomUUID(), email: 'r@example.com', locale: 'en' },
+      newsletterLinks,
+    );
     const [running] = await claimDueJobs(db, { ...crm, kinds: ['email.front-desk'], limit: 1 });
 
     expect(await countJobsWaitingWithout(db, ['crm.booking', 'email.booking-confirmation'])).toEqual([

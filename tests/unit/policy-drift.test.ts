@@ -16,7 +16,12 @@ import { consentSettings } from '#functions/clinic/consent.ts';
 import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
-import { guardianConsentCheck, privacySignalNames, trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
+import {
+  guardianConsentCheck,
+  guardianConsentChecks,
+  privacySignalNames,
+  trackerFreePageNames,
+} from '#functions/clinic/policy-wording.ts';
 import { processors } from '#functions/clinic/processors.ts';
 import { type RetentionPeriods, retention } from '#functions/clinic/retention.ts';
 import { consentCookie, trackingServices } from '#functions/clinic/tracking-services.ts';
@@ -30,6 +35,8 @@ import { retentionCutoffs } from '#functions/privacy/retention-purge.ts';
 import { requestSummaryMinutes, summaryKeys } from '#src/islands/booking-request-storage.ts';
 import { clinicTokens } from '#src/lib/clinic-tokens.ts';
 import { pagesForUnder18s } from '#src/lib/pages-for-under-18s.ts';
+import { englishUi } from '#src/lib/ui-en.ts';
+import { hindiUi } from '#src/lib/ui-hi.ts';
 import { guardianConsentRequest } from '../support/email-payloads.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -137,6 +144,18 @@ const typedPeriod = /\b\d+\s+(?:hours?|days?|weeks?|months?|years?)\b/gi;
 /** Periods the law sets rather than the code, which the policies may state in words. */
 const periodsFromLaw = ['7 years'];
 
+/**
+ * A page's source with the views and notices it renders (one language's page is often a view both languages
+ * share, and a form's notice its own component), so that what the visitor reads is checked wherever it is written.
+ */
+async function pageWithItsParts(file: string): Promise<string> {
+  const source = await readFile(file, 'utf8');
+  const parts = [...source.matchAll(/from '#src\/((?:views\/\w+|components\/\w+Notice)\.astro)'/g)].map(([, path]) =>
+    join(root, 'src', path ?? ''),
+  );
+  return [source, ...(await Promise.all(parts.map(pageWithItsParts)))].join('\n');
+}
+
 describe('the policies match the code', () => {
   it("the privacy policy's version is the one consent receipts record", () => {
     expect(policy('privacy-policy').version).toBe(consentSettings.policyVersion);
@@ -226,10 +245,21 @@ describe('the policies match the code', () => {
     expect(appointments.source).toContain('{{minors.consentCheck}}');
     expect(appointments.text).toContain(guardianConsentCheck);
     expect(guardianConsentCheck).toContain(`${retention.unverifiedMinorRequestDays} days`);
-    const bookingPage = await readFile(join(root, 'src/pages/book/index.astro'), 'utf8');
-    expect(bookingPage, 'the booking notice quotes guardianConsentCheck').toMatch(/text: guardianConsentCheck\b/);
-    const email = await guardianConsentRequestEmail(guardianConsentRequest(), { siteUrl: 'https://clinic.example' });
-    expect(email.text.replace(/\s+/g, ' ')).toContain(guardianConsentCheck);
+    const bookingPage = await pageWithItsParts(join(root, 'src/pages/book/index.astro'));
+    expect(bookingPage, 'the booking notice quotes its words').toMatch(/text: text\.guardianCheck\b/);
+    // The notice and the guardian's email say it in their language, from the same record.
+    expect(guardianConsentChecks.en).toBe(guardianConsentCheck);
+    expect(guardianConsentChecks.hi).toContain(`${retention.unverifiedMinorRequestDays} दिनों`);
+    for (const [locale, ui] of [
+      ['en', englishUi],
+      ['hi', hindiUi],
+    ] as const) {
+      expect(ui.booking.notice.guardianCheck).toBe(guardianConsentChecks[locale]);
+      const email = await guardianConsentRequestEmail(guardianConsentRequest({ locale }), {
+        siteUrl: 'https://clinic.example',
+      });
+      expect(email.text.replace(/\s+/g, ' ')).toContain(guardianConsentChecks[locale]);
+    }
   });
 
   it('promise, for children, the verification and the deletion of an unverified request after its period', () => {
@@ -342,15 +372,25 @@ describe('the policies match the code', () => {
 
   it('every form page shows the itemised notice, linking to its policy section and the grievance section', async () => {
     for (const route of consentSettings.trackerFreeRoutes) {
-      const page = await readFile(join(root, 'src/pages', route, 'index.astro'), 'utf8');
+      const page = await pageWithItsParts(join(root, 'src/pages', route, 'index.astro'));
       expect(page, `${route} uses FormNotice`).toMatch(/<FormNotice\b/);
       expect(page, `${route}: the notice's policy link`).toMatch(/policy=\{\{\s*href:\s*'\/privacy-policy\/#[\w-]+'/);
     }
     const notice = await readFile(join(root, 'src/components/FormNotice.astro'), 'utf8');
-    expect(notice).toContain('/privacy-policy/#grievances-and-complaints');
     // The Board's name and online address come from the config, as in the policy and the banner.
-    expect(notice).toContain('{dataProtectionBoard.name}');
-    expect(notice).toContain('href={dataProtectionBoard.website}');
+    expect(notice).toContain('board: dataProtectionBoard.name');
+    expect(notice).toContain('website: dataProtectionBoard.website');
+    for (const ui of [englishUi, hindiUi]) {
+      const officer = clinic.grievanceOfficer;
+      const board = { board: dataProtectionBoard.name, host: 'board.example', website: dataProtectionBoard.website };
+      const words = JSON.stringify([
+        ui.formNotice.complaintsText(officer.email, board.board, board.host, board.website),
+        ui.formNotice.questionsText({ ...officer, phone: '', phoneHref: '', hours: 1, days: 1, ...board }),
+      ]);
+      expect(words).toContain('/privacy-policy/#grievances-and-complaints');
+      expect(words).toContain(dataProtectionBoard.name);
+      expect(words).toContain(dataProtectionBoard.website);
+    }
   });
 });
 

@@ -118,13 +118,18 @@ describe('npm run privacy', () => {
     const store = await openStore(empty.config);
     try {
       reference = (await storeBookingRequest(store.db, adultBooking(), guardianLinks)).reference;
-      await storeNewsletterSignup(store.db, { submissionId: randomUUID(), email: 'asha@example.com' }, newsletterLinks);
+      await storeNewsletterSignup(
+        store.db,
+        { submissionId: randomUUID(), email: 'asha@example.com', locale: 'en' },
+        newsletterLinks,
+      );
       const request = {
         submissionId: randomUUID(),
         requestType: 'erasure',
         fullName: 'Asha Rao',
         email: 'asha@example.com',
         requesterRole: 'self',
+        locale: 'en',
       } as const;
       const deadlines = { acknowledgeWithinHours: 48, resolveWithinDays: 30 };
       erasureRequest = (await storeRightsRequest(store.db, request, new Date(), deadlines)).reference;

@@ -60,7 +60,7 @@ async function ashaAndRavi(db: Kysely<Database>) {
   );
   const newsletter = await storeNewsletterSignup(
     db,
-    { submissionId: randomUUID(), email: 'asha@example.com' },
+    { submissionId: randomUUID(), email: 'asha@example.com', locale: 'en' },
     newsletterLinks,
   );
   const ravi = await storeBookingRequest(
@@ -68,7 +68,11 @@ async function ashaAndRavi(db: Kysely<Database>) {
     adultBooking({ fullName: 'Ravi Kumar', mobile: '99887 76655', email: 'ravi@example.com' }),
     guardianLinks,
   );
-  await storeNewsletterSignup(db, { submissionId: randomUUID(), email: 'ravi@example.com' }, newsletterLinks);
+  await storeNewsletterSignup(
+    db,
+    { submissionId: randomUUID(), email: 'ravi@example.com', locale: 'en' },
+    newsletterLinks,
+  );
   const raviBooking = await db
     .selectFrom('booking_requests')
     .select('id')
@@ -87,10 +91,13 @@ async function ashaAndRavi(db: Kysely<Database>) {
   return { own: own.reference, son: son.reference, newsletter: newsletter.reference, ravi: ravi.reference };
 }
 
-async function requestRights(db: Kysely<Database>, request: Omit<RightsRequest, 'submissionId' | 'requesterRole'>) {
+async function requestRights(
+  db: Kysely<Database>,
+  request: Omit<RightsRequest, 'submissionId' | 'requesterRole' | 'locale'>,
+) {
   const recorded = await storeRightsRequest(
     db,
-    { submissionId: randomUUID(), requesterRole: 'self', ...request },
+    { submissionId: randomUUID(), requesterRole: 'self', locale: 'en', ...request },
     new Date(),
     { acknowledgeWithinHours: 48, resolveWithinDays: 30 },
   );

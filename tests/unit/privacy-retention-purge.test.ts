@@ -94,6 +94,7 @@ async function requestRights(db: Kysely<Database>): Promise<string> {
     fullName: 'Asha Rao',
     email: `${randomUUID()}@example.com`,
     requesterRole: 'self',
+    locale: 'en',
   } as const;
   const deadlines = { acknowledgeWithinHours: 48, resolveWithinDays: 30 };
   return (await storeRightsRequest(db, request, new Date(), deadlines)).reference;
@@ -115,7 +116,7 @@ function jobsOf(db: Kysely<Database>, reference: string) {
 }
 
 async function signUp(db: Kysely<Database>): Promise<string> {
-  const signup = { submissionId: randomUUID(), email: `${randomUUID()}@example.com` };
+  const signup = { submissionId: randomUUID(), email: `${randomUUID()}@example.com`, locale: 'en' } as const;
   return (await storeNewsletterSignup(db, signup, newsletterLinks)).reference;
 }
 

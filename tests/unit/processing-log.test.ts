@@ -42,6 +42,7 @@ const rightsRequest = {
   email: 'asha@example.com',
   mobile: '+919876543210',
   requesterRole: 'self',
+  locale: 'en',
   details: 'Please delete my booking from last year',
 } as const satisfies Omit<RightsRequest, 'submissionId'>;
 
@@ -94,7 +95,7 @@ function keepsTheRecord(opened: OpenedStore) {
     const child = await storeBookingRequest(db, minorBooking(), guardianLinks);
     const signup = await storeNewsletterSignup(
       db,
-      { submissionId: randomUUID(), email: 'asha@example.com' },
+      { submissionId: randomUUID(), email: 'asha@example.com', locale: 'en' },
       newsletterLinks,
     );
     const request = await storeRightsRequest(db, { submissionId: randomUUID(), ...rightsRequest }, new Date(), {
@@ -150,7 +151,11 @@ function keepsTheRecord(opened: OpenedStore) {
     const { db } = opened.store;
     await storeBookingRequest(db, adultBooking(), guardianLinks);
     await storeBookingRequest(db, minorBooking(), guardianLinks);
-    await storeNewsletterSignup(db, { submissionId: randomUUID(), email: 'asha@example.com' }, newsletterLinks);
+    await storeNewsletterSignup(
+      db,
+      { submissionId: randomUUID(), email: 'asha@example.com', locale: 'en' },
+      newsletterLinks,
+    );
     await storeRightsRequest(db, { submissionId: randomUUID(), ...rightsRequest }, new Date(), {
       acknowledgeWithinHours: 48,
       resolveWithinDays: 30,
@@ -233,7 +238,7 @@ function keepsTheRecord(opened: OpenedStore) {
     const booking = await storeBookingRequest(db, adultBooking(), guardianLinks);
     const signup = await storeNewsletterSignup(
       db,
-      { submissionId: randomUUID(), email: 'asha@example.com' },
+      { submissionId: randomUUID(), email: 'asha@example.com', locale: 'en' },
       newsletterLinks,
     );
     const kept = await storeBookingRequest(

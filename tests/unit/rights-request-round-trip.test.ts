@@ -32,6 +32,7 @@ describe('a rights request of each type, from the form to the privacy team and t
         fullName: 'Asha Rao',
         email,
         requesterRole: 'self',
+        locale: 'en',
         website: '',
         startedAt: receivedAt.getTime() - 60_000,
       });

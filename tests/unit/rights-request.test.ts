@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { parseWithFieldErrors } from '#functions/forms/field-errors.ts';
+import { englishFormMessages } from '#functions/forms/messages-en.ts';
 import { createRightsRequestSchema } from '#functions/forms/rights-request-schema.ts';
 import { createClientRateLimiter } from '#functions/http/rate-limit.ts';
 import { storeBookingRequest, storeNewsletterSignup } from '#functions/intake/lead-records.ts';
@@ -13,7 +14,7 @@ import { adultBooking, guardianLinks, newsletterLinks } from '../support/lead-fi
 import { leadHandler } from '../support/lead-handler.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
-const schema = createRightsRequestSchema({ parseMobile: toMobileE164 });
+const schema = createRightsRequestSchema({ parseMobile: toMobileE164, messages: englishFormMessages });
 const receivedAt = new Date('2026-11-23T06:30:00Z');
 
 function requestValues(overrides: Record<string, unknown> = {}) {
@@ -24,6 +25,7 @@ function requestValues(overrides: Record<string, unknown> = {}) {
     email: `${randomUUID()}@example.com`,
     mobile: '',
     requesterRole: 'self',
+    locale: 'en',
     subjectName: '',
     details: '',
     ...overrides,
@@ -46,6 +48,7 @@ describe('the rights request schema', () => {
       email: 'asha@example.com',
       mobile: '+919876543210',
       requesterRole: 'self',
+      locale: 'en',
       details: 'Please.',
     });
   });
@@ -139,13 +142,14 @@ function rightsRequests(opened: OpenedStore) {
           fullName: 'Asha Rao',
           email,
           requesterRole: 'self',
+          locale: 'en',
           details: 'Please delete my enquiry.',
         },
       },
       {
         kind: 'email.rights-acknowledgement',
         status: 'pending',
-        payload: { ...receipt, to: email, requestType: 'erasure', fullName: 'Asha Rao' },
+        payload: { ...receipt, to: email, requestType: 'erasure', fullName: 'Asha Rao', locale: 'en' },
       },
     ]);
     // An erasure is for staff to carry out once they have checked who is asking: nothing else changed.
@@ -177,7 +181,11 @@ function rightsRequests(opened: OpenedStore) {
 
   it('stops marketing at once: newsletter ended, marketing jobs cancelled, pending CRM consent removed, CRM told', async () => {
     const email = `${randomUUID()}@example.com`;
-    const pendingSignup = await storeNewsletterSignup(db(), { submissionId: randomUUID(), email }, newsletterLinks);
+    const pendingSignup = await storeNewsletterSignup(
+      db(),
+      { submissionId: randomUUID(), email, locale: 'en' },
+      newsletterLinks,
+    );
     const booking = await storeBookingRequest(
       db(),
       adultBooking({ email, consents: { privacyNotice: true, whatsappUpdates: true, emailNews: true } }),
@@ -212,10 +220,14 @@ function rightsRequests(opened: OpenedStore) {
     const email = `${randomUUID()}@example.com`;
     const other = await storeNewsletterSignup(
       db(),
-      { submissionId: randomUUID(), email: `${randomUUID()}@example.com` },
+      { submissionId: randomUUID(), email: `${randomUUID()}@example.com`, locale: 'en' },
       newsletterLinks,
     );
-    const confirmed = await storeNewsletterSignup(db(), { submissionId: randomUUID(), email }, newsletterLinks);
+    const confirmed = await storeNewsletterSignup(
+      db(),
+      { submissionId: randomUUID(), email, locale: 'en' },
+      newsletterLinks,
+    );
     await confirmSubscription(db(), confirmed.reference);
     await send({ requestType: 'stop-marketing', email });
     const statuses = await db()

@@ -8,11 +8,13 @@
  * A booking never overwrites a contact's identity or choices (contact-updates.ts). Everything about the request,
  * the patient's name as given among it, is on the deal; a patient under 18's is on the deal only.
  */
+
 import {
   AssociationSpecAssociationCategoryEnum as AssociationCategory,
   type AssociationSpec,
 } from '@hubspot/api-client/lib/codegen/crm/associations/v4/index.js';
 import { branches } from '#functions/clinic/clinic.ts';
+import { defaultLocale } from '#functions/clinic/locales.ts';
 import type { CrmBookingPayload, CrmGuardianConsentPayload } from '#functions/outbox/jobs.ts';
 import { consentUpdate, firstVisitAttribution, identityFill, lifecycleStageUpdate } from './contact-updates.ts';
 import type { CrmRecord } from './crm-records.ts';
@@ -98,6 +100,8 @@ export function bookingDealProperties(payload: CrmBookingPayload, pipeline: Pipe
     ...requestProperties(payload),
     clinic_patient_name: payload.patientName,
     clinic_patient_is_minor: String(Boolean(payload.minor)),
+    // A job queued before requests recorded their language came from an English page.
+    clinic_language: payload.locale ?? defaultLocale,
     ...(payload.minor && {
       clinic_guardian_name: payload.contact.fullName,
       clinic_guardian_relationship: payload.minor.relationship,

@@ -25,6 +25,7 @@ import {
   type RightsRequestType,
   rightsRequestTypes,
 } from '#functions/clinic/form-choices.ts';
+import { languageNamesInEnglish, locales } from '#functions/clinic/locales.ts';
 import { retention } from '#functions/clinic/retention.ts';
 import { timeWindowIds, timeWindows } from '#functions/clinic/time-windows.ts';
 
@@ -61,6 +62,14 @@ const oneOf = (options: { value: string; label: string }[]) => ({
 
 const text = <Name extends string>(name: Name, label: string, details?: Details) =>
   property(name, label, textValue, details);
+
+/** The language of the website's page the request came from: staff answer in it. */
+const languageProperty = property(
+  'clinic_language',
+  'Language used on the website',
+  oneOf(locales.map((value) => ({ value, label: languageNamesInEnglish[value] }))),
+  { description: 'The language of the page the request was sent from: reply in it.' },
+);
 
 /** On a deal: its request. On a contact: their own latest request (never one for a patient under 18). */
 const requestProperties = [
@@ -140,6 +149,7 @@ export const dealProperties = [
     oneOf(guardianConsentMethodIds.map((value) => ({ value, label: guardianConsentMethods[value] }))),
   ),
   property('clinic_guardian_consent_verified_at', 'Guardian consent verified at', dateTimeValue),
+  languageProperty,
 ];
 
 const { acknowledgeWithinHours, resolveWithinDays } = clinic.grievanceOfficer;
@@ -166,6 +176,7 @@ export const ticketProperties = [
   property('clinic_resolve_by', 'Resolve by', dateTimeValue, {
     description: `Answer the request by then: ${resolveWithinDays} days after it arrived.`,
   }),
+  languageProperty,
 ];
 
 type StandardContactProperty = 'email' | 'firstname' | 'lastname' | 'mobilephone' | 'lifecyclestage';

@@ -6,6 +6,7 @@
  */
 
 import { requesterRoles, rightsRequestTypes } from '#functions/clinic/form-choices.ts';
+import { defaultLocale, languageNamesInEnglish } from '#functions/clinic/locales.ts';
 import { formatMomentInClinic } from '#functions/delivery/email/templates/formatting.ts';
 import { type CrmRightsRequestPayload, sentQuicklyNote } from '#functions/outbox/jobs.ts';
 import type { CrmRecord } from './crm-records.ts';
@@ -37,6 +38,7 @@ export function rightsRequestTicketProperties(
     clinic_rights_request_type: payload.requestType,
     clinic_acknowledge_by: payload.acknowledgeBy,
     clinic_resolve_by: payload.resolveBy,
+    clinic_language: payload.locale ?? defaultLocale,
   };
 }
 
@@ -53,6 +55,7 @@ export function ticketContent(payload: CrmRightsRequestPayload): string {
     `Reference: ${payload.reference}`,
     `Requester: ${payload.fullName}`,
     `Whose information: ${requesterRoles[payload.requesterRole]}`,
+    `Language: ${languageNamesInEnglish[payload.locale ?? defaultLocale]} (the page the request was sent from: reply in it)`,
     ...(payload.subjectName ? [`Person it is about: ${payload.subjectName}`] : []),
     `Email: ${payload.email ?? 'not given'}`,
     `Mobile: ${payload.mobile ?? 'not given'}`,

@@ -1,12 +1,13 @@
 import type { CookieConsentConfig, Translation } from 'vanilla-cookieconsent';
 import { type ConsentLanguage, consentSettings, type PrivacySignal } from '#functions/clinic/consent.ts';
-import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { privacySignalNames } from '#functions/clinic/policy-wording.ts';
-import { consentCookie, type TrackingService } from '#functions/clinic/tracking-services.ts';
+import { consentCookie, necessaryCookies, type TrackingService } from '#functions/clinic/tracking-services.ts';
 import type { BannerCopy } from './copy.ts';
-import { englishCopy } from './copy-en.ts';
 
 export interface BannerOptions {
+  /** The page's language, and the banner's words in it (the page carries them: see copy.ts). */
+  language: ConsentLanguage;
+  copy: BannerCopy;
   services: readonly TrackingService[];
   /** The privacy signal the browser sends, if any (privacy-signal.ts). */
   privacySignal: PrivacySignal;
@@ -30,16 +31,14 @@ async function minorTranslation(copy: BannerCopy, language: ConsentLanguage): Pr
     preferencesModal: {
       title: copy.preferencesTitle,
       closeIconLabel: copy.close,
-      sections: [
-        { description: minorExplanation[language] },
-        { description: `${copy.complaints(dataProtectionBoard)}${copy.policyLinks}` },
-      ],
+      sections: [{ description: minorExplanation[language] }, { description: `${copy.complaints}${copy.policyLinks}` }],
     },
   };
 }
 
 function translation(copy: BannerCopy, language: ConsentLanguage, options: BannerOptions): Translation {
   const signal = options.privacySignal === 'none' ? undefined : privacySignalNames[options.privacySignal];
+  const naming = (text: string) => text.replace('{signal}', signal ?? '');
   const categorySection = (category: 'analytics' | 'marketing') => {
     const services = options.services.filter((service) => service.category === category);
     if (services.length === 0) return [];
@@ -62,7 +61,7 @@ function translation(copy: BannerCopy, language: ConsentLanguage, options: Banne
     consentModal: {
       title: copy.title,
       // The library fills {{revisionMessage}} only for visitors whose stored choice is from an older revision.
-      description: `${signal ? copy.signalDescription(signal) : copy.description}{{revisionMessage}}`,
+      description: `${signal ? naming(copy.signalDescription) : copy.description}{{revisionMessage}}`,
       acceptAllBtn: copy.acceptAll,
       acceptNecessaryBtn: copy.rejectAll,
       showPreferencesBtn: copy.managePreferences,
@@ -78,15 +77,15 @@ function translation(copy: BannerCopy, language: ConsentLanguage, options: Banne
       closeIconLabel: copy.close,
       serviceCounterLabel: copy.serviceCounter,
       sections: [
-        { description: `${copy.intro}${signal ? copy.signalPreferencesNote(signal) : ''}` },
+        { description: `${copy.intro}${signal ? naming(copy.signalPreferencesNote) : ''}` },
         {
           title: copy.categories.necessary.title,
-          description: `${copy.categories.necessary.description} ${copy.cookiesLabel}: ${consentCookie.name}.`,
+          description: `${copy.categories.necessary.description} ${copy.cookiesLabel}: ${necessaryCookies.map((cookie) => cookie.name).join(', ')}.`,
           linkedCategory: 'necessary',
         },
         ...categorySection('analytics'),
         ...categorySection('marketing'),
-        { description: `${copy.complaints(dataProtectionBoard)}${copy.policyLinks}` },
+        { description: `${copy.complaints}${copy.policyLinks}` },
       ],
     },
   };
@@ -129,18 +128,14 @@ export function buildBannerConfig(options: BannerOptions): CookieConsentConfig {
       preferencesModal: { layout: 'box', equalWeightButtons: true, flipButtons: false },
     },
     categories,
+    // One language: the page's, in the words the page carries.
     language: {
-      default: 'en',
-      autoDetect: 'document',
-      translations: options.minor
-        ? {
-            en: () => minorTranslation(englishCopy, 'en'),
-            hi: async () => minorTranslation((await import('./copy-hi.ts')).hindiCopy, 'hi'),
-          }
-        : {
-            en: translation(englishCopy, 'en', options),
-            hi: async () => translation((await import('./copy-hi.ts')).hindiCopy, 'hi', options),
-          },
+      default: options.language,
+      translations: {
+        [options.language]: options.minor
+          ? () => minorTranslation(options.copy, options.language)
+          : translation(options.copy, options.language, options),
+      },
     },
     ...options.callbacks,
   };

@@ -1,13 +1,14 @@
+import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import type { BannerCopy } from './copy.ts';
 
 export const englishCopy: BannerCopy = {
   title: 'Your choice about cookies',
   description:
     'May we count visits to learn which pages help patients, and measure whether our adverts work? Nothing loads unless you agree, and never on our form pages.',
-  signalDescription: (signal) =>
-    `Your browser sent ${signal}, so marketing stays off, even if you accept all. May we count visits to learn which pages help patients?`,
-  signalPreferencesNote: (signal) =>
-    `<br><br><strong>Your browser sent ${signal}, so "Accept all" leaves marketing off. To allow marketing all the same, switch it on below and save your choices.</strong>`,
+  signalDescription:
+    'Your browser sent {signal}, so marketing stays off, even if you accept all. May we count visits to learn which pages help patients?',
+  signalPreferencesNote:
+    '<br><br><strong>Your browser sent {signal}, so "Accept all" leaves marketing off. To allow marketing all the same, switch it on below and save your choices.</strong>',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   managePreferences: 'Manage preferences',
@@ -21,8 +22,7 @@ export const englishCopy: BannerCopy = {
   cookiesLabel: 'Cookies',
   policyLinks:
     '<span class="cc-links"><a href="/cookie-policy/">Cookie policy</a><a href="/privacy-policy/">Privacy policy</a><a href="/privacy-rights/">Your privacy rights</a></span>',
-  complaints: (board) =>
-    `Questions or complaints: write to our <a href="/privacy-policy/#grievances-and-complaints">Grievance Officer</a>. If we cannot settle your complaint, you can take it to the <a href="${board.website}">${board.name}</a> online.`,
+  complaints: `Questions or complaints: write to our <a href="/privacy-policy/#grievances-and-complaints">Grievance Officer</a>. If we cannot settle your complaint, you can take it to the <a href="${dataProtectionBoard.website}">${dataProtectionBoard.name}</a> online.`,
   saved: 'Your cookie choices are saved.',
   on: 'on',
   off: 'off',
@@ -30,7 +30,8 @@ export const englishCopy: BannerCopy = {
   categories: {
     necessary: {
       title: 'Strictly necessary',
-      description: 'Remembers your cookie choices. Always on; holds no personal details.',
+      description:
+        'Remember your cookie choices and, if you choose one, the language you read the site in. Always on; they hold no personal details.',
     },
     analytics: {
       title: 'Analytics',

@@ -1,14 +1,14 @@
+import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import type { BannerCopy } from './copy.ts';
 
-/** Loaded only when a page is in Hindi, so English pages do not download it. */
 export const hindiCopy: BannerCopy = {
   title: 'कुकीज़ के बारे में आपकी पसंद',
   description:
     'क्या हम विज़िट गिनकर जान सकते हैं कि कौन-से पेज मरीज़ों के काम आते हैं, और माप सकते हैं कि हमारे विज्ञापन काम करते हैं? आपकी सहमति के बिना कुछ भी लोड नहीं होता, और हमारे फ़ॉर्म वाले पेजों पर कभी नहीं।',
-  signalDescription: (signal) =>
-    `आपके ब्राउज़र ने ${signal} भेजा है, इसलिए मार्केटिंग बंद रहेगी, चाहे आप सभी स्वीकार करें। क्या हम विज़िट गिनकर जान सकते हैं कि कौन-से पेज मरीज़ों के काम आते हैं?`,
-  signalPreferencesNote: (signal) =>
-    `<br><br><strong>आपके ब्राउज़र ने ${signal} भेजा है, इसलिए "सभी स्वीकार करें" से मार्केटिंग चालू नहीं होती। फिर भी मार्केटिंग की अनुमति देनी हो, तो उसे नीचे चालू करें और अपनी पसंद सहेजें।</strong>`,
+  signalDescription:
+    'आपके ब्राउज़र ने {signal} भेजा है, इसलिए मार्केटिंग बंद रहेगी, चाहे आप सभी स्वीकार करें। क्या हम विज़िट गिनकर जान सकते हैं कि कौन-से पेज मरीज़ों के काम आते हैं?',
+  signalPreferencesNote:
+    '<br><br><strong>आपके ब्राउज़र ने {signal} भेजा है, इसलिए "सभी स्वीकार करें" से मार्केटिंग चालू नहीं होती। फिर भी मार्केटिंग की अनुमति देनी हो, तो उसे नीचे चालू करें और अपनी पसंद सहेजें।</strong>',
   acceptAll: 'सभी स्वीकार करें',
   rejectAll: 'सभी अस्वीकार करें',
   managePreferences: 'पसंद चुनें',
@@ -18,12 +18,11 @@ export const hindiCopy: BannerCopy = {
   closeAndReject: 'बंद करें और वैकल्पिक कुकीज़ अस्वीकार करें',
   serviceCounter: 'सेवा|सेवाएँ',
   intro:
-    'चुनें कि यह साइट क्या उपयोग कर सकती है। हर पेज के नीचे "Cookie settings" लिंक से आप कभी भी अपनी पसंद बदल सकते हैं; कोई श्रेणी बंद करते ही उसकी कुकीज़ तुरंत हटा दी जाती हैं।',
+    'चुनें कि यह साइट क्या उपयोग कर सकती है। हर पेज के नीचे "कुकी सेटिंग्स" लिंक से आप कभी भी अपनी पसंद बदल सकते हैं; कोई श्रेणी बंद करते ही उसकी कुकीज़ तुरंत हटा दी जाती हैं।',
   cookiesLabel: 'कुकीज़',
   policyLinks:
     '<span class="cc-links"><a href="/cookie-policy/">कुकी नीति</a><a href="/privacy-policy/">गोपनीयता नीति</a><a href="/privacy-rights/">आपके गोपनीयता अधिकार</a></span>',
-  complaints: (board) =>
-    `प्रश्न या शिकायत: हमारे <a href="/privacy-policy/#grievances-and-complaints">शिकायत अधिकारी</a> को लिखें। अगर हम आपकी शिकायत का समाधान न कर पाएँ, तो आप ऑनलाइन <a href="${board.website}">${board.name}</a> (डेटा संरक्षण बोर्ड) में शिकायत कर सकते हैं।`,
+  complaints: `प्रश्न या शिकायत: हमारे <a href="/privacy-policy/#grievances-and-complaints">शिकायत अधिकारी</a> को लिखें। अगर हम आपकी शिकायत का समाधान न कर पाएँ, तो आप ऑनलाइन <a href="${dataProtectionBoard.website}">${dataProtectionBoard.name}</a> (डेटा संरक्षण बोर्ड) में शिकायत कर सकते हैं।`,
   saved: 'आपकी कुकी पसंद सहेज ली गई है।',
   on: 'चालू',
   off: 'बंद',
@@ -31,7 +30,8 @@ export const hindiCopy: BannerCopy = {
   categories: {
     necessary: {
       title: 'अत्यंत आवश्यक',
-      description: 'आपकी कुकी पसंद याद रखती है। हमेशा चालू; इसमें कोई व्यक्तिगत जानकारी नहीं होती।',
+      description:
+        'आपकी कुकी पसंद याद रखती हैं, और अगर आप कोई भाषा चुनें तो वह भी। हमेशा चालू; इनमें कोई व्यक्तिगत जानकारी नहीं होती।',
     },
     analytics: {
       title: 'एनालिटिक्स',

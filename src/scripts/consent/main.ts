@@ -5,13 +5,14 @@ import { consentSettings } from '#functions/clinic/consent.ts';
 import { consentCookie, type TrackingServiceId } from '#functions/clinic/tracking-services.ts';
 import { activeServices, trackingIds } from '#src/lib/tracking-ids.ts';
 import { buildBannerConfig } from './banner-config.ts';
-import type { BannerCopy } from './copy.ts';
-import { englishCopy } from './copy-en.ts';
+import { bannerCopyId, type PageBannerCopy } from './copy.ts';
 import { forgetArrival, minorVisitorFlagged } from './handoff.ts';
 import { privacySignalOf } from './privacy-signal.ts';
 import { type ReceiptSource, receiptFor, sendReceipt } from './receipt.ts';
 import { storedMinorFlag } from './stored-consent.ts';
 
+// The page carries the banner's words in its own language (BaseLayout).
+const { language, copy }: PageBannerCopy = JSON.parse(document.getElementById(bannerCopyId)?.textContent ?? '{}');
 const privacySignal = privacySignalOf(navigator as Navigator & { globalPrivacyControl?: boolean });
 // The trackers' loaders arrive with the first choice that needs them: nothing on a page asks for them before.
 let controller: Promise<import('./controller.ts').TrackingController> | undefined;
@@ -63,6 +64,8 @@ const onlyNecessaryAccepted = () => CookieConsent.getUserPreferences().acceptedC
 
 CookieConsent.run(
   buildBannerConfig({
+    language,
+    copy,
     services: activeServices,
     privacySignal,
     minor: minorInThisPage,
@@ -155,9 +158,7 @@ window.addEventListener('resize', reserveSpaceForBanner);
 
 let clearSaved: ReturnType<typeof setTimeout> | undefined;
 /** Says that the choice is saved and what it is, in a live region, for a few seconds. */
-async function confirmSaved() {
-  const copy: BannerCopy =
-    CookieConsent.getCookie().languageCode === 'hi' ? (await import('./copy-hi.ts')).hindiCopy : englishCopy;
+function confirmSaved() {
   const status =
     document.getElementById('cc-saved') ??
     Object.assign(document.body.appendChild(document.createElement('p')), { id: 'cc-saved', role: 'status' });

@@ -402,14 +402,17 @@ test_('axe finds no violations with the banner or the preferences open', async (
   expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations.map((v) => v.id)).toEqual([]);
 });
 
-test_('the banner speaks Hindi on a Hindi page', async ({ page }) => {
-  // Set before module scripts run, as a Hindi page's markup would.
-  await page.addInitScript(() =>
-    document.addEventListener('readystatechange', () => {
-      if (document.readyState === 'interactive') document.documentElement.lang = 'hi';
-    }),
-  );
-  await page.goto('/about/');
-  await expect(page.getByRole('dialog', { name: 'कुकीज़ के बारे में आपकी पसंद' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'सभी अस्वीकार करें' }).first()).toBeVisible();
-});
+test_(
+  'the banner speaks Hindi on a Hindi page, and nothing tracks before a choice',
+  async ({ page, trackerRequests }) => {
+    await page.goto('/hi/about/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'hi-IN');
+    const hindiBanner = page.getByRole('dialog', { name: 'कुकीज़ के बारे में आपकी पसंद' });
+    await expect(hindiBanner).toBeVisible();
+    await expect(hindiBanner.getByRole('button', { name: 'सभी अस्वीकार करें' })).toBeVisible();
+    await expect(hindiBanner.getByRole('button', { name: 'सभी स्वीकार करें' })).toBeVisible();
+    await expect(hindiBanner).not.toContainText('Accept all');
+    await page.waitForLoadState('networkidle');
+    expect(trackerRequests).toEqual([]);
+  },
+);

@@ -8,6 +8,7 @@ import { Fragment } from 'react';
 import { clinic } from '#functions/clinic/clinic.ts';
 import { guardianRelationships } from '#functions/clinic/form-choices.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
+import { defaultLocale, languageNamesInEnglish } from '#functions/clinic/locales.ts';
 import { retention } from '#functions/clinic/retention.ts';
 import { type RenderedEmail, renderEmail } from '#functions/delivery/email/render.ts';
 import { type FrontDeskEmailPayload, sentQuicklyNote } from '#functions/outbox/jobs.ts';
@@ -90,6 +91,9 @@ function FrontDeskNotification({ request }: { request: FrontDeskEmailPayload }) 
         <Detail label="Date of birth">{formatDay(request.dateOfBirth)}</Detail>
         <Detail label="Under 18">{request.isMinor ? 'Yes' : 'No'}</Detail>
         <Detail label="WhatsApp updates">{request.whatsappUpdates ? 'Yes' : 'No'}</Detail>
+        <Detail label="Language">
+          {languageNamesInEnglish[request.locale ?? defaultLocale]} (the page the request was sent from: reply in it)
+        </Detail>
       </Details>
 
       {guardian && (

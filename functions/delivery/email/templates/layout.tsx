@@ -17,6 +17,7 @@ import {
 } from '@react-email/components';
 import type { CSSProperties, ReactNode } from 'react';
 import { clinic } from '#functions/clinic/clinic.ts';
+import { defaultLocale, type Locale, languageTags } from '#functions/clinic/locales.ts';
 
 // The site's palette (src/styles/global.css): every text colour passes WCAG AA on its background.
 const colours = {
@@ -30,7 +31,9 @@ const colours = {
   border: '#c9d3d4',
 };
 
-const fontFamily = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+// System fonts, Devanagari ones included (no web fonts: an email must read the same with remote content blocked).
+const fontFamily =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans Devanagari', 'Nirmala UI', Mangal, Helvetica, Arial, sans-serif";
 
 export const styles = {
   paragraph: { color: colours.text, fontSize: '16px', lineHeight: '24px', margin: '0 0 16px' },
@@ -76,12 +79,14 @@ interface EmailLayoutProps {
   /** The line inboxes show after the subject. */
   preview: string;
   heading: string;
+  /** The language the email is written in (English unless the request came from a page in another). */
+  locale?: Locale;
   children: ReactNode;
 }
 
-export function EmailLayout({ preview, heading, children }: EmailLayoutProps) {
+export function EmailLayout({ preview, heading, locale = defaultLocale, children }: EmailLayoutProps) {
   return (
-    <Html lang="en-IN" dir="ltr">
+    <Html lang={languageTags[locale]} dir="ltr">
       <Head />
       <Preview>{preview}</Preview>
       <Body style={page}>
@@ -114,19 +119,30 @@ export function Detail({ label, children }: { label: string; children: ReactNode
   );
 }
 
+const signOffs: Record<Locale, [string, string]> = {
+  en: ['Warm regards,', `The ${clinic.brand} team`],
+  hi: ['शुभकामनाओं सहित,', `${clinic.brand} टीम`],
+};
+
 /** The closing line of the emails to patients and subscribers. */
-export function SignOff() {
+export function SignOff({ locale = defaultLocale }: { locale?: Locale }) {
+  const [greeting, team] = signOffs[locale];
   return (
     <Text style={styles.paragraph}>
-      Warm regards,
+      {greeting}
       <br />
-      The {clinic.brand} team
+      {team}
     </Text>
   );
 }
 
+const buttonFallbacks: Record<Locale, string> = {
+  en: 'If the button does not work, open this link in your browser:',
+  hi: 'अगर बटन काम न करे, तो यह लिंक अपने ब्राउज़र में खोलें:',
+};
+
 /** A link as a button, with its address written out beneath for mail apps that show no buttons. */
-export function LinkButton({ href, label }: { href: string; label: string }) {
+export function LinkButton({ href, label, locale = defaultLocale }: { href: string; label: string; locale?: Locale }) {
   return (
     <>
       <Text style={styles.paragraph}>
@@ -135,7 +151,7 @@ export function LinkButton({ href, label }: { href: string; label: string }) {
         </Button>
       </Text>
       <Text style={styles.small}>
-        If the button does not work, open this link in your browser:{' '}
+        {buttonFallbacks[locale]}{' '}
         <Link href={href} style={styles.link}>
           {href}
         </Link>
@@ -144,13 +160,27 @@ export function LinkButton({ href, label }: { href: string; label: string }) {
   );
 }
 
-/** The closing line of the emails about a request: what the privacy policy explains. */
-export function PrivacyPolicyNote({ href, children }: { href: string; children: ReactNode }) {
+const privacyPolicyNames: Record<Locale, [before: string, link: string]> = {
+  en: ['Our ', 'privacy policy'],
+  hi: ['', 'हमारी गोपनीयता नीति'],
+};
+
+/** The closing line of the emails about a request: what the privacy policy explains (`children` follow its name). */
+export function PrivacyPolicyNote({
+  href,
+  locale = defaultLocale,
+  children,
+}: {
+  href: string;
+  locale?: Locale;
+  children: ReactNode;
+}) {
+  const [before, link] = privacyPolicyNames[locale];
   return (
     <Text style={styles.small}>
-      Our{' '}
+      {before}
       <Link href={href} style={styles.link}>
-        privacy policy
+        {link}
       </Link>{' '}
       {children}
     </Text>
