@@ -86,7 +86,9 @@ export interface AdultBookingRequest extends BookingDetails {
   /** Lowercased. */
   email?: string;
   consents: BookingConsents;
+  /** Only when the form's browser allowed marketing cookies as it sent the request (`marketingCookies`). */
   attribution?: Attribution;
+  marketingCookies?: true;
 }
 
 /**
@@ -245,6 +247,8 @@ export function createBookingSchema({ treatments, today, parseMobile }: BookingS
           guardian: z.optional(z.custom<Partial<GuardianFormValues>>()),
           patientMobile: z.optional(z.custom<string | null>()),
           attribution: attributionField,
+          // The browser's consent record allows marketing cookies: without it, attribution is dropped.
+          marketingCookies: z.optional(z.boolean()),
         },
         formObjectError,
       )
@@ -269,6 +273,7 @@ export function createBookingSchema({ treatments, today, parseMobile }: BookingS
         guardian,
         patientMobile,
         attribution,
+        marketingCookies,
         consents,
         mobile = '',
         email,
@@ -296,7 +301,7 @@ export function createBookingSchema({ treatments, today, parseMobile }: BookingS
           ...(email && { email }),
           isMinor: false,
           consents,
-          ...(attribution && { attribution }),
+          ...(attribution && marketingCookies === true && { attribution, marketingCookies }),
         };
       },
     ),

@@ -65,10 +65,7 @@ export default function BookingForm(props: BookingFormProps) {
       return '/book/thank-you/';
     },
     fieldOrder,
-    extraBody: (): Record<string, unknown> => {
-      const attribution = minor ? undefined : arrivalWithFormPage(window.location.pathname);
-      return attribution ? { attribution } : {};
-    },
+    extraBody: (): Record<string, unknown> => (minor ? {} : arrivalWithFormPage(window.location.pathname)),
     ...state,
   });
   const { register, formState, setValue, enhanced, error, defaultText, current, text, checkbox } = lead;

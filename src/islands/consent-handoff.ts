@@ -2,6 +2,9 @@
  * The lead forms' side of the handoff to the consent layer (see src/scripts/consent/handoff.ts, which spells
  * the same keys; tests/unit/consent-handoff.test.ts holds them equal).
  */
+import { consentSettings } from '#functions/clinic/consent.ts';
+import { consentCookie } from '#functions/clinic/tracking-services.ts';
+
 export const handoffKeys = {
   minorVisitor: 'clinic:minor-visitor',
   attribution: 'clinic:attribution',
@@ -26,8 +29,41 @@ export function announceMinorVisitor(): void {
   });
 }
 
-/** This visit's arrival, with the page the form is sent from; undefined without marketing consent. */
-export function arrivalWithFormPage(formPage: string): Record<string, unknown> | undefined {
+/**
+ * Whether this browser's consent record, of the banner's current revision, allows marketing cookies now (and is
+ * not a minor's). The record outlives
+ * the visit's arrival note, and may have been changed in another tab since: the server keeps attribution only
+ * with this answer beside it.
+ */
+interface StoredConsent {
+  categories?: unknown;
+  revision?: unknown;
+  data?: { minor?: unknown };
+}
+
+function marketingCookiesAllowed(): boolean {
+  const record = attempt(() => {
+    const raw = document.cookie
+      .split(';')
+      .map((pair) => pair.trim())
+      .find((pair) => pair.startsWith(`${consentCookie.name}=`))
+      ?.slice(consentCookie.name.length + 1);
+    return raw ? (JSON.parse(decodeURIComponent(raw)) as StoredConsent) : null;
+  });
+  return (
+    record?.revision === consentSettings.revision &&
+    Array.isArray(record.categories) &&
+    record.categories.includes('marketing') &&
+    record.data?.minor !== true
+  );
+}
+
+/**
+ * This visit's arrival, with the page the form is sent from, and that marketing cookies are allowed; nothing
+ * without marketing consent.
+ */
+export function arrivalWithFormPage(formPage: string): Record<string, unknown> {
   const arrival = attempt(() => JSON.parse(sessionStorage.getItem(handoffKeys.attribution) ?? 'null') as unknown);
-  return arrival && typeof arrival === 'object' ? { ...arrival, formPage } : undefined;
+  if (!arrival || typeof arrival !== 'object' || !marketingCookiesAllowed()) return {};
+  return { attribution: { ...arrival, formPage }, marketingCookies: true };
 }

@@ -67,14 +67,6 @@ function associationsOf(deal: FakeRecord): string[] {
     .map(({ contactId, label }) => `${contactId}: ${label ?? 'unlabelled'}`);
 }
 
-const ownRequest = (reference: string) => ({
-  clinic_treatment_interest: 'Teeth whitening',
-  clinic_branch: 'bengaluru-indiranagar',
-  clinic_preferred_date: '2026-11-25',
-  clinic_preferred_time_window: 'morning',
-  clinic_last_booking_reference: reference,
-});
-
 /** Who Asha is, as the form gives it: all a request for her child leaves on a new contact but her own choices. */
 const ashaIdentity = {
   email: 'asha@example.com',
@@ -88,7 +80,6 @@ const ashaIdentity = {
 /** Asha's contact as her own booking of `atFirst` leaves it. */
 const ashaAfterHerOwnBooking = {
   ...ashaIdentity,
-  ...ownRequest('KC-AAAA-0001'),
   clinic_whatsapp_updates_consent: 'true',
   clinic_whatsapp_updates_consent_at: atFirst,
   clinic_email_news_consent: 'true',

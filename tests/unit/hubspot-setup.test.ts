@@ -124,13 +124,13 @@ describe('setUpHubSpot', () => {
     fake = await startFakeHubSpot();
     const client = fakeHubSpotClient(fake);
     await setUpHubSpot(client);
-    const branchProperty = fake.properties('contacts').find(({ name }) => name === 'clinic_branch');
+    const branchProperty = fake.properties('deals').find(({ name }) => name === 'clinic_branch');
     branchProperty?.options.pop();
 
     const report = await setUpHubSpot(client);
 
     expect(report.created).toEqual([]);
-    expect(report.updated).toEqual(['contacts property clinic_branch']);
+    expect(report.updated).toEqual(['deals property clinic_branch']);
     expect(branchProperty?.options.map(({ value }) => value)).toEqual(branches.map(({ id }) => id));
   });
 
@@ -161,11 +161,11 @@ describe('npm run crm:setup', () => {
     const env = { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url };
 
     const first = await setup(env);
-    expect(first.stdout).toMatch(/^Created: 42\n {2}contacts property group clinic_website\n/);
+    expect(first.stdout).toMatch(/^Created: 37\n {2}contacts property group clinic_website\n/);
     expect(first.stdout).toMatch(/Updated: 0\nAlready there: 0\n$/);
 
     const second = await setup(env);
-    expect(second.stdout).toBe('Created: 0\nUpdated: 0\nAlready there: 42\n');
+    expect(second.stdout).toBe('Created: 0\nUpdated: 0\nAlready there: 37\n');
   });
 
   it('exits with 2 and says why without an access token', { timeout: 30_000 }, async () => {

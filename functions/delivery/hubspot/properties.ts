@@ -4,8 +4,9 @@
  * contact association label of a parent or guardian. `npm run crm:setup` creates them (setup.ts); the deliveries
  * write nothing else, which the `ContactProperties`, `DealProperties` and `TicketProperties` types hold them to.
  *
- * A contact is always an adult: the patient, or a patient under 18's parent or guardian. Whatever is about a
- * patient under 18 (their name, that they are under 18, the relationship, the consent's verification) is on the
+ * A contact is always an adult: the patient, or a patient under 18's parent or guardian, and it is what the marketing
+ * team sees: contact details, consents with their times, and campaign attribution (adults who allowed marketing
+ * cookies). What a request asks for is on its deal, for the front desk. Whatever is about a patient under 18 (their name, that they are under 18, the relationship, the consent's verification) is on the
  * request's deal, associated with the guardian's contact under the guardian label.
  */
 import type { PipelineInput } from '@hubspot/api-client/lib/codegen/crm/pipelines/index.js';
@@ -62,26 +63,12 @@ const oneOf = (options: { value: string; label: string }[]) => ({
 const text = <Name extends string>(name: Name, label: string, details?: Details) =>
   property(name, label, textValue, details);
 
-/** On a deal: its request. On a contact: their own latest request (never one for a patient under 18). */
-const requestProperties = [
-  text('clinic_treatment_interest', 'Treatment interest'),
-  property('clinic_branch', 'Clinic branch', oneOf(branches.map(({ id, name }) => ({ value: id, label: name })))),
-  property('clinic_preferred_date', 'Preferred date', dateValue),
-  property(
-    'clinic_preferred_time_window',
-    'Preferred time of day',
-    oneOf(timeWindowIds.map((id) => ({ value: id, label: timeWindows[id].label }))),
-  ),
-];
-
 export const contactProperties = [
   text('clinic_mobile', 'Mobile number (E.164)', {
     description:
       'The mobile number from the website in international format. Unique: it finds a contact who gave no email.',
     hasUniqueValue: true,
   }),
-  ...requestProperties,
-  text('clinic_last_booking_reference', 'Last booking reference'),
   text('clinic_lead_source_page', 'Lead source page', { description: 'The page whose form sent the request.' }),
   text('clinic_landing_page', 'Landing page'),
   text('clinic_referrer', 'Referrer'),
@@ -112,7 +99,14 @@ export const dealProperties = [
     description: 'The reference the website gave the request, like KC-7Q4M-X2P9.',
     hasUniqueValue: true,
   }),
-  ...requestProperties,
+  text('clinic_treatment_interest', 'Treatment interest'),
+  property('clinic_branch', 'Clinic branch', oneOf(branches.map(({ id, name }) => ({ value: id, label: name })))),
+  property('clinic_preferred_date', 'Preferred date', dateValue),
+  property(
+    'clinic_preferred_time_window',
+    'Preferred time of day',
+    oneOf(timeWindowIds.map((id) => ({ value: id, label: timeWindows[id].label }))),
+  ),
   text('clinic_patient_name', "Patient's name", {
     description:
       "As the request gives it. The associated contact is the patient, or for a patient under 18 their parent or guardian (that association's label).",
