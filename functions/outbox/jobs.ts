@@ -23,8 +23,8 @@ export const outboxJobProcessors = {
   // Queued when a subscriber follows the link in the confirmation email.
   'crm.newsletter': 'hubspot',
   'email.newsletter-confirmation': 'resend',
-  // Queued when a subscriber unsubscribes, or asks the clinic to stop marketing: the CRM contact's marketing
-  // consent is withdrawn.
+  // Queued when a subscriber unsubscribes, or asks the clinic to stop marketing: the consents of the CRM contacts
+  // of that email (email news) and mobile (email news and WhatsApp updates) are withdrawn.
   'crm.newsletter-withdrawal': 'hubspot',
   // A data-rights request: a ticket for the privacy team, and an acknowledgement when an email was given.
   'crm.rights-request': 'hubspot',
@@ -164,10 +164,14 @@ export interface CrmNewsletterPayload {
   confirmedAt: string;
 }
 
+/** Consent withdrawn, on the contacts HubSpot holds: it never creates one to record a withdrawal. */
 export interface CrmNewsletterWithdrawalPayload {
   reference: string;
-  email: string;
-  /** ISO 8601: when the subscriber unsubscribed. */
+  /** Lowercased: that contact loses its email news consent. */
+  email?: string;
+  /** E.164, from a stop-marketing request: that contact loses its email news and WhatsApp updates consents. */
+  mobile?: string;
+  /** ISO 8601: when the person unsubscribed or asked. */
   withdrawnAt: string;
 }
 

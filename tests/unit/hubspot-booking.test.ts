@@ -104,6 +104,7 @@ describe('the crm.booking delivery', () => {
                 clinic_whatsapp_updates_consent_at: isoTimestamp,
                 clinic_email_news_consent: 'true',
                 clinic_email_news_consent_at: isoTimestamp,
+                clinic_email_news_agreed_at: isoTimestamp,
                 clinic_utm_source: 'google',
                 clinic_utm_campaign: 'whitening',
                 clinic_landing_page: '/treatments/teeth-whitening/',

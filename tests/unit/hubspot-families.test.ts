@@ -84,6 +84,7 @@ const ashaAfterHerOwnBooking = {
   clinic_whatsapp_updates_consent_at: atFirst,
   clinic_email_news_consent: 'true',
   clinic_email_news_consent_at: atFirst,
+  clinic_email_news_agreed_at: atFirst,
   clinic_utm_source: 'google',
   clinic_utm_campaign: 'whitening',
   clinic_landing_page: '/treatments/teeth-whitening/',
@@ -139,6 +140,7 @@ describe('a family in the CRM', () => {
       lifecyclestage: 'lead',
       clinic_email_news_consent: 'true',
       clinic_email_news_consent_at: '2026-11-01T10:05:00.000Z',
+      clinic_email_news_agreed_at: '2026-11-01T10:00:00.000Z',
       clinic_mobile: '+919876543210',
       mobilephone: '+919876543210',
       firstname: 'Asha',
@@ -163,6 +165,7 @@ describe('a family in the CRM', () => {
       ...ashaAfterHerOwnBooking,
       clinic_whatsapp_updates_consent_at: atSecond,
       clinic_email_news_consent_at: atSecond,
+      clinic_email_news_agreed_at: atSecond,
     });
     expectChildDeal('KC-KKKK-0002', 'Kiran Rao', asha);
     expect(associationsOf(dealOf('KC-AAAA-0001'))).toEqual([`${asha.id}: unlabelled`]);

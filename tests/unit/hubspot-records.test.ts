@@ -198,6 +198,7 @@ describe('bookingContactProperties', () => {
       clinic_whatsapp_updates_consent_at: requestedAt,
       clinic_email_news_consent: 'true',
       clinic_email_news_consent_at: requestedAt,
+      clinic_email_news_agreed_at: requestedAt,
       clinic_utm_source: 'google',
       clinic_utm_campaign: 'whitening',
       clinic_landing_page: '/treatments/teeth-whitening/',

@@ -449,6 +449,30 @@ describe('the policies match the code: records and logs', () => {
   });
 });
 
+describe('the policies match the code: withdrawing consent', () => {
+  it('promise no WhatsApp STOP reply, which nothing on the site receives, in the policies or the form notices', async () => {
+    expect(Object.keys(outboxJobProcessors).filter((kind) => kind.includes('whatsapp'))).toEqual([]);
+    const notices = await Promise.all(
+      ['src/pages/book/index.astro', 'src/pages/newsletter/index.astro', 'src/pages/privacy-rights/index.astro'].map(
+        (file) => readFile(join(root, file), 'utf8'),
+      ),
+    );
+    for (const text of [...[...policies.values()].map(({ text }) => text), ...notices]) {
+      expect(text).not.toMatch(/reply\s+(?:\*\*)?STOP/i);
+    }
+  });
+
+  it('say what a stop-marketing request withdraws at once, as the store and the CRM delivery do', () => {
+    const request = section('privacy-policy', 'your-rights').text;
+    expect(request).toContain('for the email address and mobile number you give');
+    expect(request).toContain('to both marketing email and WhatsApp updates for the mobile number');
+    expect(request).toContain('If our CRM does not know you, nothing is added there to record it');
+    const newsletter = section('privacy-policy', 'website-forms-and-appointment-requests').text;
+    expect(newsletter).toContain('our CRM (HubSpot) records your subscription, with both times');
+    expect(processors.find(({ id }) => id === 'hubspot')?.receives).toContain('when you agreed and confirmed');
+  });
+});
+
 describe('the policies match the code: notice duties', () => {
   it("say how to complain to the Data Protection Board online, after the clinic's own process", () => {
     const grievances = section('privacy-policy', 'grievances-and-complaints');

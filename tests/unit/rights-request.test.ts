@@ -208,6 +208,34 @@ function rightsRequests(opened: OpenedStore) {
     ]);
   });
 
+  it('stops marketing by mobile alone: pending CRM updates of that mobile lose both consents, the CRM is told', async () => {
+    const mobile = '98765 12345';
+    const booking = await storeBookingRequest(
+      db(),
+      adultBooking({ email: '', mobile, consents: { privacyNotice: true, whatsappUpdates: true, emailNews: false } }),
+      guardianLinks,
+    );
+    const other = await storeBookingRequest(
+      db(),
+      adultBooking({
+        mobile: '98765 54321',
+        consents: { privacyNotice: true, whatsappUpdates: true, emailNews: true },
+      }),
+      guardianLinks,
+    );
+
+    const reference = await send({ requestType: 'stop-marketing', email: '', mobile });
+
+    const consentsOf = async (lead: string) =>
+      (await jobsOf(db(), lead)).find((job) => job.kind === 'crm.booking')?.payload.consents;
+    expect(await consentsOf(booking.reference)).toEqual({ whatsappUpdates: false, emailNews: false });
+    expect(await consentsOf(other.reference)).toEqual({ whatsappUpdates: true, emailNews: true });
+    expect((await jobsOf(db(), reference)).map((job) => [job.kind, job.payload])).toEqual([
+      ['crm.newsletter-withdrawal', { reference, mobile: '+919876512345', withdrawnAt: expect.any(String) }],
+      ['crm.rights-request', expect.objectContaining({ requestType: 'stop-marketing' })],
+    ]);
+  });
+
   it("does not touch anyone else's subscription, and ends a confirmed one too", async () => {
     const email = `${randomUUID()}@example.com`;
     const other = await storeNewsletterSignup(

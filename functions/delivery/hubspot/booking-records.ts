@@ -16,7 +16,13 @@ import {
 } from '@hubspot/api-client/lib/codegen/crm/associations/v4/index.js';
 import { branches } from '#functions/clinic/clinic.ts';
 import type { CrmBookingPayload, CrmGuardianConsentPayload } from '#functions/outbox/jobs.ts';
-import { consentUpdate, firstVisitAttribution, identityFill, lifecycleStageUpdate } from './contact-updates.ts';
+import {
+  consentUpdate,
+  emailNewsGrant,
+  firstVisitAttribution,
+  identityFill,
+  lifecycleStageUpdate,
+} from './contact-updates.ts';
 import type { CrmRecord } from './crm-records.ts';
 import type { PipelineStart } from './pipelines.ts';
 import type { ContactProperties, DealProperties } from './properties.ts';
@@ -71,7 +77,9 @@ export function bookingContactProperties(payload: CrmBookingPayload, target: Con
     ...lifecycleStageUpdate(existing, 'lead'),
     // An unticked box withdraws nothing: replying STOP, unsubscribing or a rights request does.
     ...(whatsappUpdates && consentUpdate(existing, 'whatsappUpdates', true, payload.requestedAt)),
-    ...(!payload.minor && emailNews && consentUpdate(existing, 'emailNews', true, payload.requestedAt)),
+    ...(!payload.minor &&
+      emailNews &&
+      emailNewsGrant(existing, { agreedAt: payload.requestedAt, confirmedAt: payload.requestedAt })),
     ...(!payload.minor && firstVisitAttribution(existing, payload.attribution)),
   };
 }

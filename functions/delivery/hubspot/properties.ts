@@ -81,14 +81,20 @@ export const contactProperties = [
   text('clinic_fbclid', 'Meta click ID (fbclid)'),
   property('clinic_whatsapp_updates_consent', 'WhatsApp updates consent', yesOrNo, {
     description:
-      'Updates about their booking requests on WhatsApp, agreed on a request (a box left unticked changes nothing); withdrawn by replying STOP.',
+      'Updates about their booking requests on WhatsApp, agreed on a request (a box left unticked changes nothing); withdrawn by a stop-marketing request naming the mobile number.',
   }),
   property('clinic_whatsapp_updates_consent_at', 'WhatsApp updates consent recorded at', dateTimeValue),
   property('clinic_email_news_consent', 'Email news consent', yesOrNo, {
     description:
-      "Marketing: the clinic's news by email. Never given on a request for a patient under 18; withdrawn by unsubscribing.",
+      "Marketing: the clinic's news by email. Never given on a request for a patient under 18; withdrawn by unsubscribing or a stop-marketing request.",
   }),
-  property('clinic_email_news_consent_at', 'Email news consent changed at', dateTimeValue),
+  property('clinic_email_news_consent_at', 'Email news consent changed at', dateTimeValue, {
+    description:
+      'When the consent took effect (a newsletter sign-up when its emailed link was confirmed, a booking as it was sent) or was withdrawn.',
+  }),
+  property('clinic_email_news_agreed_at', 'Email news consent agreed at', dateTimeValue, {
+    description: 'When the box was ticked on the website form that gave the consent now recorded.',
+  }),
 ];
 
 /** The states of a guardian's consent to a request for a patient under 18, as the deal shows them. */

@@ -48,8 +48,8 @@ function RightsAcknowledgement({ request }: { request: RightsAcknowledgementEmai
       {request.requestType === 'stop-marketing' && (
         <Text style={styles.paragraph}>
           One part has already happened: we ended any newsletter subscription for this email address and told our
-          contact system that you no longer agree to marketing emails. You may still get messages about appointments you
-          have asked for.
+          contact system that you no longer agree to marketing emails, nor, if you gave us your mobile number, to
+          appointment updates on WhatsApp for it. You may still get messages about appointments you have asked for.
         </Text>
       )}
       <Text style={styles.paragraph}>
