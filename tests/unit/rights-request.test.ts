@@ -8,6 +8,7 @@ import { storeBookingRequest, storeNewsletterSignup } from '#functions/intake/le
 import { toMobileE164 } from '#functions/intake/phone.ts';
 import { createRightsRequestIntake } from '#functions/intake/rights-request-intake.ts';
 import { confirmSubscription } from '#functions/newsletter/links.ts';
+import type { CrmBookingPayload } from '#functions/outbox/jobs.ts';
 import type { Database } from '#functions/store/schema.ts';
 import { adultBooking, guardianLinks, newsletterLinks } from '../support/lead-fixtures.ts';
 import { leadHandler } from '../support/lead-handler.ts';
@@ -227,7 +228,7 @@ function rightsRequests(opened: OpenedStore) {
     const reference = await send({ requestType: 'stop-marketing', email: '', mobile });
 
     const consentsOf = async (lead: string) =>
-      (await jobsOf(db(), lead)).find((job) => job.kind === 'crm.booking')?.payload.consents;
+      ((await jobsOf(db(), lead)).find((job) => job.kind === 'crm.booking')?.payload as CrmBookingPayload).consents;
     expect(await consentsOf(booking.reference)).toEqual({ whatsappUpdates: false, emailNews: false });
     expect(await consentsOf(other.reference)).toEqual({ whatsappUpdates: true, emailNews: true });
     expect((await jobsOf(db(), reference)).map((job) => [job.kind, job.payload])).toEqual([
