@@ -228,7 +228,8 @@ function rightsRequests(opened: OpenedStore) {
     const reference = await send({ requestType: 'stop-marketing', email: '', mobile });
 
     const consentsOf = async (lead: string) =>
-      ((await jobsOf(db(), lead)).find((job) => job.kind === 'crm.booking')?.payload as CrmBookingPayload).consents;
+      ((await jobsOf(db(), lead)).find((job) => job.kind === 'crm.booking')?.payload as CrmBookingPayload | undefined)
+        ?.consents;
     expect(await consentsOf(booking.reference)).toEqual({ whatsappUpdates: false, emailNews: false });
     expect(await consentsOf(other.reference)).toEqual({ whatsappUpdates: true, emailNews: true });
     expect((await jobsOf(db(), reference)).map((job) => [job.kind, job.payload])).toEqual([
