@@ -100,6 +100,7 @@ describe('the crm.booking delivery', () => {
                 firstname: 'Asha',
                 lastname: 'Rao',
                 lifecyclestage: 'lead',
+                clinic_created_by_website: 'true',
                 clinic_whatsapp_updates_consent: 'true',
                 clinic_whatsapp_updates_consent_at: isoTimestamp,
                 clinic_email_news_consent: 'true',

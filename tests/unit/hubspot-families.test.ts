@@ -75,6 +75,7 @@ const ashaIdentity = {
   firstname: 'Asha',
   lastname: 'Rao',
   lifecyclestage: 'lead',
+  clinic_created_by_website: 'true',
 };
 
 /** Asha's contact as her own booking of `atFirst` leaves it. */
@@ -137,6 +138,7 @@ describe('a family in the CRM', () => {
     const asha = onlyContact();
     expect(asha.properties).toEqual({
       email: 'asha@example.com',
+      clinic_created_by_website: 'true',
       lifecyclestage: 'lead',
       clinic_email_news_consent: 'true',
       clinic_email_news_consent_at: '2026-11-01T10:05:00.000Z',

@@ -69,6 +69,7 @@ describe('the crm.newsletter delivery', () => {
               properties: {
                 email: 'asha@example.com',
                 lifecyclestage: 'subscriber',
+                clinic_created_by_website: 'true',
                 clinic_email_news_consent: 'true',
                 clinic_email_news_consent_at: '2026-11-23T10:05:00.000Z',
                 clinic_email_news_agreed_at: '2026-11-23T10:00:00.000Z',
@@ -190,6 +191,8 @@ describe('createHubSpotDeliveries', () => {
       'crm.rights-request',
       'crm.guardian-consent',
       'crm.booking-deletion',
+      'crm.retention',
+      'crm.erasure',
     ]);
     expect(await deliverAlone(deliveries['crm.newsletter'], subscriber, attempt)).toEqual({ status: 'delivered' });
     expect(await deliverAlone(deliveries['crm.newsletter-withdrawal'], withdrawal, attempt)).toEqual({

@@ -161,11 +161,11 @@ describe('npm run crm:setup', () => {
     const env = { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url };
 
     const first = await setup(env);
-    expect(first.stdout).toMatch(/^Created: 38\n {2}contacts property group clinic_website\n/);
+    expect(first.stdout).toMatch(/^Created: 39\n {2}contacts property group clinic_website\n/);
     expect(first.stdout).toMatch(/Updated: 0\nAlready there: 0\n$/);
 
     const second = await setup(env);
-    expect(second.stdout).toBe('Created: 0\nUpdated: 0\nAlready there: 38\n');
+    expect(second.stdout).toBe('Created: 0\nUpdated: 0\nAlready there: 39\n');
   });
 
   it('exits with 2 and says why without an access token', { timeout: 30_000 }, async () => {

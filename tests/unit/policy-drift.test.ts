@@ -18,13 +18,14 @@ import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
 import { guardianConsentCheck, privacySignalNames, trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
 import { processors } from '#functions/clinic/processors.ts';
-import { type RetentionPeriods, retention } from '#functions/clinic/retention.ts';
+import { type RetentionPeriods, retention, retentionBySystem } from '#functions/clinic/retention.ts';
 import { consentCookie, trackingServices } from '#functions/clinic/tracking-services.ts';
 import { usage } from '#functions/commands/privacy-args.ts';
 import { consentReceiptSchema } from '#functions/consent/receipt.ts';
 import { createEmailDeliveries } from '#functions/delivery/email/deliveries.ts';
 import { guardianConsentRequestEmail } from '#functions/delivery/email/templates/guardian-consent-request.tsx';
 import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
+import { appointmentPipeline, patientStageLabels } from '#functions/delivery/hubspot/properties.ts';
 import { type OutboxJobKind, outboxJobProcessors } from '#functions/outbox/jobs.ts';
 import { retentionCutoffs } from '#functions/privacy/retention-purge.ts';
 import { requestSummaryMinutes, summaryKeys } from '#src/islands/booking-request-storage.ts';
@@ -134,6 +135,9 @@ async function filesUnder(directory: string, extensions: readonly string[]): Pro
 
 /** A number and a unit of time typed out ("12 months"), where a config value should be. */
 const typedPeriod = /\b\d+\s+(?:hours?|days?|weeks?|months?|years?)\b/gi;
+/** Periods the email service and the front desk keep to, which the systems table states (retentionBySystem). */
+const periodsOfOtherSystems: (keyof typeof retention)[] = ['emailServiceLogDays', 'frontDeskMailboxMonths'];
+
 /** Periods the law sets rather than the code, which the policies may state in words. */
 const periodsFromLaw = ['7 years'];
 
@@ -171,11 +175,43 @@ describe('the policies match the code', () => {
 
   it('quote every retention period from the config, beside its row', () => {
     const { source, text } = section('privacy-policy', 'how-long-we-keep-information');
-    for (const [key, value] of Object.entries(retention)) {
+    for (const [key, value] of Object.entries(retention).filter(
+      ([key]) => !(periodsOfOtherSystems as readonly string[]).includes(key),
+    )) {
       expect(source, `the retention table must use {{retention.${key}}}`).toContain(`{{retention.${key}}}`);
       const row = source.split('\n').find((line) => line.startsWith('|') && line.includes(`{{retention.${key}}}`));
       expect(row, `a table row for retention.${key}`).toBeDefined();
       expect(text, `retention.${key}`).toContain(periodText(key, value));
+    }
+  });
+
+  it('list every system the website writes to, with its periods from the config and who deletes what', () => {
+    const { source, text } = section('privacy-policy', 'how-long-we-keep-information');
+    expect(source).toContain('{{table.retentionBySystem}}');
+    // The processors that keep what the forms send, and the front desk's mailbox the emails reach.
+    for (const system of [
+      "This website's database",
+      'Our CRM (HubSpot)',
+      'Our email service (Resend)',
+      "Our front desk's mailbox",
+    ]) {
+      const row = retentionBySystem.find((candidate) => candidate.system === system);
+      expect(row, system).toBeDefined();
+      for (const cell of [row?.system, row?.keeps, row?.deleted, row?.by]) expect(text).toContain(cell);
+    }
+    const crm = retentionBySystem.find(({ system }) => system.includes('HubSpot'))?.deleted;
+    expect(crm).toContain(periodText('websiteLeadMonths', retention.websiteLeadMonths));
+    expect(crm).toContain(periodText('rightsRequestMonths', retention.rightsRequestMonths));
+    for (const key of periodsOfOtherSystems) {
+      expect(
+        retentionBySystem.some(({ deleted }) => deleted.includes(periodText(key, retention[key]))),
+        key,
+      ).toBe(true);
+    }
+    // The stage the purge never deletes from is the one the policy names.
+    for (const label of patientStageLabels) {
+      expect(appointmentPipeline.stages.map((stage) => stage.label)).toContain(label);
+      expect(text).toMatch(new RegExp(`[“"]${label}[”"]`));
     }
   });
 
@@ -188,7 +224,7 @@ describe('the policies match the code', () => {
       },
     }) as RetentionPeriods;
     retentionCutoffs(new Date('2026-11-23T00:00:00Z'), periods);
-    const hostEnforced = ['serverLogDays', 'backupDays'];
+    const hostEnforced = ['serverLogDays', 'backupDays', ...periodsOfOtherSystems];
     expect([...read].sort()).toEqual(
       Object.keys(retention)
         .filter((key) => !hostEnforced.includes(key))

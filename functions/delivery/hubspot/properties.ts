@@ -69,6 +69,10 @@ export const contactProperties = [
       'The mobile number from the website in international format. Unique: it finds a contact who gave no email.',
     hasUniqueValue: true,
   }),
+  property('clinic_created_by_website', 'Created by the website', yesOrNo, {
+    description:
+      "The website made this contact. The retention purge deletes it (a GDPR delete) once the website's deals and tickets it had are deleted, if it has no other deal or ticket, no form submission and no consent given.",
+  }),
   text('clinic_lead_source_page', 'Lead source page', { description: 'The page whose form sent the request.' }),
   text('clinic_landing_page', 'Landing page'),
   text('clinic_referrer', 'Referrer'),
@@ -201,6 +205,12 @@ export const appointmentPipeline = {
     { label: 'Closed without booking', displayOrder: 3, metadata: { probability: '0.0', isClosed: 'true' } },
   ],
 } satisfies PipelineInput;
+
+/**
+ * The appointments pipeline's stages that mean the person became a patient: the retention purge never deletes a
+ * deal the front desk moved there (it is the clinic's record of a visit, kept under its own rules).
+ */
+export const patientStageLabels: readonly string[] = ['Booked'];
 
 /** HubSpot generates pipeline ids, so deliveries find this pipeline by its label. A new request is "New". */
 export const privacyRequestPipeline = {
