@@ -14,7 +14,9 @@
  * The retention endpoints answer as HubSpot's public API spec says: the CRM search (filter groups OR'd, filters
  * AND'd, at most 200 a page, paging by `after`, dates compared in milliseconds), batch archive (204), the v4 batch
  * association read (an input with no associations is its own 207 error) and the contacts' GDPR delete (204; an
- * unknown record id 404). Every record has HubSpot's `createdate`, kept beside the site's properties.
+ * unknown record id 404). Every record has HubSpot's `createdate`, kept beside the site's properties. Lists v3:
+ * a list is made once per name (case-insensitive), found by name (404 when there is none), and its property
+ * filters must name properties that exist.
  *
  * The batch endpoints answer as HubSpot's do: at most 100 inputs a request; a request HubSpot cannot read at all
  * (an unknown property, an upsert by a property that is not unique, one record named twice) is a 400 for the whole
@@ -126,6 +128,8 @@ export interface FakeHubSpot {
   /** The association types from one object type to another, HubSpot's own first. */
   associationTypes(fromObjectType: string, toObjectType: string): FakeAssociationType[];
   ticketAssociations(): FakeTicketAssociation[];
+  /** The lists made through the Lists API. */
+  lists(): (FakeListInput & { listId: string })[];
   /** The ids of the contacts deleted with the GDPR delete, in order. */
   gdprDeleted(): string[];
   /** Sets when HubSpot says a record was made (its createdate), as if it had been made then. */
@@ -296,6 +300,7 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
   };
   const associations: FakeAssociation[] = [];
   const gdprDeleted: string[] = [];
+  const lists: (FakeListInput & { listId: string })[] = [];
   /** HubSpot's own createdate, kept beside the properties the site writes (which tests compare whole). */
   const createdAt = new WeakMap<FakeRecord, string>();
   const propertyValue = (record: FakeRecord, name: string) =>
@@ -792,7 +797,57 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
     return new Answer(204, undefined);
   }
 
+  /** POST /crm/v3/lists: a list of a unique name, its property filters naming properties that exist. */
+  function createList(body: FakeListInput): Answer {
+    if (!body?.name || !body.objectTypeId || !body.processingType) {
+      throw error(400, 'VALIDATION_ERROR', 'name, objectTypeId and processingType are required');
+    }
+    if (!['DYNAMIC', 'MANUAL', 'SNAPSHOT'].includes(body.processingType)) {
+      throw error(400, 'VALIDATION_ERROR', `Unknown processingType ${body.processingType}`);
+    }
+    if (lists.some(({ name }) => name.toLowerCase() === body.name.toLowerCase())) {
+      throw error(400, 'VALIDATION_ERROR', `A list named ${body.name} already exists`);
+    }
+    const branch = body.filterBranch;
+    if (body.processingType === 'DYNAMIC' && branch?.filterBranchType !== 'OR') {
+      throw error(400, 'VALIDATION_ERROR', 'A dynamic list needs an OR filter branch at its root');
+    }
+    const type = body.objectTypeId === '0-1' ? 'contacts' : undefined;
+    for (const filter of filtersIn(branch)) {
+      if (!type || !propertyOf(type, filter.property ?? '')) {
+        throw error(400, 'VALIDATION_ERROR', `Property ${filter.property} does not exist`);
+      }
+    }
+    const list = {
+      ...body,
+      listId: String(nextId++),
+      listVersion: 1,
+      processingStatus: 'PROCESSING',
+      createdAt: now(),
+      updatedAt: now(),
+    };
+    lists.push(list);
+    return new Answer(200, { list });
+  }
+
+  function filtersIn(branch: FakeFilterBranch | undefined): { property?: string }[] {
+    if (!branch) return [];
+    return [...(branch.filters ?? []), ...(branch.filterBranches ?? []).flatMap(filtersIn)];
+  }
+
   function route(method: string, path: string, body: unknown): Answer {
+    if (path === '/crm/v3/lists' && method === 'POST') return createList(body as FakeListInput);
+    const listByName = /^\/crm\/v3\/lists\/object-type-id\/([\d-]+)\/name\/([^/]+)$/.exec(path);
+    if (listByName && method === 'GET') {
+      const [, objectTypeId, name = ''] = listByName;
+      const list = lists.find(
+        (candidate) =>
+          candidate.objectTypeId === objectTypeId &&
+          candidate.name.toLowerCase() === decodeURIComponent(name).toLowerCase(),
+      );
+      if (!list) throw error(404, 'OBJECT_NOT_FOUND', 'List does not exist');
+      return new Answer(200, { list });
+    }
     if (path === '/crm/v3/objects/contacts/gdpr-delete' && method === 'POST') {
       return gdprDelete(body as { objectId?: string; idProperty?: string });
     }
@@ -980,6 +1035,7 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
     associationTypes: (from, to) => associationTypes.get(`${from}/${to}`) ?? [],
     ticketAssociations: () => ticketAssociations,
     gdprDeleted: () => gdprDeleted,
+    lists: () => lists,
     setCreatedAt: (record, at) => {
       createdAt.set(record, at.toISOString());
     },
@@ -1019,6 +1075,19 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
       );
     },
   };
+}
+
+interface FakeFilterBranch {
+  filterBranchType?: string;
+  filters?: { property?: string }[];
+  filterBranches?: FakeFilterBranch[];
+}
+
+export interface FakeListInput {
+  name: string;
+  objectTypeId: string;
+  processingType: string;
+  filterBranch?: FakeFilterBranch;
 }
 
 interface SearchFilterBody {

@@ -25,7 +25,7 @@ import { consentReceiptSchema } from '#functions/consent/receipt.ts';
 import { createEmailDeliveries } from '#functions/delivery/email/deliveries.ts';
 import { guardianConsentRequestEmail } from '#functions/delivery/email/templates/guardian-consent-request.tsx';
 import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
-import { appointmentPipeline, patientStageLabels } from '#functions/delivery/hubspot/properties.ts';
+import { appointmentPipeline, marketingEmailList, patientStageLabels } from '#functions/delivery/hubspot/properties.ts';
 import { type OutboxJobKind, outboxJobProcessors } from '#functions/outbox/jobs.ts';
 import { retentionCutoffs } from '#functions/privacy/retention-purge.ts';
 import { requestSummaryMinutes, summaryKeys } from '#src/islands/booking-request-storage.ts';
@@ -496,6 +496,17 @@ describe('the policies match the code: withdrawing consent', () => {
     for (const text of [...[...policies.values()].map(({ text }) => text), ...notices]) {
       expect(text).not.toMatch(/reply\s+(?:\*\*)?STOP/i);
     }
+  });
+
+  it("say marketing emails only the CRM's list of those who agreed, as crm:setup makes it", () => {
+    expect(section('privacy-policy', 'who-can-see-your-information').text).toContain(
+      'they email only a list our CRM keeps of the people who agreed and have not withdrawn, never anyone under 18',
+    );
+    const [branch] = marketingEmailList({ legacyMinorFlag: true }).filterBranch.filterBranches;
+    expect(branch?.filters.map(({ property, operation }) => [property, operation.value])).toEqual([
+      ['clinic_email_news_consent', true],
+      ['clinic_is_minor', false],
+    ]);
   });
 
   it('say what a stop-marketing request withdraws at once, as the store and the CRM delivery do', () => {

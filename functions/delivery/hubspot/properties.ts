@@ -223,3 +223,43 @@ export const privacyRequestPipeline = {
     { label: 'Resolved', displayOrder: 3, metadata: { ticketState: 'CLOSED' } },
   ],
 } satisfies PipelineInput;
+
+/** A contact property filter of a HubSpot list (Lists v3): the boolean property equal to `value`. */
+const booleanIs = (property: string, value: boolean, includeObjectsWithNoValueSet: boolean) => ({
+  filterType: 'PROPERTY',
+  property,
+  operation: { operationType: 'BOOL', operator: 'IS_EQUAL_TO', value, includeObjectsWithNoValueSet },
+});
+
+/**
+ * The contacts the clinic may email (Lists v3, a dynamic list of contacts, object type 0-1): the email news consent
+ * given and not withdrawn (a withdrawal sets it to false), and, in an account set up before contacts lost it, not
+ * flagged as a minor (`legacyMinorFlag`, a property no delivery writes any more). Marketing sends to this list, so
+ * nobody has to remember the exclusions.
+ */
+export function marketingEmailList({ legacyMinorFlag }: { legacyMinorFlag: boolean }) {
+  return {
+    name: 'Website: may receive clinic news by email',
+    objectTypeId: '0-1',
+    processingType: 'DYNAMIC',
+    filterBranch: {
+      filterBranchType: 'OR',
+      filterBranchOperator: 'OR',
+      filters: [],
+      filterBranches: [
+        {
+          filterBranchType: 'AND',
+          filterBranchOperator: 'AND',
+          filterBranches: [],
+          filters: [
+            booleanIs('clinic_email_news_consent', true, false),
+            ...(legacyMinorFlag ? [{ ...booleanIs(legacyMinorProperty, false, true) }] : []),
+          ],
+        },
+      ],
+    },
+  };
+}
+
+/** The contact property that flagged a minor before contacts were always adults. */
+export const legacyMinorProperty = 'clinic_is_minor';
