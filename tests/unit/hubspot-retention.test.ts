@@ -13,11 +13,7 @@ import {
   createCrmErasureDelivery,
   createCrmRetentionDelivery,
 } from '#functions/delivery/hubspot/crm-retention.ts';
-import {
-  appointmentPipeline,
-  patientStageLabels,
-  privacyRequestPipeline,
-} from '#functions/delivery/hubspot/properties.ts';
+import { appointmentPipeline, patientStageLabels } from '#functions/delivery/hubspot/properties.ts';
 import { createRightsRequestDelivery } from '#functions/delivery/hubspot/rights-request.ts';
 import { storeBookingRequest } from '#functions/intake/lead-records.ts';
 import type { CrmErasurePayload, CrmRetentionPayload } from '#functions/outbox/jobs.ts';
@@ -134,28 +130,24 @@ describe('the retention purge in HubSpot', () => {
     ).toEqual({
       status: 'delivered',
     });
-    const [old] = fake.tickets();
+    const [delivered] = fake.tickets();
+    const ticket = (subject: string, monthsAgo: number, contactId: string) => {
+      const record = fake.addRecord(
+        'tickets',
+        {
+          subject,
+          hs_pipeline: delivered?.properties.hs_pipeline ?? '',
+          hs_pipeline_stage: delivered?.properties.hs_pipeline_stage ?? '',
+        },
+        contactId,
+      );
+      fake.setCreatedAt(record, addMonths(new Date(), -monthsAgo));
+    };
     const requester = fake.addContact({ email: 'requester@example.com', clinic_created_by_website: 'true' });
-    const recent = fake.addRecord(
-      'tickets',
-      {
-        subject: 'Recent',
-        hs_pipeline: old?.properties.hs_pipeline ?? '',
-        hs_pipeline_stage: old?.properties.hs_pipeline_stage ?? '',
-      },
-      requester.id,
-    );
-    const older = fake.addRecord(
-      'tickets',
-      {
-        subject: 'Older',
-        hs_pipeline: old?.properties.hs_pipeline ?? '',
-        hs_pipeline_stage: old?.properties.hs_pipeline_stage ?? '',
-      },
-      requester.id,
-    );
-    fake.setCreatedAt(older, addMonths(new Date(), -40));
-    fake.setCreatedAt(recent, addMonths(new Date(), -20));
+    ticket('Recent', 20, requester.id);
+    ticket('Older', 40, requester.id);
+    const once = fake.addContact({ email: 'once@example.com', clinic_created_by_website: 'true' });
+    ticket('Once', 40, once.id);
     const cutoff = addMonths(new Date(), -36).toISOString();
 
     expect(await retain({ dealsCreatedBefore: cutoff, ticketsCreatedBefore: cutoff })).toEqual({ status: 'delivered' });
@@ -165,10 +157,10 @@ describe('the retention purge in HubSpot', () => {
         .tickets()
         .map(({ properties }) => properties.subject)
         .sort(),
-    ).toEqual([old?.properties.subject, 'Recent'].sort());
-    // Its other, recent ticket keeps the requester.
+    ).toEqual([delivered?.properties.subject, 'Recent'].sort());
+    // Its other, recent ticket keeps the requester; the one whose only ticket went goes too.
     expect(fake.contacts()).toContain(requester);
-    expect(privacyRequestPipeline.label).toBe('Privacy requests');
+    expect(fake.gdprDeleted()).toEqual([once.id]);
   });
 });
 
