@@ -2,13 +2,17 @@
  * The lead forms' side of the handoff to the consent layer (see src/scripts/consent/handoff.ts, which spells
  * the same keys; tests/unit/consent-handoff.test.ts holds them equal).
  */
-import { consentSettings } from '#functions/clinic/consent.ts';
-import { consentCookie } from '#functions/clinic/tracking-services.ts';
-
 export const handoffKeys = {
   minorVisitor: 'clinic:minor-visitor',
   attribution: 'clinic:attribution',
 } as const;
+
+/**
+ * The consent layer's record, as the forms read it: its cookie's name and the banner's revision. Spelled here, not
+ * imported, for the same reason as the keys (functions/clinic/ shared with the consent layer would become a script
+ * of its own on every page); the handoff test holds them equal to consentCookie and consentSettings.
+ */
+export const consentRecord = { cookieName: 'cc_cookie', revision: 1 } as const;
 
 function attempt<T>(task: () => T): T | undefined {
   try {
@@ -46,12 +50,12 @@ function marketingCookiesAllowed(): boolean {
     const raw = document.cookie
       .split(';')
       .map((pair) => pair.trim())
-      .find((pair) => pair.startsWith(`${consentCookie.name}=`))
-      ?.slice(consentCookie.name.length + 1);
+      .find((pair) => pair.startsWith(`${consentRecord.cookieName}=`))
+      ?.slice(consentRecord.cookieName.length + 1);
     return raw ? (JSON.parse(decodeURIComponent(raw)) as StoredConsent) : null;
   });
   return (
-    record?.revision === consentSettings.revision &&
+    record?.revision === consentRecord.revision &&
     Array.isArray(record.categories) &&
     record.categories.includes('marketing') &&
     record.data?.minor !== true

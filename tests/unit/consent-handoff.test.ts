@@ -1,11 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { consentSettings } from '#functions/clinic/consent.ts';
-import { arrivalWithFormPage, handoffKeys as formSide } from '#src/islands/consent-handoff.ts';
+import { consentCookie } from '#functions/clinic/tracking-services.ts';
+import { arrivalWithFormPage, consentRecord, handoffKeys as formSide } from '#src/islands/consent-handoff.ts';
 import { handoffKeys as consentSide } from '#src/scripts/consent/handoff.ts';
 
 describe('the handoff between the lead forms and the consent layer', () => {
   it('uses the same storage keys on both sides', () => {
     expect(formSide).toEqual(consentSide);
+  });
+
+  it("reads the consent layer's own cookie, of the banner's current revision", () => {
+    expect(consentRecord).toEqual({ cookieName: consentCookie.name, revision: consentSettings.revision });
   });
 });
 
