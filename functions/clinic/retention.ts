@@ -41,7 +41,56 @@ export const retention = {
   serverLogDays: 90,
   /** Database backups, which the host overwrites on this cycle: how long erased data can outlive its erasure. */
   backupDays: 35,
+  /**
+   * The email service's record of the emails the website sent (Resend keeps them as the account's plan says): set
+   * this to what the clinic's account keeps.
+   */
+  emailServiceLogDays: 30,
+  /** The front desk's booking emails in its mailbox, which the front desk deletes after this many calendar months. */
+  frontDeskMailboxMonths: 12,
 } as const;
 
 /** The periods a purge applies: the policy's in production, others in tests. */
 export type RetentionPeriods = { readonly [Period in keyof typeof retention]: number };
+
+/** One system the website writes to: what it keeps there, when that is deleted, and who deletes it. */
+export interface SystemRetention {
+  system: string;
+  keeps: string;
+  deleted: string;
+  by: string;
+}
+
+const { websiteLeadMonths, rightsRequestMonths, emailServiceLogDays, frontDeskMailboxMonths } = retention;
+
+/**
+ * Every system the website writes to, as the privacy policy's table of them (`{{table.retentionBySystem}}`) states
+ * it. The CRM's periods are the purge's own (functions/privacy/retention-purge.ts queues them for the CRM).
+ */
+export const retentionBySystem: readonly SystemRetention[] = [
+  {
+    system: "This website's database",
+    keeps: 'Everything sent through our forms, and the copies made to send it on',
+    deleted: 'By the periods in the table above',
+    by: 'The website, automatically, once a day',
+  },
+  {
+    system: 'Our CRM (HubSpot)',
+    keeps:
+      'Your contact record (your contact details and choices), your appointment requests and your privacy requests',
+    deleted: `An appointment request ${websiteLeadMonths} months after it was made, unless you became our patient; a privacy request ${rightsRequestMonths} months after it arrived; your contact record with them, if the website created it and nothing else keeps it (a visit, another request, a form or a consent you have not withdrawn)`,
+    by: 'The website, automatically, once a day; at once when we erase your information at your request',
+  },
+  {
+    system: 'Our email service (Resend)',
+    keeps: 'The emails the website sent, and the record of their delivery',
+    deleted: `${emailServiceLogDays} days after sending`,
+    by: 'Resend, automatically; our staff at once when we erase your information at your request',
+  },
+  {
+    system: "Our front desk's mailbox",
+    keeps: 'The email of each appointment request, with your note',
+    deleted: `${frontDeskMailboxMonths} months after it arrived`,
+    by: 'Our front desk; at once when we erase your information at your request',
+  },
+];

@@ -89,7 +89,9 @@ export interface AdultBookingRequest extends BookingDetails {
   /** Lowercased. */
   email?: string;
   consents: BookingConsents;
+  /** Only when the form's browser allowed marketing cookies as it sent the request (`marketingCookies`). */
   attribution?: Attribution;
+  marketingCookies?: true;
 }
 
 /**
@@ -252,6 +254,8 @@ export function createBookingSchema({ treatments, today, parseMobile, messages }
           guardian: z.optional(z.custom<Partial<GuardianFormValues>>()),
           patientMobile: z.optional(z.custom<string | null>()),
           attribution: attributionField,
+          // The browser's consent record allows marketing cookies: without it, attribution is dropped.
+          marketingCookies: z.optional(z.boolean()),
         },
         formObjectError,
       )
@@ -282,6 +286,7 @@ export function createBookingSchema({ treatments, today, parseMobile, messages }
         guardian,
         patientMobile,
         attribution,
+        marketingCookies,
         consents,
         mobile = '',
         email,
@@ -309,7 +314,7 @@ export function createBookingSchema({ treatments, today, parseMobile, messages }
           ...(email && { email }),
           isMinor: false,
           consents,
-          ...(attribution && { attribution }),
+          ...(attribution && marketingCookies === true && { attribution, marketingCookies }),
         };
       },
     ),

@@ -11,6 +11,7 @@ import type {
   BookingSummary,
   CrmBookingPayload,
   CrmContactDetails,
+  CrmErasurePayload,
   CrmNewsletterPayload,
   CrmNewsletterWithdrawalPayload,
   CrmRightsRequestPayload,
@@ -113,6 +114,24 @@ export function guardianConsentVerifiedJobs({
   verifiedAt,
 }: VerifiedGuardianConsent): OutboxJobDraft[] {
   return [{ kind: 'crm.guardian-consent', payload: { reference, method, verifiedAt } }];
+}
+
+/** The purge's cutoffs for the CRM's deals and tickets: the CRM applies them by its own rules (crm-retention.ts). */
+export function crmRetentionJobs(cutoffs: { bookingRequest: Date; rightsRequest: Date }): OutboxJobDraft[] {
+  return [
+    {
+      kind: 'crm.retention',
+      payload: {
+        dealsCreatedBefore: cutoffs.bookingRequest.toISOString(),
+        ticketsCreatedBefore: cutoffs.rightsRequest.toISOString(),
+      },
+    },
+  ];
+}
+
+/** A person erased from the store: the CRM deletes what the website put there about them. */
+export function crmErasureJobs(erasure: CrmErasurePayload): OutboxJobDraft[] {
+  return [{ kind: 'crm.erasure', payload: erasure }];
 }
 
 /** A request was deleted from the store: the CRM deletes its deal. */

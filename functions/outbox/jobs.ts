@@ -24,8 +24,8 @@ export const outboxJobProcessors = {
   // Queued when a subscriber follows the link in the confirmation email.
   'crm.newsletter': 'hubspot',
   'email.newsletter-confirmation': 'resend',
-  // Queued when a subscriber unsubscribes, or asks the clinic to stop marketing: the CRM contact's marketing
-  // consent is withdrawn.
+  // Queued when a subscriber unsubscribes, or asks the clinic to stop marketing: the consents of the CRM contacts
+  // of that email (email news) and mobile (email news and WhatsApp updates) are withdrawn.
   'crm.newsletter-withdrawal': 'hubspot',
   // A data-rights request: a ticket for the privacy team, and an acknowledgement when an email was given.
   'crm.rights-request': 'hubspot',
@@ -35,9 +35,19 @@ export const outboxJobProcessors = {
   'email.guardian-consent': 'resend',
   'crm.guardian-consent': 'hubspot',
   'crm.booking-deletion': 'hubspot',
+  // The retention purge's periods applied in the CRM, queued by each daily run; and a person's erasure there,
+  // queued by `npm run privacy -- erase`. Neither belongs to a lead.
+  'crm.retention': 'hubspot',
+  'crm.erasure': 'hubspot',
 } as const satisfies Record<string, ProcessorId>;
 
 export type OutboxJobKind = keyof typeof outboxJobProcessors;
+
+/**
+ * Kinds whose payload is emptied as soon as it is delivered: an erasure's job names the person it erases, and must
+ * not outlive its work.
+ */
+export const emptiedOnDelivery = ['crm.erasure'] as const satisfies readonly OutboxJobKind[];
 
 /** Where a visitor came from, as the booking form's page noted it (adults who allowed marketing cookies only). */
 export const attributionKeys = [
@@ -172,10 +182,14 @@ export interface CrmNewsletterPayload {
   confirmedAt: string;
 }
 
+/** Consent withdrawn, on the contacts HubSpot holds: it never creates one to record a withdrawal. */
 export interface CrmNewsletterWithdrawalPayload {
   reference: string;
-  email: string;
-  /** ISO 8601: when the subscriber unsubscribed. */
+  /** Lowercased: that contact loses its email news consent. */
+  email?: string;
+  /** E.164, from a stop-marketing request: that contact loses its email news and WhatsApp updates consents. */
+  mobile?: string;
+  /** ISO 8601: when the person unsubscribed or asked. */
   withdrawnAt: string;
 }
 
@@ -246,6 +260,24 @@ export interface CrmBookingDeletionPayload {
   reference: string;
 }
 
+/** The purge's cutoffs for what the website put in HubSpot (ISO 8601): older records are deleted by its rules. */
+export interface CrmRetentionPayload {
+  /** Deals in the appointments pipeline created before this, at no stage meaning the person became a patient. */
+  dealsCreatedBefore: string;
+  /** Tickets in the privacy requests pipeline created before this. */
+  ticketsCreatedBefore: string;
+}
+
+/** A person erased from the store: what the website put in HubSpot about them goes too. */
+export interface CrmErasurePayload {
+  /** Lowercased; the contacts of this email or mobile (E.164). */
+  email?: string;
+  mobile?: string;
+  /** The erased leads' deals and tickets, found by their references. */
+  bookingReferences: string[];
+  rightsRequestReferences: string[];
+}
+
 export type OutboxJobDraft =
   | { kind: 'crm.booking'; payload: CrmBookingPayload }
   | { kind: 'email.front-desk'; payload: FrontDeskEmailPayload }
@@ -257,7 +289,9 @@ export type OutboxJobDraft =
   | { kind: 'email.rights-acknowledgement'; payload: RightsAcknowledgementEmailPayload }
   | { kind: 'email.guardian-consent'; payload: GuardianConsentEmailPayload }
   | { kind: 'crm.guardian-consent'; payload: CrmGuardianConsentPayload }
-  | { kind: 'crm.booking-deletion'; payload: CrmBookingDeletionPayload };
+  | { kind: 'crm.booking-deletion'; payload: CrmBookingDeletionPayload }
+  | { kind: 'crm.retention'; payload: CrmRetentionPayload }
+  | { kind: 'crm.erasure'; payload: CrmErasurePayload };
 
 export type OutboxJobPayload<Kind extends OutboxJobKind> = Extract<OutboxJobDraft, { kind: Kind }>['payload'];
 

@@ -10,6 +10,8 @@
  * the requests' references, never the identifier.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { crmErasureJobs } from '#functions/intake/lead-jobs.ts';
+import { insertJobsOfDeletedLeads } from '#functions/store/leads.ts';
 import { deletePersonRecords, findPersonRecords, type PersonIdentifier } from '#functions/store/person-records.ts';
 import { recordPrivacyAudit } from '#functions/store/privacy-audit.ts';
 import { recordProcessing } from '#functions/store/processing-log.ts';
@@ -223,6 +225,7 @@ export type ErasureOutcome =
  *
  * An erasure carried out because the person asked for it deletes that request's own row too (it holds their
  * name and contact details): the audit entry, with the request's reference, is the record that it was handled.
+ * It queues `crm.erasure` (under that reference), which deletes what the website put in HubSpot about the person.
  */
 export function erasePersonData(
   db: Kysely<Database>,
@@ -240,6 +243,17 @@ export function erasePersonData(
       subscriptionIds: data.newsletterSubscriptions.map((subscription) => subscription.record.id),
       rightsRequestIds: data.rightsRequests.map((request) => request.record.id),
     });
+    // What the website put in HubSpot about them goes too, whether or not the store still held any of it.
+    await insertJobsOfDeletedLeads(trx, [
+      {
+        reference: requestReference ?? 'erasure',
+        jobs: crmErasureJobs({
+          ...(identifier.type === 'email' ? { email: identifier.email } : { mobile: identifier.mobile }),
+          bookingReferences: data.bookingRequests.map((booking) => booking.record.reference),
+          rightsRequestReferences: data.rightsRequests.map((request) => request.record.reference),
+        }),
+      },
+    ]);
     const audit = await recordPrivacyAudit(trx, { action: 'erase', counts, requestReference });
     await recordProcessing(trx, {
       activity: 'erased',

@@ -13,6 +13,12 @@ export const elsewhereNote =
   'This covers the website database only. The CRM (HubSpot) and the email service (Resend) hold their own ' +
   'copies of what was delivered to them: handle the request there too.';
 
+/** What an erasure leaves to staff: the CRM's job does the rest (crm-retention.ts). */
+export const erasureElsewhereNote = [
+  'Queued crm.erasure: HubSpot deletes the deals and privacy tickets the website made for this person (not a deal at a patient stage) and then their contact, with a GDPR delete, if the website made it and nothing else holds it. `npm run leads -- status` shows the job; a contact that stays (other deals, tickets or forms) is for staff to handle in HubSpot.',
+  "Staff must still delete, by hand: the emails sent to this person in Resend (Emails, search by recipient), and the front desk's booking emails about them in the front-desk mailbox (FRONT_DESK_EMAIL).",
+].join('\n');
+
 const consentReceiptNote =
   'Cookie consent records are not included: they hold a random browser ID and no name, email address or ' +
   'phone number, so none can be linked to a person.';
@@ -115,7 +121,7 @@ export function erasureText(outcome: ErasureOutcome): string[] {
     return [
       'Nothing to erase: the website database holds nothing about this person.',
       `Audit entry ${outcome.auditId} (counts only).`,
-      elsewhereNote,
+      erasureElsewhereNote,
     ];
   }
   const notDelivered = counts.notDelivered.pending + counts.notDelivered.running + counts.notDelivered.dead;
@@ -127,7 +133,7 @@ export function erasureText(outcome: ErasureOutcome): string[] {
       : []),
     ...(counts.rightsRequests > 0 ? [rightsRequestsErasedNote] : []),
     `Audit entry ${outcome.auditId} (counts only).`,
-    elsewhereNote,
+    erasureElsewhereNote,
   ];
 }
 

@@ -27,6 +27,11 @@
  * - Processing records older than `processingLogMonths` are deleted: they are kept that long whatever happens to
  *   the leads they name, an erasure included (DPDP Rules 2025, r.8(3)).
  *
+ * - In the CRM, through the `crm.retention` job each run queues (in place of one not yet delivered): the website's
+ *   deals older than `websiteLeadMonths` at no stage meaning the person became a patient, its privacy tickets
+ *   older than `rightsRequestMonths`, and the contacts the website made that nothing else holds
+ *   (functions/delivery/hubspot/crm-retention.ts).
+ *
  * Each run is itself a processing record, with its counts. Server logs (`serverLogDays`) and backups
  * (`backupDays`) are the host's to enforce: the server only writes to stdout and keeps no backup of its own.
  */
@@ -35,7 +40,7 @@ import { subDays } from 'date-fns/subDays';
 import { subMonths } from 'date-fns/subMonths';
 import type { Kysely } from 'kysely';
 import { type RetentionPeriods, retention } from '#functions/clinic/retention.ts';
-import { bookingDeletionJobs } from '#functions/intake/lead-jobs.ts';
+import { bookingDeletionJobs, crmRetentionJobs } from '#functions/intake/lead-jobs.ts';
 import { recordPrivacyAudit } from '#functions/store/privacy-audit.ts';
 import { deleteProcessingRecordsBefore, recordProcessing } from '#functions/store/processing-log.ts';
 import {
@@ -46,6 +51,7 @@ import {
   purgeUnconfirmedSignupsBefore,
   purgeUnsubscribedSignups,
   purgeUnverifiedMinorRequestsBefore,
+  queueCrmRetention,
   type UnverifiedRequestsPurged,
 } from '#functions/store/retention.ts';
 import type { Database } from '#functions/store/schema.ts';
@@ -106,6 +112,7 @@ export async function purgeExpired(
   const cleared = await clearPayloadsFinishedBefore(db, cutoffs.deliveredJobPayload);
   const receipts = await deleteConsentReceiptsBefore(db, cutoffs.consentReceipt);
   const processingRecords = await deleteProcessingRecordsBefore(db, cutoffs.processingRecord);
+  await queueCrmRetention(db, `purge-${now.toISOString().slice(0, 10)}`, crmRetentionJobs(cutoffs));
 
   const counts: PurgeCounts = {
     bookingRequests,

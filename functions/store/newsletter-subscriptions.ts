@@ -20,10 +20,11 @@ export interface Confirmation {
   confirmedAt: string;
 }
 
-/** A marketing consent just withdrawn (ISO 8601). */
+/** Consents just withdrawn (ISO 8601), for an email address, a mobile number (E.164), or both. */
 export interface Withdrawal {
   reference: string;
-  email: string;
+  email?: string;
+  mobile?: string;
   withdrawnAt: string;
 }
 

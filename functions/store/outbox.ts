@@ -9,7 +9,7 @@
  * elsewhere changes nothing.
  */
 import { type ExpressionBuilder, type Kysely, sql, type UpdateObject } from 'kysely';
-import type { OutboxJobKind } from '#functions/outbox/jobs.ts';
+import { emptiedOnDelivery, type OutboxJobKind } from '#functions/outbox/jobs.ts';
 import { count } from './lead-reports.ts';
 import type { Database } from './schema.ts';
 
@@ -175,9 +175,15 @@ async function changeHeldJob(
   return result.numUpdatedRows > 0n;
 }
 
-/** Delivered. The payload stays for now: purging delivered payloads is decided elsewhere. */
+/**
+ * Delivered. The payload stays for now (purging delivered payloads is decided elsewhere), except a kind emptied
+ * on delivery.
+ */
 export function completeJob(db: Kysely<Database>, claim: JobClaim): Promise<boolean> {
-  return changeHeldJob(db, claim, { status: 'done' });
+  return changeHeldJob(db, claim, {
+    status: 'done',
+    payload: sql<string>`case when kind in (${sql.join([...emptiedOnDelivery])}) then '{}'::jsonb else payload end`,
+  });
 }
 
 export function scheduleRetry(

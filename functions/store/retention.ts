@@ -194,3 +194,26 @@ export async function clearPayloadsFinishedBefore(db: Kysely<Database>, cutoff: 
 export async function deleteConsentReceiptsBefore(db: Kysely<Database>, cutoff: Date): Promise<number> {
   return deleted(await db.deleteFrom('consent_receipts').where('recorded_at', '<', cutoff).executeTakeFirst());
 }
+
+/**
+ * Queues the CRM's share of a purge run (its jobs belong to no lead, under `reference`), in place of one an earlier
+ * run queued that has not been delivered: the newer cutoffs cover everything it would have deleted.
+ */
+export function queueCrmRetention(
+  db: Kysely<Database>,
+  reference: string,
+  jobs: readonly OutboxJobDraft[],
+): Promise<void> {
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom('outbox_jobs')
+      .where(
+        'kind',
+        'in',
+        jobs.map((job) => job.kind),
+      )
+      .where('status', 'in', ['pending', 'dead'])
+      .execute();
+    await insertJobsOfDeletedLeads(trx, [{ reference, jobs }]);
+  });
+}

@@ -1,8 +1,8 @@
 /**
  * Stores a data-rights request with its jobs in one transaction, like every lead. "Stop marketing" takes effect
- * in that same transaction wherever the site can act by itself: the person's newsletter subscriptions end,
- * their marketing jobs not yet sent are cancelled, pending CRM updates no longer carry a marketing consent,
- * and the CRM is told to withdraw it. Everything else (and every erasure) waits for staff to verify identity.
+ * in that same transaction wherever the site can act by itself, for the email and the mobile it gives: the
+ * email's newsletter subscriptions end, their marketing jobs not yet sent are cancelled, pending CRM updates no
+ * longer carry the consents withdrawn, and the CRM is told to withdraw them. Everything else (and every erasure) waits for staff to verify identity.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Locale } from '#functions/clinic/locales.ts';
@@ -69,38 +69,81 @@ async function recordRightsRequestIn(
 
   const lead = { rights_request_id: outcome.id, lead_reference: outcome.reference };
   await insertJobs(trx, jobsFor(outcome.reference), lead);
-  if (request.requestType === 'stop-marketing' && request.email) {
-    await stopMarketing(trx, request.email, lead, withdrawalJobsFor);
+  if (request.requestType === 'stop-marketing') {
+    await stopMarketing(trx, { email: request.email, mobile: request.mobile }, lead, withdrawalJobsFor);
   }
   return { reference: outcome.reference, created: true };
 }
 
+/**
+ * The email's subscriptions end; bookings' CRM updates not yet sent lose the consents the request withdraws (email
+ * news for the email; email news and WhatsApp updates for the mobile); the CRM is told, after any update under way.
+ */
 async function stopMarketing(
   trx: Transaction<Database>,
-  email: string,
+  { email, mobile }: { email: string | undefined; mobile: string | undefined },
   lead: { rights_request_id: string; lead_reference: string },
   withdrawalJobsFor: RightsRequestEntry['withdrawalJobsFor'],
 ): Promise<void> {
-  const subscriptions = await trx
-    .selectFrom('newsletter_subscriptions')
-    .select('id')
-    .where('email', '=', email)
-    .where('status', '<>', 'unsubscribed')
-    .forUpdate()
-    .execute();
+  const subscriptions = email
+    ? await trx
+        .selectFrom('newsletter_subscriptions')
+        .select('id')
+        .where('email', '=', email)
+        .where('status', '<>', 'unsubscribed')
+        .forUpdate()
+        .execute()
+    : [];
   const { withdrawnAt, lastLease } = await endSubscriptions(
     trx,
     subscriptions.map((subscription) => subscription.id),
   );
-  // A booking's CRM update not yet sent would grant the email-news consent again, to its contact of that email.
-  // (A request for a minor never carries it: it stays false.)
-  await trx
+  // A booking's CRM update not yet sent would grant the consents again. (A request for a minor never carries
+  // email news: it stays false.)
+  const bookingUpdates = trx
     .updateTable('outbox_jobs')
-    .set({ payload: sql`jsonb_set(payload, '{consents,emailNews}', 'false')` })
     .where('kind', '=', 'crm.booking')
-    .where('status', 'in', ['pending', 'dead'])
-    .where(sql<string>`payload #>> '{contact,email}'`, '=', email)
-    .execute();
+    .where('status', 'in', ['pending', 'dead']);
+  if (email) {
+    await bookingUpdates
+      .set({ payload: sql`jsonb_set(payload, '{consents,emailNews}', 'false')` })
+      .where(sql<string>`payload #>> '{contact,email}'`, '=', email)
+      .execute();
+  }
+  if (mobile) {
+    await bookingUpdates
+      .set({
+        payload: sql`jsonb_set(jsonb_set(payload, '{consents,emailNews}', 'false'), '{consents,whatsappUpdates}', 'false')`,
+      })
+      .where(sql<string>`payload #>> '{contact,mobile}'`, '=', mobile)
+      .execute();
+  }
+  // One being delivered now may create the contact after the withdrawal found none: the withdrawal waits for it.
+  const { bookingLease } = await trx
+    .selectFrom('outbox_jobs')
+    .select(({ fn }) => fn.max('locked_until').as('bookingLease'))
+    .where('kind', '=', 'crm.booking')
+    .where('status', '=', 'running')
+    .where((where) =>
+      where.or([
+        ...(email ? [where(sql<string>`payload #>> '{contact,email}'`, '=', email)] : []),
+        ...(mobile ? [where(sql<string>`payload #>> '{contact,mobile}'`, '=', mobile)] : []),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  const runAfter = [lastLease, bookingLease ?? undefined]
+    .filter((lease): lease is Date => lease !== undefined)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
   // The CRM may hold a consent from a booking as well as from the newsletter: it is always told.
-  await insertJobs(trx, withdrawalJobsFor({ reference: lead.lead_reference, email, withdrawnAt }), lead, lastLease);
+  await insertJobs(
+    trx,
+    withdrawalJobsFor({
+      reference: lead.lead_reference,
+      ...(email && { email }),
+      ...(mobile && { mobile }),
+      withdrawnAt,
+    }),
+    lead,
+    runAfter,
+  );
 }

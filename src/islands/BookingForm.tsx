@@ -77,10 +77,7 @@ export function BookingForm(props: BookingFormProps) {
       return thankYouPath;
     },
     fieldOrder,
-    extraBody: (): Record<string, unknown> => {
-      const attribution = minor ? undefined : arrivalWithFormPage(window.location.pathname);
-      return attribution ? { attribution } : {};
-    },
+    extraBody: (): Record<string, unknown> => (minor ? {} : arrivalWithFormPage(window.location.pathname)),
     ...state,
   });
   const { register, formState, setValue, enhanced, error, defaultText, current, text, checkbox } = lead;

@@ -7,6 +7,13 @@ export const handoffKeys = {
   attribution: 'clinic:attribution',
 } as const;
 
+/**
+ * The consent layer's record, as the forms read it: its cookie's name and the banner's revision. Spelled here, not
+ * imported, for the same reason as the keys (functions/clinic/ shared with the consent layer would become a script
+ * of its own on every page); the handoff test holds them equal to consentCookie and consentSettings.
+ */
+export const consentRecord = { cookieName: 'cc_cookie', revision: 1 } as const;
+
 function attempt<T>(task: () => T): T | undefined {
   try {
     return task();
@@ -26,8 +33,41 @@ export function announceMinorVisitor(): void {
   });
 }
 
-/** This visit's arrival, with the page the form is sent from; undefined without marketing consent. */
-export function arrivalWithFormPage(formPage: string): Record<string, unknown> | undefined {
+/**
+ * Whether this browser's consent record, of the banner's current revision, allows marketing cookies now (and is
+ * not a minor's). The record outlives
+ * the visit's arrival note, and may have been changed in another tab since: the server keeps attribution only
+ * with this answer beside it.
+ */
+interface StoredConsent {
+  categories?: unknown;
+  revision?: unknown;
+  data?: { minor?: unknown };
+}
+
+function marketingCookiesAllowed(): boolean {
+  const record = attempt(() => {
+    const raw = document.cookie
+      .split(';')
+      .map((pair) => pair.trim())
+      .find((pair) => pair.startsWith(`${consentRecord.cookieName}=`))
+      ?.slice(consentRecord.cookieName.length + 1);
+    return raw ? (JSON.parse(decodeURIComponent(raw)) as StoredConsent) : null;
+  });
+  return (
+    record?.revision === consentRecord.revision &&
+    Array.isArray(record.categories) &&
+    record.categories.includes('marketing') &&
+    record.data?.minor !== true
+  );
+}
+
+/**
+ * This visit's arrival, with the page the form is sent from, and that marketing cookies are allowed; nothing
+ * without marketing consent.
+ */
+export function arrivalWithFormPage(formPage: string): Record<string, unknown> {
   const arrival = attempt(() => JSON.parse(sessionStorage.getItem(handoffKeys.attribution) ?? 'null') as unknown);
-  return arrival && typeof arrival === 'object' ? { ...arrival, formPage } : undefined;
+  if (!arrival || typeof arrival !== 'object' || !marketingCookiesAllowed()) return {};
+  return { attribution: { ...arrival, formPage }, marketingCookies: true };
 }

@@ -7,6 +7,7 @@ import type { BlockContent, List, PhrasingContent, Table, TableRow } from 'mdast
 import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
 import { trackingServicePolicy } from '#functions/clinic/policy-wording.ts';
 import { processors } from '#functions/clinic/processors.ts';
+import { retentionBySystem } from '#functions/clinic/retention.ts';
 import { type ConsentCategory, trackingServices } from '#functions/clinic/tracking-services.ts';
 import { pagesForUnder18s } from './pages-for-under-18s.ts';
 
@@ -78,6 +79,13 @@ export const policyBlocks: Readonly<Record<string, readonly BlockContent[]>> = {
     ),
   ],
   /** Privacy policy, "How to make a request": the request types the rights form offers, in its words. */
+  /** Privacy policy, "How long we keep information": every system the website writes to (retention.ts). */
+  'table.retentionBySystem': [
+    table(
+      ['System', 'What it keeps', 'When it is deleted', 'Who deletes it'],
+      retentionBySystem.map((row) => [{ strong: row.system }, row.keeps, row.deleted, row.by]),
+    ),
+  ],
   'list.rightsRequestTypes': [bulletList(Object.values(rightsRequestTypes).map((type) => type.label))],
   /** Cookie policy, "Pages that never load trackers": the pages written for under-18s (pages-for-under-18s.ts). */
   'list.pagesForUnder18s': [

@@ -302,7 +302,7 @@ export const englishUi = {
           "your choices above, the patient's name and date of birth, a mobile number, and email and note if given (a parent's contact for a patient under 18).",
         purpose: 'to arrange your visit; WhatsApp updates and email news only if you tick them.',
         withdraw: [
-          'reply STOP on WhatsApp, unsubscribe from emails, or use our ',
+          'unsubscribe from emails, or use our ',
           { href: '/privacy-rights/', text: 'privacy rights page' },
           '.',
         ] as Rich,
@@ -324,9 +324,9 @@ export const englishUi = {
       keptLabel: 'How long we keep it',
       kept: (months: number) => `if you do not become a patient, we delete your request after ${months} months.`,
       withdraw: [
-        "reply STOP on WhatsApp, use the unsubscribe link in our emails (or your mail app's unsubscribe button), or use our ",
+        "use the unsubscribe link in our emails (or your mail app's unsubscribe button), or use our ",
         { href: '/privacy-rights/', text: 'privacy rights page' },
-        ' to stop marketing, or to see, correct or delete your information.',
+        ' to stop marketing and WhatsApp updates (give your mobile number), or to see, correct or delete your information.',
       ] as Rich,
       policy: 'how we handle appointment requests',
     },
@@ -493,7 +493,7 @@ export const englishUi = {
         'before we show, change or delete anything, our privacy team confirms your identity, usually by calling the mobile number we have on file. Nothing is deleted automatically.',
       stopMarketingLabel: 'Stopping marketing',
       stopMarketing:
-        'takes effect on our website at once for the email address you give: your newsletter subscription ends, marketing emails not yet sent are cancelled, and our CRM is told to withdraw your consent to marketing email. To stop WhatsApp messages, reply STOP.',
+        "takes effect on our website at once for the email address and mobile number you give: the email's newsletter subscription ends, marketing emails not yet sent are cancelled, and our CRM is told to withdraw your consent to marketing email, and for the mobile number to WhatsApp updates too.",
       withdrawLabel: 'Changing your mind',
       withdraw: 'to withdraw a request, reply to our acknowledgement email or write to our Grievance Officer.',
       policy: 'how we handle privacy requests',

@@ -74,6 +74,7 @@ export function bookingBody(index: number, today: string, runId = 'bench', mobil
     ...(kind !== 'minor' &&
       index % 4 === 0 && {
         attribution: { utm_source: 'google', utm_campaign: 'bench', landingPage: '/treatments/teeth-whitening/' },
+        marketingCookies: true,
       }),
   };
   return { ...values, website: '', startedAt: Date.now() - 60_000 };

@@ -11,6 +11,13 @@
  * type id for each direction. Every request is recorded, and failures can be injected: errors, delays and an
  * outage.
  *
+ * The retention endpoints answer as HubSpot's public API spec says: the CRM search (filter groups OR'd, filters
+ * AND'd, at most 200 a page, paging by `after`, dates compared in milliseconds), batch archive (204), the v4 batch
+ * association read (an input with no associations is its own 207 error) and the contacts' GDPR delete (204; an
+ * unknown record id 404). Every record has HubSpot's `createdate`, kept beside the site's properties. Lists v3:
+ * a list is made once per name (case-insensitive), found by name (404 when there is none), and its property
+ * filters must name properties that exist.
+ *
  * The batch endpoints answer as HubSpot's do: at most 100 inputs a request; a request HubSpot cannot read at all
  * (an unknown property, an upsert by a property that is not unique, one record named twice) is a 400 for the whole
  * batch; a value refused for one record is that record's error in a 207, its context naming the record's id, beside
@@ -121,6 +128,14 @@ export interface FakeHubSpot {
   /** The association types from one object type to another, HubSpot's own first. */
   associationTypes(fromObjectType: string, toObjectType: string): FakeAssociationType[];
   ticketAssociations(): FakeTicketAssociation[];
+  /** The lists made through the Lists API. */
+  lists(): (FakeListInput & { listId: string })[];
+  /** The ids of the contacts deleted with the GDPR delete, in order. */
+  gdprDeleted(): string[];
+  /** Sets when HubSpot says a record was made (its createdate), as if it had been made then. */
+  setCreatedAt(record: FakeRecord, at: Date): void;
+  /** A deal or ticket that was in HubSpot before the test, its contact associated as the site's deliveries do. */
+  addRecord(type: 'deals' | 'tickets', properties: Record<string, string>, contactId?: string): FakeRecord;
   /** The deal pipelines by default. */
   pipelines(objectType?: PipelineObjectType): FakePipeline[];
   properties(objectType: ObjectType): FakeProperty[];
@@ -140,6 +155,8 @@ export interface FakeHubSpot {
 
 const builtInProperties: Record<ObjectType, FakeProperty[]> = {
   contacts: [
+    builtIn('createdate', { type: 'datetime' }),
+    builtIn('num_conversion_events', { type: 'number' }),
     builtIn('email', { hasUniqueValue: true }),
     builtIn('firstname'),
     builtIn('lastname'),
@@ -158,8 +175,9 @@ const builtInProperties: Record<ObjectType, FakeProperty[]> = {
       ].map((value, displayOrder) => ({ label: value, value, displayOrder })),
     }),
   ],
-  deals: [builtIn('dealname'), builtIn('pipeline'), builtIn('dealstage')],
+  deals: [builtIn('createdate', { type: 'datetime' }), builtIn('dealname'), builtIn('pipeline'), builtIn('dealstage')],
   tickets: [
+    builtIn('createdate', { type: 'datetime' }),
     builtIn('subject'),
     builtIn('content'),
     builtIn('hs_pipeline'),
@@ -248,6 +266,7 @@ const error = (status: number, category: string, message: string) =>
 
 const now = () => new Date().toISOString();
 const batchLimit = 100;
+const searchLimit = 200;
 const tenSeconds = 10_000;
 /** How HubSpot compares a unique property's values: email addresses regardless of case. */
 const sameValue = (name: string, stored: string | undefined, wanted: string) =>
@@ -280,6 +299,12 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
     tickets: [supportPipeline()],
   };
   const associations: FakeAssociation[] = [];
+  const gdprDeleted: string[] = [];
+  const lists: (FakeListInput & { listId: string })[] = [];
+  /** HubSpot's own createdate, kept beside the properties the site writes (which tests compare whole). */
+  const createdAt = new WeakMap<FakeRecord, string>();
+  const propertyValue = (record: FakeRecord, name: string) =>
+    name === 'hs_object_id' ? record.id : name === 'createdate' ? createdAt.get(record) : record.properties[name];
   const ticketAssociations: FakeTicketAssociation[] = [];
   const associationTypes = hubSpotAssociationTypes();
   const labelNames = new Set<string>();
@@ -349,6 +374,7 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
 
   function addRecord(type: ObjectType, properties: Record<string, string>): FakeRecord {
     const record = { id: String(nextId++), properties: storedValues(properties) };
+    createdAt.set(record, now());
     records[type].push(record);
     return record;
   }
@@ -372,10 +398,7 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
       .map((record) => ({
         id: record.id,
         properties: Object.fromEntries(
-          [...body.properties, 'hs_object_id'].map((name) => [
-            name,
-            name === 'hs_object_id' ? record.id : (record.properties[name] ?? null),
-          ]),
+          [...body.properties, 'hs_object_id'].map((name) => [name, propertyValue(record, name) ?? null]),
         ),
         createdAt: now(),
         updatedAt: now(),
@@ -549,6 +572,15 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
         if (associations[at]?.dealId === id) associations.splice(at, 1);
       }
     }
+    for (let at = ticketAssociations.length - 1; at >= 0; at--) {
+      const association = ticketAssociations[at];
+      if (
+        (type === 'tickets' && association?.ticketId === id) ||
+        (type === 'contacts' && association?.contactId === id)
+      ) {
+        ticketAssociations.splice(at, 1);
+      }
+    }
     // HubSpot answers 204 whether or not the record existed.
     return new Answer(204, undefined);
   }
@@ -601,8 +633,236 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
     return new Answer(201, pipeline);
   }
 
+  /** POST /crm/v3/objects/{type}/search: filter groups OR'd, filters within a group AND'd; pages of at most 200. */
+  function searchRecords(type: ObjectType, body: SearchBody): Answer {
+    const limit = body?.limit ?? 10;
+    if (limit > searchLimit) throw error(400, 'VALIDATION_ERROR', `limit must be at most ${searchLimit}`);
+    const groups = body?.filterGroups ?? [];
+    if (groups.length > 6) throw error(400, 'VALIDATION_ERROR', 'At most 6 filter groups');
+    for (const { filters } of groups) {
+      for (const { propertyName } of filters) {
+        if (propertyName !== 'hs_object_id' && !propertyOf(type, propertyName)) {
+          throw error(400, 'VALIDATION_ERROR', `Property "${propertyName}" does not exist`);
+        }
+      }
+    }
+    const matching = records[type].filter(
+      (record) =>
+        groups.length === 0 || groups.some(({ filters }) => filters.every((filter) => matches(record, filter))),
+    );
+    const sorted = (body?.sorts ?? []).includes('createdate')
+      ? matching.toSorted(
+          (a, b) => Date.parse(a.properties.createdate ?? '') - Date.parse(b.properties.createdate ?? ''),
+        )
+      : matching;
+    const offset = Number(body?.after ?? 0);
+    const page = sorted.slice(offset, offset + limit);
+    const next = offset + limit < sorted.length ? String(offset + limit) : undefined;
+    return new Answer(200, {
+      total: sorted.length,
+      results: page.map((record) => ({
+        id: record.id,
+        properties: Object.fromEntries(
+          [...(body?.properties ?? []), 'hs_object_id', 'createdate'].map((name) => [
+            name,
+            propertyValue(record, name) ?? null,
+          ]),
+        ),
+        createdAt: createdAt.get(record),
+        updatedAt: now(),
+        archived: false,
+      })),
+      ...(next && { paging: { next: { after: next, link: `?after=${next}` } } }),
+    });
+  }
+
+  function matches(record: FakeRecord, { propertyName, operator, value, values }: SearchFilterBody): boolean {
+    const stored = propertyValue(record, propertyName);
+    // Dates compare as HubSpot takes them in a filter, milliseconds since 1970; numbers as numbers.
+    const comparable = (text: string | undefined) => (/^\d+$/.test(text ?? '') ? Number(text) : Date.parse(text ?? ''));
+    switch (operator) {
+      case 'EQ':
+        return stored === value;
+      case 'NEQ':
+        return stored !== value;
+      case 'IN':
+        return (values ?? []).includes(stored ?? '');
+      case 'NOT_IN':
+        return !(values ?? []).includes(stored ?? '');
+      case 'HAS_PROPERTY':
+        return stored !== undefined && stored !== '';
+      case 'NOT_HAS_PROPERTY':
+        return stored === undefined || stored === '';
+      case 'LT':
+        return comparable(stored) < comparable(value);
+      case 'LTE':
+        return comparable(stored) <= comparable(value);
+      case 'GT':
+        return comparable(stored) > comparable(value);
+      case 'GTE':
+        return comparable(stored) >= comparable(value);
+      default:
+        throw error(400, 'VALIDATION_ERROR', `Unsupported operator ${operator}`);
+    }
+  }
+
+  /** POST /crm/v3/objects/{type}/batch/archive: 204, whether or not each record existed. */
+  function archiveInBatch(type: ObjectType, body: { inputs?: { id: string }[] }): Answer {
+    checkBatchSize(body?.inputs);
+    for (const { id } of body.inputs ?? []) archiveRecord(type, id);
+    return new Answer(204, undefined);
+  }
+
+  /** The pairs of records associated between two object types, from the first's side. */
+  function associationPairs(
+    from: ObjectType,
+    to: ObjectType,
+  ): { from: string; to: string; typeId: number; label: string | null; category: AssociationCategory }[] {
+    const deals = associations.map(({ dealId, contactId, associationTypeId, label, category }) => ({
+      deal: dealId,
+      contact: contactId,
+      typeId: associationTypeId,
+      label,
+      category,
+    }));
+    const tickets = ticketAssociations.map(({ ticketId, contactId, associationTypeId }) => ({
+      ticket: ticketId,
+      contact: contactId,
+      typeId: associationTypeId,
+      label: null,
+      category: 'HUBSPOT_DEFINED' as const,
+    }));
+    if (from === 'deals' && to === 'contacts')
+      return deals.map((pair) => ({ ...pair, from: pair.deal, to: pair.contact }));
+    if (from === 'contacts' && to === 'deals')
+      return deals.map((pair) => ({ ...pair, from: pair.contact, to: pair.deal, typeId: 4 }));
+    if (from === 'tickets' && to === 'contacts')
+      return tickets.map((pair) => ({ ...pair, from: pair.ticket, to: pair.contact }));
+    if (from === 'contacts' && to === 'tickets')
+      return tickets.map((pair) => ({ ...pair, from: pair.contact, to: pair.ticket, typeId: 15 }));
+    throw error(400, 'VALIDATION_ERROR', `No associations between ${from} and ${to}`);
+  }
+
+  /**
+   * POST /crm/v4/associations/{from}/{to}/batch/read: each input's associated records with their types; an input
+   * with none is an error of its own in a 207, as HubSpot answers.
+   */
+  function readAssociations(from: ObjectType, to: ObjectType, body: { inputs?: { id: string }[] }): Answer {
+    checkBatchSize(body?.inputs);
+    const pairs = associationPairs(from, to);
+    const results: unknown[] = [];
+    const missing: string[] = [];
+    for (const { id } of body.inputs ?? []) {
+      const mine = pairs.filter((pair) => pair.from === id);
+      if (mine.length === 0) {
+        missing.push(id);
+        continue;
+      }
+      const targets = [...new Set(mine.map((pair) => pair.to))];
+      results.push({
+        from: { id },
+        to: targets.map((target) => ({
+          toObjectId: Number(target),
+          associationTypes: mine
+            .filter((pair) => pair.to === target)
+            .map(({ typeId, label, category }) => ({ category, typeId, label })),
+        })),
+      });
+    }
+    const errors = missing.map((id) => ({
+      status: 'error',
+      category: 'OBJECT_NOT_FOUND',
+      subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
+      message: `No ${to} is associated with ${from} ${id}.`,
+      context: { fromObjectId: [id] },
+      errors: [],
+    }));
+    return batchAnswer(errors.length > 0 ? 207 : 200, results, errors);
+  }
+
+  /** POST /crm/v3/objects/contacts/gdpr-delete: the contact and its associations gone for good; 204. */
+  function gdprDelete(body: { objectId?: string; idProperty?: string }): Answer {
+    if (!body?.objectId) throw error(400, 'VALIDATION_ERROR', 'objectId is required');
+    const idProperty = body.idProperty ?? 'hs_object_id';
+    const contact = findBy('contacts', idProperty, body.objectId);
+    // An email HubSpot does not hold is blocklisted instead; an unknown record id is not found.
+    if (!contact && idProperty !== 'email') throw error(404, 'OBJECT_NOT_FOUND', 'Object not found');
+    if (contact) {
+      records.contacts.splice(records.contacts.indexOf(contact), 1);
+      for (const list of [associations, ticketAssociations]) {
+        for (let at = list.length - 1; at >= 0; at--) if (list[at]?.contactId === contact.id) list.splice(at, 1);
+      }
+      gdprDeleted.push(contact.id);
+    }
+    return new Answer(204, undefined);
+  }
+
+  /** POST /crm/v3/lists: a list of a unique name, its property filters naming properties that exist. */
+  function createList(body: FakeListInput): Answer {
+    if (!body?.name || !body.objectTypeId || !body.processingType) {
+      throw error(400, 'VALIDATION_ERROR', 'name, objectTypeId and processingType are required');
+    }
+    if (!['DYNAMIC', 'MANUAL', 'SNAPSHOT'].includes(body.processingType)) {
+      throw error(400, 'VALIDATION_ERROR', `Unknown processingType ${body.processingType}`);
+    }
+    if (lists.some(({ name }) => name.toLowerCase() === body.name.toLowerCase())) {
+      throw error(400, 'VALIDATION_ERROR', `A list named ${body.name} already exists`);
+    }
+    const branch = body.filterBranch;
+    if (body.processingType === 'DYNAMIC' && branch?.filterBranchType !== 'OR') {
+      throw error(400, 'VALIDATION_ERROR', 'A dynamic list needs an OR filter branch at its root');
+    }
+    const type = body.objectTypeId === '0-1' ? 'contacts' : undefined;
+    for (const filter of filtersIn(branch)) {
+      if (!type || !propertyOf(type, filter.property ?? '')) {
+        throw error(400, 'VALIDATION_ERROR', `Property ${filter.property} does not exist`);
+      }
+    }
+    const list = {
+      ...body,
+      listId: String(nextId++),
+      listVersion: 1,
+      processingStatus: 'PROCESSING',
+      createdAt: now(),
+      updatedAt: now(),
+    };
+    lists.push(list);
+    return new Answer(200, { list });
+  }
+
+  function filtersIn(branch: FakeFilterBranch | undefined): { property?: string }[] {
+    if (!branch) return [];
+    return [...(branch.filters ?? []), ...(branch.filterBranches ?? []).flatMap(filtersIn)];
+  }
+
   function route(method: string, path: string, body: unknown): Answer {
-    let match = /^\/crm\/v3\/objects\/(contacts|deals|tickets)\/batch\/(read|upsert)$/.exec(path);
+    if (path === '/crm/v3/lists' && method === 'POST') return createList(body as FakeListInput);
+    const listByName = /^\/crm\/v3\/lists\/object-type-id\/([\d-]+)\/name\/([^/]+)$/.exec(path);
+    if (listByName && method === 'GET') {
+      const [, objectTypeId, name = ''] = listByName;
+      const list = lists.find(
+        (candidate) =>
+          candidate.objectTypeId === objectTypeId &&
+          candidate.name.toLowerCase() === decodeURIComponent(name).toLowerCase(),
+      );
+      if (!list) throw error(404, 'OBJECT_NOT_FOUND', 'List does not exist');
+      return new Answer(200, { list });
+    }
+    if (path === '/crm/v3/objects/contacts/gdpr-delete' && method === 'POST') {
+      return gdprDelete(body as { objectId?: string; idProperty?: string });
+    }
+    let match = /^\/crm\/v3\/objects\/(contacts|deals|tickets)\/(search|batch\/archive)$/.exec(path);
+    if (match && method === 'POST') {
+      const type = match[1] as ObjectType;
+      return match[2] === 'search'
+        ? searchRecords(type, body as SearchBody)
+        : archiveInBatch(type, body as { inputs?: { id: string }[] });
+    }
+    match = /^\/crm\/v4\/associations\/(contacts|deals|tickets)\/(contacts|deals|tickets)\/batch\/read$/.exec(path);
+    if (match && method === 'POST') {
+      return readAssociations(match[1] as ObjectType, match[2] as ObjectType, body as { inputs?: { id: string }[] });
+    }
+    match = /^\/crm\/v3\/objects\/(contacts|deals|tickets)\/batch\/(read|upsert)$/.exec(path);
     if (match && method === 'POST') {
       const type = match[1] as ObjectType;
       return match[2] === 'read' ? readRecords(type, body as BatchReadBody) : upsertRecords(type, body as UpsertBody);
@@ -776,6 +1036,26 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
     associations: () => associations,
     associationTypes: (from, to) => associationTypes.get(`${from}/${to}`) ?? [],
     ticketAssociations: () => ticketAssociations,
+    gdprDeleted: () => gdprDeleted,
+    lists: () => lists,
+    setCreatedAt: (record, at) => {
+      createdAt.set(record, at.toISOString());
+    },
+    addRecord: (type, properties, contactId) => {
+      const record = addRecord(type, properties);
+      if (contactId && type === 'deals') {
+        associations.push({
+          dealId: record.id,
+          contactId,
+          category: 'HUBSPOT_DEFINED',
+          associationTypeId: 3,
+          label: null,
+        });
+      }
+      if (contactId && type === 'tickets')
+        ticketAssociations.push({ ticketId: record.id, contactId, associationTypeId: 16 });
+      return record;
+    },
     pipelines: (type = 'deals') => pipelines[type],
     properties: (type) => schema[type],
     propertyGroups: (type) => groups[type],
@@ -797,6 +1077,34 @@ export async function startFakeHubSpot({ requestsPerTenSeconds }: FakeHubSpotOpt
       );
     },
   };
+}
+
+interface FakeFilterBranch {
+  filterBranchType?: string;
+  filters?: { property?: string }[];
+  filterBranches?: FakeFilterBranch[];
+}
+
+export interface FakeListInput {
+  name: string;
+  objectTypeId: string;
+  processingType: string;
+  filterBranch?: FakeFilterBranch;
+}
+
+interface SearchFilterBody {
+  propertyName: string;
+  operator: string;
+  value?: string;
+  values?: string[];
+}
+
+interface SearchBody {
+  filterGroups?: { filters: SearchFilterBody[] }[];
+  properties?: string[];
+  sorts?: string[];
+  limit?: number;
+  after?: string;
 }
 
 interface BatchReadBody {

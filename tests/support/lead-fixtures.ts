@@ -45,6 +45,7 @@ export function adultBookingValues(overrides: Partial<BookingFormValues> = {}): 
     helpText: 'A chipped front tooth',
     consents: { privacyNotice: true, whatsappUpdates: true, emailNews: true },
     attribution: { utm_source: 'google', utm_campaign: 'whitening', landingPage: '/treatments/teeth-whitening/' },
+    marketingCookies: true,
     ...overrides,
   };
 }

@@ -48,6 +48,7 @@ describe('createBookingSchema: an adult', () => {
       isMinor: false,
       consents: { privacyNotice: true, whatsappUpdates: true, emailNews: true },
       attribution: { utm_source: 'google', utm_campaign: 'whitening', landingPage: '/treatments/teeth-whitening/' },
+      marketingCookies: true,
     });
   });
 
@@ -386,6 +387,14 @@ describe('createBookingSchema: attribution', () => {
     expect(request.attribution).toEqual({ utm_medium: 'cpc' });
     expect(adultBooking({ attribution: { utm_term: '' } })).not.toHaveProperty('attribution');
     expect(adultBooking({ attribution: 'google' as never })).not.toHaveProperty('attribution');
+  });
+
+  it('keeps attribution only beside the browser saying marketing cookies are allowed', () => {
+    const attribution = { utm_source: 'google' };
+    expect(adultBooking({ attribution, marketingCookies: true }).attribution).toEqual(attribution);
+    expect(adultBooking({ attribution, marketingCookies: false })).not.toHaveProperty('attribution');
+    const { marketingCookies: _marketingCookies, ...withoutConsent } = adultBookingValues({ attribution });
+    expect(bookingSchema.parse(withoutConsent)).not.toHaveProperty('attribution');
   });
 });
 

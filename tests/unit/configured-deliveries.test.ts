@@ -26,9 +26,11 @@ describe('configuredDeliveries', () => {
     expect(kinds(hubspot)).toEqual([
       'crm.booking',
       'crm.booking-deletion',
+      'crm.erasure',
       'crm.guardian-consent',
       'crm.newsletter',
       'crm.newsletter-withdrawal',
+      'crm.retention',
       'crm.rights-request',
     ]);
     expect(kinds(email)).toEqual([

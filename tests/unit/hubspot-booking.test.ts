@@ -14,12 +14,20 @@ import {
   startProvisionedHubSpot,
 } from '../support/fake-hubspot.ts';
 
-import { adultBooking, crmBookingPayload, minorBooking } from '../support/lead-fixtures.ts';
+import {
+  adultBooking,
+  adultBookingValues,
+  bookingSchema,
+  crmBookingPayload,
+  minorBooking,
+} from '../support/lead-fixtures.ts';
 
 const reference = 'KC-7Q4M-X2P9';
 const isoTimestamp = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 const contactPropertiesRead = [...contactPropertiesToRead];
 const noEmailNews = { privacyNotice: true, whatsappUpdates: false, emailNews: false } as const;
+/** What a request asks for, and how its visit arrived. */
+const requestOrVisitProperty = /treatment|branch|preferred|booking|utm|page|referrer|clid/;
 
 let fake: FakeHubSpot;
 let client: Client;
@@ -92,15 +100,12 @@ describe('the crm.booking delivery', () => {
                 firstname: 'Asha',
                 lastname: 'Rao',
                 lifecyclestage: 'lead',
-                clinic_treatment_interest: 'Teeth whitening',
-                clinic_branch: 'bengaluru-indiranagar',
-                clinic_preferred_date: '2026-11-25',
-                clinic_preferred_time_window: 'morning',
-                clinic_last_booking_reference: reference,
+                clinic_created_by_website: 'true',
                 clinic_whatsapp_updates_consent: 'true',
                 clinic_whatsapp_updates_consent_at: isoTimestamp,
                 clinic_email_news_consent: 'true',
                 clinic_email_news_consent_at: isoTimestamp,
+                clinic_email_news_agreed_at: isoTimestamp,
                 clinic_utm_source: 'google',
                 clinic_utm_campaign: 'whitening',
                 clinic_landing_page: '/treatments/teeth-whitening/',
@@ -161,6 +166,37 @@ describe('the crm.booking delivery', () => {
     expect(fake.associations()).toEqual([
       { dealId: deal?.id, contactId: contact?.id, category: 'HUBSPOT_DEFINED', associationTypeId: 3, label: null },
     ]);
+  });
+
+  it('writes no treatment, branch, day or attribution to the contact of a booking without email news or marketing cookies', async () => {
+    await startProvisioned();
+    // The browser had a campaign note but its cookie choice no longer allowed marketing as the form was sent.
+    const { marketingCookies: _marketingCookies, ...values } = adultBookingValues({ consents: noEmailNews });
+
+    expect(await deliver(crmPayload(bookingSchema.parse(values)))).toEqual({ status: 'delivered' });
+
+    const [contact] = fake.contacts();
+    const [deal] = fake.deals();
+    expect(Object.keys(contact?.properties ?? {}).filter((name) => requestOrVisitProperty.test(name))).toEqual([]);
+    expect(deal?.properties).toMatchObject({
+      clinic_treatment_interest: 'Teeth whitening',
+      clinic_branch: 'bengaluru-indiranagar',
+      clinic_preferred_date: '2026-11-25',
+      clinic_preferred_time_window: 'morning',
+    });
+  });
+
+  it('keeps the request on the deal when the booking allows email news and marketing cookies: the contact has the visit', async () => {
+    await startProvisioned();
+
+    expect(await deliver(crmPayload(adultBooking()))).toEqual({ status: 'delivered' });
+
+    const [contact] = fake.contacts();
+    expect(
+      Object.keys(contact?.properties ?? {})
+        .filter((name) => requestOrVisitProperty.test(name))
+        .sort(),
+    ).toEqual(['clinic_landing_page', 'clinic_utm_campaign', 'clinic_utm_source']);
   });
 
   it('upserts an adult who gave no email by the unique mobile property', async () => {

@@ -67,14 +67,6 @@ function associationsOf(deal: FakeRecord): string[] {
     .map(({ contactId, label }) => `${contactId}: ${label ?? 'unlabelled'}`);
 }
 
-const ownRequest = (reference: string) => ({
-  clinic_treatment_interest: 'Teeth whitening',
-  clinic_branch: 'bengaluru-indiranagar',
-  clinic_preferred_date: '2026-11-25',
-  clinic_preferred_time_window: 'morning',
-  clinic_last_booking_reference: reference,
-});
-
 /** Who Asha is, as the form gives it: all a request for her child leaves on a new contact but her own choices. */
 const ashaIdentity = {
   email: 'asha@example.com',
@@ -83,16 +75,17 @@ const ashaIdentity = {
   firstname: 'Asha',
   lastname: 'Rao',
   lifecyclestage: 'lead',
+  clinic_created_by_website: 'true',
 };
 
 /** Asha's contact as her own booking of `atFirst` leaves it. */
 const ashaAfterHerOwnBooking = {
   ...ashaIdentity,
-  ...ownRequest('KC-AAAA-0001'),
   clinic_whatsapp_updates_consent: 'true',
   clinic_whatsapp_updates_consent_at: atFirst,
   clinic_email_news_consent: 'true',
   clinic_email_news_consent_at: atFirst,
+  clinic_email_news_agreed_at: atFirst,
   clinic_utm_source: 'google',
   clinic_utm_campaign: 'whitening',
   clinic_landing_page: '/treatments/teeth-whitening/',
@@ -145,9 +138,11 @@ describe('a family in the CRM', () => {
     const asha = onlyContact();
     expect(asha.properties).toEqual({
       email: 'asha@example.com',
+      clinic_created_by_website: 'true',
       lifecyclestage: 'lead',
       clinic_email_news_consent: 'true',
       clinic_email_news_consent_at: '2026-11-01T10:05:00.000Z',
+      clinic_email_news_agreed_at: '2026-11-01T10:00:00.000Z',
       clinic_mobile: '+919876543210',
       mobilephone: '+919876543210',
       firstname: 'Asha',
@@ -172,6 +167,7 @@ describe('a family in the CRM', () => {
       ...ashaAfterHerOwnBooking,
       clinic_whatsapp_updates_consent_at: atSecond,
       clinic_email_news_consent_at: atSecond,
+      clinic_email_news_agreed_at: atSecond,
     });
     expectChildDeal('KC-KKKK-0002', 'Kiran Rao', asha);
     expect(associationsOf(dealOf('KC-AAAA-0001'))).toEqual([`${asha.id}: unlabelled`]);

@@ -69,8 +69,10 @@ describe('the crm.newsletter delivery', () => {
               properties: {
                 email: 'asha@example.com',
                 lifecyclestage: 'subscriber',
+                clinic_created_by_website: 'true',
                 clinic_email_news_consent: 'true',
                 clinic_email_news_consent_at: '2026-11-23T10:05:00.000Z',
+                clinic_email_news_agreed_at: '2026-11-23T10:00:00.000Z',
               },
             },
           ],
@@ -97,6 +99,7 @@ describe('the crm.newsletter delivery', () => {
       ...booked,
       clinic_email_news_consent: 'true',
       clinic_email_news_consent_at: subscriber.confirmedAt,
+      clinic_email_news_agreed_at: subscriber.consentAt,
     });
   });
 });
@@ -125,16 +128,53 @@ describe('the crm.newsletter-withdrawal delivery', () => {
     expect(onlyContact()).toMatchObject({ lifecyclestage: 'subscriber', clinic_email_news_consent: 'false' });
   });
 
-  it('is not undone by a confirmation delivered after it', async () => {
+  it('creates no contact for a person HubSpot does not know: there is nothing to withdraw, and the job is done', async () => {
     await startProvisioned();
 
-    await withdraw();
-    expect(await confirm()).toEqual({ status: 'delivered' });
+    expect(await withdraw()).toEqual({ status: 'delivered' });
+    const { email: _email, ...byMobileOnly } = withdrawal;
+    expect(await withdraw({ ...byMobileOnly, mobile: '+919876543210' })).toEqual({ status: 'delivered' });
 
-    expect(onlyContact()).toMatchObject({
-      clinic_email_news_consent: 'false',
-      clinic_email_news_consent_at: withdrawal.withdrawnAt,
+    expect(fake.contacts()).toEqual([]);
+    expect(fake.requests.map(({ path }) => path)).toEqual([
+      '/crm/v3/objects/contacts/batch/read',
+      '/crm/v3/objects/contacts/batch/read',
+    ]);
+  });
+
+  it('withdraws email news and WhatsApp updates from the contact of a mobile, and email news from the email', async () => {
+    await startProvisioned();
+    const consented = (at: string) => ({
+      clinic_email_news_consent: 'true',
+      clinic_email_news_consent_at: at,
+      clinic_whatsapp_updates_consent: 'true',
+      clinic_whatsapp_updates_consent_at: at,
     });
+    const byMobile = fake.addContact({ clinic_mobile: '+919876543210', ...consented('2026-11-01T10:00:00.000Z') });
+    const byEmail = fake.addContact({ email: 'ravi@example.com', ...consented('2026-11-01T10:00:00.000Z') });
+    const later = fake.addContact({ clinic_mobile: '+919812345678', ...consented('2026-12-02T10:00:00.000Z') });
+
+    const { email: _email, ...byMobileOnly } = withdrawal;
+    const outcomes = await createNewsletterWithdrawalDelivery(client).deliverBatch(
+      [
+        { payload: { ...byMobileOnly, mobile: '+919876543210' }, attempt },
+        { payload: { ...withdrawal, email: 'ravi@example.com' }, attempt },
+        { payload: { ...byMobileOnly, mobile: '+919812345678' }, attempt },
+      ],
+      { key: 'batch-1' },
+    );
+
+    expect(outcomes).toEqual([{ status: 'delivered' }, { status: 'delivered' }, { status: 'delivered' }]);
+    const withdrawn = { clinic_email_news_consent: 'false', clinic_email_news_consent_at: withdrawal.withdrawnAt };
+    expect(byMobile.properties).toMatchObject({
+      ...withdrawn,
+      clinic_whatsapp_updates_consent: 'false',
+      clinic_whatsapp_updates_consent_at: withdrawal.withdrawnAt,
+    });
+    expect(byEmail.properties).toMatchObject({ ...withdrawn, clinic_whatsapp_updates_consent: 'true' });
+    // Consents given after the request stand.
+    expect(later.properties).toMatchObject(consented('2026-12-02T10:00:00.000Z'));
+    expect(fake.contacts()).toHaveLength(3);
   });
 });
 
@@ -151,6 +191,8 @@ describe('createHubSpotDeliveries', () => {
       'crm.rights-request',
       'crm.guardian-consent',
       'crm.booking-deletion',
+      'crm.retention',
+      'crm.erasure',
     ]);
     expect(await deliverAlone(deliveries['crm.newsletter'], subscriber, attempt)).toEqual({ status: 'delivered' });
     expect(await deliverAlone(deliveries['crm.newsletter-withdrawal'], withdrawal, attempt)).toEqual({

@@ -186,7 +186,7 @@ describe('bookingContactTarget', () => {
 });
 
 describe('bookingContactProperties', () => {
-  it("gives a new patient's contact their identity, the request, the ticked consents and the visit", () => {
+  it("gives a new patient's contact their identity, the ticked consents and the visit: the request is the deal's", () => {
     expect(bookingContactProperties(crmPayload(), newContact)).toEqual({
       email: 'asha@example.com',
       clinic_mobile: '+919876543210',
@@ -194,15 +194,11 @@ describe('bookingContactProperties', () => {
       firstname: 'Asha',
       lastname: 'Rao',
       lifecyclestage: 'lead',
-      clinic_treatment_interest: 'Teeth whitening',
-      clinic_branch: 'bengaluru-indiranagar',
-      clinic_preferred_date: '2026-11-25',
-      clinic_preferred_time_window: 'morning',
-      clinic_last_booking_reference: 'KC-7Q4M-X2P9',
       clinic_whatsapp_updates_consent: 'true',
       clinic_whatsapp_updates_consent_at: requestedAt,
       clinic_email_news_consent: 'true',
       clinic_email_news_consent_at: requestedAt,
+      clinic_email_news_agreed_at: requestedAt,
       clinic_utm_source: 'google',
       clinic_utm_campaign: 'whitening',
       clinic_landing_page: '/treatments/teeth-whitening/',
@@ -236,13 +232,7 @@ describe('bookingContactProperties', () => {
       clinic_utm_source: 'newsletter',
     });
     const unticked = crmPayload(adultBooking({ fullName: 'Asha Rao', consents: { privacyNotice: true } }));
-    expect(bookingContactProperties(unticked, known)).toEqual({
-      clinic_treatment_interest: 'Teeth whitening',
-      clinic_branch: 'bengaluru-indiranagar',
-      clinic_preferred_date: '2026-11-25',
-      clinic_preferred_time_window: 'morning',
-      clinic_last_booking_reference: 'KC-7Q4M-X2P9',
-    });
+    expect(bookingContactProperties(unticked, known)).toEqual({});
   });
 
   it('dates the consents from the request, so a withdrawal the CRM recorded after it stands', () => {

@@ -68,8 +68,10 @@ describe('setUpHubSpot', () => {
     const second = await setUpHubSpot(client);
 
     expect(second).toEqual({ created: [], updated: [], found: first.created });
-    // Each object's groups and properties, the deal and the ticket pipelines, the labels: all read, nothing written.
-    expect(fake.requests.map(({ method }) => method)).toEqual(Array(9).fill('GET'));
+    // Each object's groups and properties, the deal and the ticket pipelines, the labels, the contact properties
+    // and the list: all read, nothing written.
+    expect(fake.requests.map(({ method }) => method)).toEqual(Array(11).fill('GET'));
+    expect(fake.lists()).toHaveLength(1);
     expect(fake.pipelines('tickets').filter(({ label }) => label === 'Privacy requests')).toHaveLength(1);
     expect(fake.associationTypes('deals', 'contacts')).toEqual([
       { category: 'HUBSPOT_DEFINED', typeId: 3, label: null },
@@ -124,14 +126,75 @@ describe('setUpHubSpot', () => {
     fake = await startFakeHubSpot();
     const client = fakeHubSpotClient(fake);
     await setUpHubSpot(client);
-    const branchProperty = fake.properties('contacts').find(({ name }) => name === 'clinic_branch');
+    const branchProperty = fake.properties('deals').find(({ name }) => name === 'clinic_branch');
     branchProperty?.options.pop();
 
     const report = await setUpHubSpot(client);
 
     expect(report.created).toEqual([]);
-    expect(report.updated).toEqual(['contacts property clinic_branch']);
+    expect(report.updated).toEqual(['deals property clinic_branch']);
     expect(branchProperty?.options.map(({ value }) => value)).toEqual(branches.map(({ id }) => id));
+  });
+
+  it('makes the list of contacts the clinic may email once, through the Lists API', async () => {
+    fake = await startFakeHubSpot();
+    const client = fakeHubSpotClient(fake);
+
+    const first = await setUpHubSpot(client);
+    const second = await setUpHubSpot(client);
+
+    const item = 'contacts list "Website: may receive clinic news by email"';
+    expect(first.created).toContain(item);
+    expect(second.found).toContain(item);
+    const consentGiven = {
+      filterType: 'PROPERTY',
+      property: 'clinic_email_news_consent',
+      operation: { operationType: 'BOOL', operator: 'IS_EQUAL_TO', value: true, includeObjectsWithNoValueSet: false },
+    };
+    expect(fake.requests.filter(({ method, path }) => method === 'POST' && path === '/crm/v3/lists')).toEqual([
+      expect.objectContaining({
+        status: 200,
+        body: {
+          name: 'Website: may receive clinic news by email',
+          objectTypeId: '0-1',
+          processingType: 'DYNAMIC',
+          filterBranch: {
+            filterBranchType: 'OR',
+            filterBranchOperator: 'OR',
+            filters: [],
+            filterBranches: [
+              { filterBranchType: 'AND', filterBranchOperator: 'AND', filterBranches: [], filters: [consentGiven] },
+            ],
+          },
+        },
+      }),
+    ]);
+  });
+
+  it('leaves out of the list, in an account set up before contacts were always adults, contacts flagged as minors', async () => {
+    fake = await startFakeHubSpot();
+    const client = fakeHubSpotClient(fake);
+    await setUpHubSpot(client);
+    fake.lists().splice(0);
+    fake.properties('contacts').push({
+      name: 'clinic_is_minor',
+      label: 'Under 18',
+      type: 'bool',
+      fieldType: 'booleancheckbox',
+      groupName: 'clinic_website',
+      options: [],
+    });
+
+    await setUpHubSpot(client);
+
+    expect(fake.lists()[0]?.filterBranch?.filterBranches?.[0]?.filters).toEqual([
+      expect.objectContaining({ property: 'clinic_email_news_consent' }),
+      {
+        filterType: 'PROPERTY',
+        property: 'clinic_is_minor',
+        operation: { operationType: 'BOOL', operator: 'IS_EQUAL_TO', value: false, includeObjectsWithNoValueSet: true },
+      },
+    ]);
   });
 
   it('spaces its requests to keep within the rate limit', async () => {
@@ -161,11 +224,11 @@ describe('npm run crm:setup', () => {
     const env = { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: fake.url };
 
     const first = await setup(env);
-    expect(first.stdout).toMatch(/^Created: 44\n {2}contacts property group clinic_website\n/);
+    expect(first.stdout).toMatch(/^Created: 42\n {2}contacts property group clinic_website\n/);
     expect(first.stdout).toMatch(/Updated: 0\nAlready there: 0\n$/);
 
     const second = await setup(env);
-    expect(second.stdout).toBe('Created: 0\nUpdated: 0\nAlready there: 44\n');
+    expect(second.stdout).toBe('Created: 0\nUpdated: 0\nAlready there: 42\n');
   });
 
   it('exits with 2 and says why without an access token', { timeout: 30_000 }, async () => {

@@ -23,13 +23,14 @@ import {
   trackerFreePageNames,
 } from '#functions/clinic/policy-wording.ts';
 import { processors } from '#functions/clinic/processors.ts';
-import { type RetentionPeriods, retention } from '#functions/clinic/retention.ts';
+import { type RetentionPeriods, retention, retentionBySystem } from '#functions/clinic/retention.ts';
 import { consentCookie, trackingServices } from '#functions/clinic/tracking-services.ts';
 import { usage } from '#functions/commands/privacy-args.ts';
 import { consentReceiptSchema } from '#functions/consent/receipt.ts';
 import { createEmailDeliveries } from '#functions/delivery/email/deliveries.ts';
 import { guardianConsentRequestEmail } from '#functions/delivery/email/templates/guardian-consent-request.tsx';
 import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
+import { appointmentPipeline, marketingEmailList, patientStageLabels } from '#functions/delivery/hubspot/properties.ts';
 import { type OutboxJobKind, outboxJobProcessors } from '#functions/outbox/jobs.ts';
 import { retentionCutoffs } from '#functions/privacy/retention-purge.ts';
 import { requestSummaryMinutes, summaryKeys } from '#src/islands/booking-request-storage.ts';
@@ -141,6 +142,9 @@ async function filesUnder(directory: string, extensions: readonly string[]): Pro
 
 /** A number and a unit of time typed out ("12 months"), where a config value should be. */
 const typedPeriod = /\b\d+\s+(?:hours?|days?|weeks?|months?|years?)\b/gi;
+/** Periods the email service and the front desk keep to, which the systems table states (retentionBySystem). */
+const periodsOfOtherSystems: (keyof typeof retention)[] = ['emailServiceLogDays', 'frontDeskMailboxMonths'];
+
 /** Periods the law sets rather than the code, which the policies may state in words. */
 const periodsFromLaw = ['7 years'];
 
@@ -190,11 +194,43 @@ describe('the policies match the code', () => {
 
   it('quote every retention period from the config, beside its row', () => {
     const { source, text } = section('privacy-policy', 'how-long-we-keep-information');
-    for (const [key, value] of Object.entries(retention)) {
+    for (const [key, value] of Object.entries(retention).filter(
+      ([key]) => !(periodsOfOtherSystems as readonly string[]).includes(key),
+    )) {
       expect(source, `the retention table must use {{retention.${key}}}`).toContain(`{{retention.${key}}}`);
       const row = source.split('\n').find((line) => line.startsWith('|') && line.includes(`{{retention.${key}}}`));
       expect(row, `a table row for retention.${key}`).toBeDefined();
       expect(text, `retention.${key}`).toContain(periodText(key, value));
+    }
+  });
+
+  it('list every system the website writes to, with its periods from the config and who deletes what', () => {
+    const { source, text } = section('privacy-policy', 'how-long-we-keep-information');
+    expect(source).toContain('{{table.retentionBySystem}}');
+    // The processors that keep what the forms send, and the front desk's mailbox the emails reach.
+    for (const system of [
+      "This website's database",
+      'Our CRM (HubSpot)',
+      'Our email service (Resend)',
+      "Our front desk's mailbox",
+    ]) {
+      const row = retentionBySystem.find((candidate) => candidate.system === system);
+      expect(row, system).toBeDefined();
+      for (const cell of [row?.system, row?.keeps, row?.deleted, row?.by]) expect(text).toContain(cell);
+    }
+    const crm = retentionBySystem.find(({ system }) => system.includes('HubSpot'))?.deleted;
+    expect(crm).toContain(periodText('websiteLeadMonths', retention.websiteLeadMonths));
+    expect(crm).toContain(periodText('rightsRequestMonths', retention.rightsRequestMonths));
+    for (const key of periodsOfOtherSystems) {
+      expect(
+        retentionBySystem.some(({ deleted }) => deleted.includes(periodText(key, retention[key]))),
+        key,
+      ).toBe(true);
+    }
+    // The stage the purge never deletes from is the one the policy names.
+    for (const label of patientStageLabels) {
+      expect(appointmentPipeline.stages.map((stage) => stage.label)).toContain(label);
+      expect(text).toMatch(new RegExp(`[“"]${label}[”"]`));
     }
   });
 
@@ -207,7 +243,7 @@ describe('the policies match the code', () => {
       },
     }) as RetentionPeriods;
     retentionCutoffs(new Date('2026-11-23T00:00:00Z'), periods);
-    const hostEnforced = ['serverLogDays', 'backupDays'];
+    const hostEnforced = ['serverLogDays', 'backupDays', ...periodsOfOtherSystems];
     expect([...read].sort()).toEqual(
       Object.keys(retention)
         .filter((key) => !hostEnforced.includes(key))
@@ -486,6 +522,41 @@ describe('the policies match the code: records and logs', () => {
     expect(backups.text).toContain('we repeat the erasures made since it was taken');
     expect(usage).toContain('repeat-erasures <reference>...');
     expect(usage).toContain('erasures --since <time>');
+  });
+});
+
+describe('the policies match the code: withdrawing consent', () => {
+  it('promise no WhatsApp STOP reply, which nothing on the site receives, in the policies or the form notices', async () => {
+    expect(Object.keys(outboxJobProcessors).filter((kind) => kind.includes('whatsapp'))).toEqual([]);
+    const notices = await Promise.all(
+      ['src/pages/book/index.astro', 'src/pages/newsletter/index.astro', 'src/pages/privacy-rights/index.astro'].map(
+        (file) => readFile(join(root, file), 'utf8'),
+      ),
+    );
+    for (const text of [...[...policies.values()].map(({ text }) => text), ...notices]) {
+      expect(text).not.toMatch(/reply\s+(?:\*\*)?STOP/i);
+    }
+  });
+
+  it("say marketing emails only the CRM's list of those who agreed, as crm:setup makes it", () => {
+    expect(section('privacy-policy', 'who-can-see-your-information').text).toContain(
+      'they email only a list our CRM keeps of the people who agreed and have not withdrawn, never anyone under 18',
+    );
+    const [branch] = marketingEmailList({ legacyMinorFlag: true }).filterBranch.filterBranches;
+    expect(branch?.filters.map(({ property, operation }) => [property, operation.value])).toEqual([
+      ['clinic_email_news_consent', true],
+      ['clinic_is_minor', false],
+    ]);
+  });
+
+  it('say what a stop-marketing request withdraws at once, as the store and the CRM delivery do', () => {
+    const request = section('privacy-policy', 'your-rights').text;
+    expect(request).toContain('for the email address and mobile number you give');
+    expect(request).toContain('to both marketing email and WhatsApp updates for the mobile number');
+    expect(request).toContain('If our CRM does not know you, nothing is added there to record it');
+    const newsletter = section('privacy-policy', 'website-forms-and-appointment-requests').text;
+    expect(newsletter).toContain('our CRM (HubSpot) records your subscription, with both times');
+    expect(processors.find(({ id }) => id === 'hubspot')?.receives).toContain('when you agreed and confirmed');
   });
 });
 

@@ -292,7 +292,8 @@ function exportsAndErases(opened: OpenedStore) {
         notDelivered: { pending: 3, running: 0, dead: 1 },
       },
     });
-    expect(await rowsMentioning(db, 'asha@example.com')).toEqual(mentionsNone);
+    // Only the CRM's erasure job names her, until it is delivered (which empties it).
+    expect(await rowsMentioning(db, 'asha@example.com')).toEqual({ ...mentionsNone, outbox_jobs: 1 });
     // Her son's booking names her only by her mobile number, which the next request names.
     expect(await rowsMentioning(db, '+919876543210')).toMatchObject({ booking_requests: 1 });
 
@@ -306,9 +307,22 @@ function exportsAndErases(opened: OpenedStore) {
     expect(erasureText(byMobile)).toContain(
       'A delivery that was under way may still have reached the CRM or the email service: check them.',
     );
-    for (const trace of ['asha', '9876543210', 'Kiran Rao', references.own, references.son, references.newsletter]) {
+    for (const trace of ['Kiran Rao', references.newsletter]) {
       expect(await rowsMentioning(db, trace), trace).toEqual(mentionsNone);
     }
+    // Each erasure's CRM job names her (by email, then by mobile) and the bookings it erased, until delivered.
+    for (const trace of ['asha', '9876543210', references.own, references.son]) {
+      expect(await rowsMentioning(db, trace), trace).toEqual({ ...mentionsNone, outbox_jobs: 1 });
+    }
+    const crmErasures = await db
+      .selectFrom('outbox_jobs')
+      .select('payload')
+      .where('kind', '=', 'crm.erasure')
+      .execute();
+    expect(crmErasures.map(({ payload }) => payload)).toEqual([
+      { email: 'asha@example.com', bookingReferences: [references.own], rightsRequestReferences: [] },
+      { mobile: '+919876543210', bookingReferences: [references.son], rightsRequestReferences: [] },
+    ]);
 
     // Ravi keeps his booking, his subscription and his own jobs.
     expect(await rowsMentioning(db, 'ravi@example.com')).toMatchObject({
@@ -347,7 +361,8 @@ function exportsAndErases(opened: OpenedStore) {
       bookingRequests: [],
       newsletterSubscriptions: [],
       rightsRequests: [],
-      otherOutboxJobs: [],
+      // HubSpot may know them all the same: the CRM's erasure is queued for them.
+      otherOutboxJobs: [expect.objectContaining({ kind: 'crm.erasure', status: 'pending' })],
     });
     expect((await auditRows(db)).map((row) => row.action)).toEqual(['erase', 'erase', 'export']);
   });
@@ -450,12 +465,13 @@ function exportsAndErases(opened: OpenedStore) {
       "The person's data-rights requests are erased too, an erasure request made on the website included: the " +
         'audit entry (with the --request reference) is the record that it was handled.',
       expect.stringMatching(/^Audit entry [0-9a-f-]{36} \(counts only\)\.$/),
-      expect.stringContaining('This covers the website database only.'),
+      expect.stringContaining('Queued crm.erasure'),
     ]);
-    expect(await rowsMentioning(db, references.erasure)).toEqual({ ...mentionsNone, privacy_audit: 1 });
+    // The CRM's erasure job is queued under the request's reference.
+    expect(await rowsMentioning(db, references.erasure)).toEqual({ ...mentionsNone, outbox_jobs: 1, privacy_audit: 1 });
     // Her request by phone holds her mobile number only; Ravi's free text is his own request's, and stays.
     expect(await rowsMentioning(db, references.access)).toMatchObject({ rights_requests: 1, outbox_jobs: 1 });
-    expect(await rowsMentioning(db, 'asha@example.com')).toMatchObject({ rights_requests: 1, outbox_jobs: 1 });
+    expect(await rowsMentioning(db, 'asha@example.com')).toMatchObject({ rights_requests: 1, outbox_jobs: 2 });
 
     const byMobile = await erasePersonData(db, asha.mobile, { dropNotDelivered: false });
     expect(byMobile.counts).toMatchObject({
@@ -464,8 +480,9 @@ function exportsAndErases(opened: OpenedStore) {
       rightsRequestsMatchedOn: { email: 0, mobile: 1 },
       outboxJobs: 3,
     });
+    // What is left of her is in the CRM's erasure jobs (one by email, one by mobile) until they are delivered.
     for (const trace of ['9876543210', references.erasure, references.access]) {
-      expect(await rowsMentioning(db, trace), trace).toMatchObject({ rights_requests: 0, outbox_jobs: 0 });
+      expect(await rowsMentioning(db, trace), trace).toMatchObject({ rights_requests: 0, outbox_jobs: 1 });
     }
     expect(await rowsMentioning(db, references.ravi)).toMatchObject({ rights_requests: 1, outbox_jobs: 2 });
     const audit = await auditRows(db);

@@ -172,6 +172,8 @@ describe('retention periods', () => {
       processingLogMonths: 12,
       serverLogDays: 90,
       backupDays: 35,
+      emailServiceLogDays: 30,
+      frontDeskMailboxMonths: 12,
     });
     for (const [period, value] of Object.entries(retention)) {
       expect(clinicTokens[`retention.${period}`]).toBe(String(value));

@@ -9,6 +9,7 @@ import { storeBookingRequest, storeNewsletterSignup } from '#functions/intake/le
 import { toMobileE164 } from '#functions/intake/phone.ts';
 import { createRightsRequestIntake } from '#functions/intake/rights-request-intake.ts';
 import { confirmSubscription } from '#functions/newsletter/links.ts';
+import type { CrmBookingPayload } from '#functions/outbox/jobs.ts';
 import type { Database } from '#functions/store/schema.ts';
 import { adultBooking, guardianLinks, newsletterLinks } from '../support/lead-fixtures.ts';
 import { leadHandler } from '../support/lead-handler.ts';
@@ -213,6 +214,35 @@ function rightsRequests(opened: OpenedStore) {
       ],
       ['crm.rights-request', 'pending', expect.objectContaining({ requestType: 'stop-marketing' })],
       ['email.rights-acknowledgement', 'pending', expect.objectContaining({ to: email })],
+    ]);
+  });
+
+  it('stops marketing by mobile alone: pending CRM updates of that mobile lose both consents, the CRM is told', async () => {
+    const mobile = '98765 12345';
+    const booking = await storeBookingRequest(
+      db(),
+      adultBooking({ email: '', mobile, consents: { privacyNotice: true, whatsappUpdates: true, emailNews: false } }),
+      guardianLinks,
+    );
+    const other = await storeBookingRequest(
+      db(),
+      adultBooking({
+        mobile: '98765 54321',
+        consents: { privacyNotice: true, whatsappUpdates: true, emailNews: true },
+      }),
+      guardianLinks,
+    );
+
+    const reference = await send({ requestType: 'stop-marketing', email: '', mobile });
+
+    const consentsOf = async (lead: string) =>
+      ((await jobsOf(db(), lead)).find((job) => job.kind === 'crm.booking')?.payload as CrmBookingPayload | undefined)
+        ?.consents;
+    expect(await consentsOf(booking.reference)).toEqual({ whatsappUpdates: false, emailNews: false });
+    expect(await consentsOf(other.reference)).toEqual({ whatsappUpdates: true, emailNews: true });
+    expect((await jobsOf(db(), reference)).map((job) => [job.kind, job.payload])).toEqual([
+      ['crm.newsletter-withdrawal', { reference, mobile: '+919876512345', withdrawnAt: expect.any(String) }],
+      ['crm.rights-request', expect.objectContaining({ requestType: 'stop-marketing' })],
     ]);
   });
 

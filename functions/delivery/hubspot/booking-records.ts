@@ -5,8 +5,10 @@
  * can apply them.
  *
  * The contact is whoever the clinic deals with: the patient, or for a patient under 18 their parent or guardian.
- * A booking never overwrites a contact's identity or choices (contact-updates.ts). Everything about the request,
- * the patient's name as given among it, is on the deal; a patient under 18's is on the deal only.
+ * A booking never overwrites a contact's identity or choices (contact-updates.ts). The contact is what the
+ * marketing team may see: contact details, consents with their times, and how an adult who allowed marketing cookies
+ * arrived. Everything about the request (treatment, branch, preferred day and time, the patient's name as given)
+ * is on the deal, which only the front desk works from.
  */
 
 import {
@@ -16,7 +18,13 @@ import {
 import { branches } from '#functions/clinic/clinic.ts';
 import { defaultLocale } from '#functions/clinic/locales.ts';
 import type { CrmBookingPayload, CrmGuardianConsentPayload } from '#functions/outbox/jobs.ts';
-import { consentUpdate, firstVisitAttribution, identityFill, lifecycleStageUpdate } from './contact-updates.ts';
+import {
+  consentUpdate,
+  emailNewsGrant,
+  firstVisitAttribution,
+  identityFill,
+  lifecycleStageUpdate,
+} from './contact-updates.ts';
 import type { CrmRecord } from './crm-records.ts';
 import type { PipelineStart } from './pipelines.ts';
 import type { ContactProperties, DealProperties } from './properties.ts';
@@ -69,25 +77,12 @@ export function bookingContactProperties(payload: CrmBookingPayload, target: Con
   return {
     ...identityFill(existing, payload.contact, target),
     ...lifecycleStageUpdate(existing, 'lead'),
-    // The contact's own request only: what is asked for a patient under 18 stays on the deal.
-    ...(!payload.minor && {
-      ...requestProperties(payload),
-      clinic_last_booking_reference: payload.reference,
-    }),
-    // An unticked box withdraws nothing: replying STOP, unsubscribing or a rights request does.
+    // An unticked box withdraws nothing: unsubscribing or a rights request does.
     ...(whatsappUpdates && consentUpdate(existing, 'whatsappUpdates', true, payload.requestedAt)),
-    ...(!payload.minor && emailNews && consentUpdate(existing, 'emailNews', true, payload.requestedAt)),
+    ...(!payload.minor &&
+      emailNews &&
+      emailNewsGrant(existing, { agreedAt: payload.requestedAt, confirmedAt: payload.requestedAt })),
     ...(!payload.minor && firstVisitAttribution(existing, payload.attribution)),
-  };
-}
-
-/** What the contact and the deal both say about the request. */
-function requestProperties(payload: CrmBookingPayload) {
-  return {
-    clinic_treatment_interest: payload.treatmentTitle,
-    clinic_branch: payload.branch,
-    clinic_preferred_date: payload.preferredDate,
-    clinic_preferred_time_window: payload.timeWindow,
   };
 }
 
@@ -97,7 +92,10 @@ export function bookingDealProperties(payload: CrmBookingPayload, pipeline: Pipe
     pipeline: pipeline.pipelineId,
     dealstage: pipeline.firstStageId,
     clinic_booking_reference: payload.reference,
-    ...requestProperties(payload),
+    clinic_treatment_interest: payload.treatmentTitle,
+    clinic_branch: payload.branch,
+    clinic_preferred_date: payload.preferredDate,
+    clinic_preferred_time_window: payload.timeWindow,
     clinic_patient_name: payload.patientName,
     clinic_patient_is_minor: String(Boolean(payload.minor)),
     // A job queued before requests recorded their language came from an English page.

@@ -19,6 +19,8 @@ interface PlannedContact {
   write: RecordWrite | undefined;
 }
 
+const plannedPrefix = 'planned-';
+
 export class ContactPlan {
   readonly #contacts: PlannedContact[];
   /** The contacts the jobs change, in the order they were first planned. */
@@ -38,10 +40,17 @@ export class ContactPlan {
       ?.record;
   }
 
-  /** Plans a job's write to its contact; the answer is the contact's place in `writes()`. */
-  write(lookup: ContactLookup, properties: ContactProperties): number {
+  /**
+   * Plans a job's write to its contact; the answer is the contact's place in `writes()`. A contact HubSpot does not
+   * hold yet is marked as the website's own, for the retention purge.
+   */
+  write(lookup: ContactLookup, written: ContactProperties): number {
     const found = lookup.existing && this.#contacts.find(({ record }) => record.id === lookup.existing?.id);
     const contact = found ?? this.#added();
+    const properties: ContactProperties =
+      contact.record.id.startsWith(plannedPrefix) && !contact.write
+        ? { ...written, clinic_created_by_website: 'true' }
+        : written;
     contact.record = {
       id: contact.record.id,
       properties: { ...contact.record.properties, ...properties, [lookup.idProperty]: lookup.id },
@@ -61,7 +70,7 @@ export class ContactPlan {
 
   #added(): PlannedContact {
     const contact: PlannedContact = {
-      record: { id: `planned-${this.#contacts.length}`, properties: {} },
+      record: { id: `${plannedPrefix}${this.#contacts.length}`, properties: {} },
       write: undefined,
     };
     this.#contacts.push(contact);

@@ -23,6 +23,7 @@ const attributionPropertyNames = {
 } as const satisfies Record<keyof Attribution, ContactPropertyName>;
 
 const consentPropertyNames = {
+  // The time the consent took effect: a newsletter sign-up's confirmation, a booking's request.
   emailNews: { given: 'clinic_email_news_consent', changedAt: 'clinic_email_news_consent_at' },
   whatsappUpdates: { given: 'clinic_whatsapp_updates_consent', changedAt: 'clinic_whatsapp_updates_consent_at' },
 } as const satisfies Record<string, { given: ContactPropertyName; changedAt: ContactPropertyName }>;
@@ -80,6 +81,19 @@ export function consentUpdate(
   const lastChange = contact?.properties[changedAt];
   if (lastChange && Date.parse(lastChange) > Date.parse(at)) return {};
   return { [given]: String(granted), [changedAt]: at };
+}
+
+/**
+ * The email news consent given: when the box was ticked (`agreedAt`) and when it took effect (`confirmedAt`, the
+ * double opt-in's confirmation; a booking's tick takes effect as it is sent). Unless the contact holds a later
+ * change, as consentUpdate.
+ */
+export function emailNewsGrant(
+  contact: CrmRecord | undefined,
+  { agreedAt, confirmedAt }: { agreedAt: string; confirmedAt: string },
+): ContactProperties {
+  const granted = consentUpdate(contact, 'emailNews', true, confirmedAt);
+  return Object.keys(granted).length > 0 ? { ...granted, clinic_email_news_agreed_at: agreedAt } : {};
 }
 
 /** Who a form says the contact is. */

@@ -9,6 +9,7 @@ import {
   type AssociationSpec,
   AssociationSpecAssociationCategoryEnum,
 } from '@hubspot/api-client/lib/codegen/crm/associations/v4/index.js';
+import type { Filter, FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/deals/index.js';
 import { HubSpotRecordMissing, HubSpotRefusal } from './outcome.ts';
 
 type RecordType = 'contacts' | 'deals' | 'tickets';
@@ -192,4 +193,94 @@ export async function updateRecord(
 /** Deletes the record (HubSpot keeps it restorable for 90 days, then deletes it for good). */
 export async function archiveRecord(client: Client, type: RecordType, id: string): Promise<void> {
   await client.crm[type].basicApi.archive(id);
+}
+
+/** What a CRM search compares: a property, an operator, and a value or values. */
+export interface SearchFilter {
+  propertyName: string;
+  operator: `${FilterOperatorEnum}`;
+  value?: string;
+  values?: string[];
+}
+
+/** The most records one page of a CRM search answers with. */
+export const hubSpotSearchPageLimit = 200;
+
+/**
+ * The ids of up to `hubSpotSearchPageLimit` records matching every filter, oldest first. One page only: a caller
+ * that deletes what it found finds the next ones by searching again.
+ */
+export async function searchRecordIds(
+  client: Client,
+  type: 'deals' | 'tickets',
+  filters: readonly SearchFilter[],
+): Promise<string[]> {
+  const answer = await client.crm[type].searchApi.doSearch({
+    // The SDK generates one enum of the same operators for each object type.
+    filterGroups: [{ filters: filters as Filter[] }],
+    properties: ['createdate'],
+    sorts: ['createdate'],
+    limit: hubSpotSearchPageLimit,
+  });
+  return answer.results.map(({ id }) => id);
+}
+
+/** Reads records by id, with these properties; ids HubSpot does not hold are left out. */
+export async function readRecordsById(
+  client: Client,
+  type: RecordType,
+  ids: readonly string[],
+  properties: readonly string[],
+): Promise<CrmRecord[]> {
+  const records: CrmRecord[] = [];
+  for (const chunk of chunks(ids)) {
+    const answer = await client.crm[type].batchApi.read({
+      inputs: chunk.map((id) => ({ id })),
+      properties: [...properties],
+      propertiesWithHistory: [],
+    });
+    records.push(...answer.results);
+  }
+  return records;
+}
+
+/** Each record's associated records of another type, by id (v4); a record HubSpot does not hold has none. */
+export async function associatedIds(
+  client: Client,
+  from: RecordType,
+  to: RecordType,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  const associated = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const chunk of chunks(ids)) {
+    const answer = await client.crm.associations.v4.batchApi.getPage(from, to, {
+      inputs: chunk.map((id) => ({ id })),
+    });
+    for (const result of answer.results) {
+      associated.set(result._from.id, [
+        ...(associated.get(result._from.id) ?? []),
+        ...result.to.map(({ toObjectId }) => String(toObjectId)),
+      ]);
+    }
+  }
+  return associated;
+}
+
+/** Deletes the records (HubSpot keeps them restorable for 90 days, then deletes them for good). */
+export async function archiveRecords(client: Client, type: RecordType, ids: readonly string[]): Promise<void> {
+  for (const chunk of chunks(ids)) {
+    await client.crm[type].batchApi.archive({ inputs: chunk.map((id) => ({ id })) });
+  }
+}
+
+/** Deletes the contact for good, with its history, as the GDPR delete does (HubSpot answers 204). */
+export async function gdprDeleteContact(client: Client, id: string): Promise<void> {
+  await client.crm.contacts.basicApi.purge({ objectId: id });
+}
+
+function chunks(ids: readonly string[]): string[][] {
+  const unique = [...new Set(ids)];
+  return Array.from({ length: Math.ceil(unique.length / hubSpotBatchLimit) }, (_, at) =>
+    unique.slice(at * hubSpotBatchLimit, (at + 1) * hubSpotBatchLimit),
+  );
 }

@@ -2,13 +2,19 @@
 import type { BatchDelivery, Delivery } from '#functions/delivery/delivery.ts';
 import { createBookingDelivery } from './booking.ts';
 import { createHubSpotClient, type HubSpotClientOptions } from './client.ts';
+import { createCrmErasureDelivery, createCrmRetentionDelivery } from './crm-retention.ts';
 import { createBookingDeletionDelivery, createGuardianConsentDelivery } from './guardian-consent.ts';
 import { createNewsletterDelivery, createNewsletterWithdrawalDelivery } from './newsletter.ts';
 import { createRightsRequestDelivery } from './rights-request.ts';
 
 /** Kinds that come in bulk (an outage's backlog, a campaign's sign-ups) go in batches; the rest one at a time. */
 type BatchedKind = 'crm.booking' | 'crm.newsletter' | 'crm.newsletter-withdrawal';
-type SingleKind = 'crm.rights-request' | 'crm.guardian-consent' | 'crm.booking-deletion';
+type SingleKind =
+  | 'crm.rights-request'
+  | 'crm.guardian-consent'
+  | 'crm.booking-deletion'
+  | 'crm.retention'
+  | 'crm.erasure';
 
 export type HubSpotDeliveries = { [Kind in BatchedKind]: BatchDelivery<Kind> } & {
   [Kind in SingleKind]: Delivery<Kind>;
@@ -24,5 +30,7 @@ export function createHubSpotDeliveries(options: HubSpotClientOptions): HubSpotD
     'crm.rights-request': createRightsRequestDelivery(client),
     'crm.guardian-consent': createGuardianConsentDelivery(client),
     'crm.booking-deletion': createBookingDeletionDelivery(client),
+    'crm.retention': createCrmRetentionDelivery(client),
+    'crm.erasure': createCrmErasureDelivery(client),
   };
 }

@@ -1,14 +1,16 @@
 /**
- * The newsletter deliveries: a confirmed subscriber's contact gets the email news (marketing) consent, an
- * unsubscribe withdraws it. Both upsert the contact by email and write nothing else about them, so a parent's
- * contact stays as their bookings left it; a withdrawal for someone HubSpot does not know yet still records the
- * withdrawal, so that a confirmation delivered late cannot override it.
+ * The newsletter deliveries: a confirmed subscriber's contact gets the email news (marketing) consent, with when
+ * they ticked the box and when they confirmed; a withdrawal (an unsubscribe, or a stop-marketing request) takes
+ * consents away from the contacts HubSpot holds. Both write nothing else about the person, so a parent's contact
+ * stays as their bookings left it. A withdrawal never creates a contact: if HubSpot does not know the person there
+ * is nothing to withdraw there (the store orders a withdrawal after any subscribe still under way, so no late
+ * confirmation can follow it).
  */
 import type { Client } from '@hubspot/api-client';
 import type { BatchDelivery } from '#functions/delivery/delivery.ts';
 import type { CrmNewsletterPayload, CrmNewsletterWithdrawalPayload } from '#functions/outbox/jobs.ts';
-import { ContactPlan } from './contact-plan.ts';
-import { consentUpdate, contactPropertiesToRead, lifecycleStageUpdate } from './contact-updates.ts';
+import { type ContactLookup, ContactPlan } from './contact-plan.ts';
+import { consentUpdate, contactPropertiesToRead, emailNewsGrant, lifecycleStageUpdate } from './contact-updates.ts';
 import { type CrmRecord, hubSpotBatchLimit, readRecords, upsertRecords } from './crm-records.ts';
 import { hubSpotBatchAttempt } from './outcome.ts';
 import type { ContactProperties } from './properties.ts';
@@ -18,46 +20,102 @@ export function subscriberProperties(payload: CrmNewsletterPayload, contact: Crm
   return {
     email: payload.email,
     ...lifecycleStageUpdate(contact, 'subscriber'),
-    ...consentUpdate(contact, 'emailNews', true, payload.confirmedAt),
+    ...emailNewsGrant(contact, { agreedAt: payload.consentAt, confirmedAt: payload.confirmedAt }),
   };
 }
 
-export function withdrawalProperties(
-  payload: CrmNewsletterWithdrawalPayload,
-  contact: CrmRecord | undefined,
-): ContactProperties {
-  return { email: payload.email, ...consentUpdate(contact, 'emailNews', false, payload.withdrawnAt) };
+/** A contact a withdrawal found, and what it writes there. */
+export interface WithdrawalWrite {
+  lookup: ContactLookup;
+  properties: ContactProperties;
 }
 
-export function createNewsletterDelivery(client: Client): BatchDelivery<'crm.newsletter'> {
-  return contactByEmailDelivery(client, subscriberProperties);
-}
-
-export function createNewsletterWithdrawalDelivery(client: Client): BatchDelivery<'crm.newsletter-withdrawal'> {
-  return contactByEmailDelivery(client, withdrawalProperties);
+/**
+ * The contact of the email loses its email news consent; the contact of the mobile (a stop-marketing request by
+ * mobile) loses its email news and WhatsApp updates consents. A person HubSpot does not know gets no write.
+ */
+export function withdrawalWrites(
+  { email, mobile, withdrawnAt }: CrmNewsletterWithdrawalPayload,
+  find: (idProperty: ContactLookup['idProperty'], value: string | undefined) => CrmRecord | undefined,
+): WithdrawalWrite[] {
+  const byEmail = find('email', email);
+  const byMobile = find('clinic_mobile', mobile);
+  return [
+    ...(email && byEmail
+      ? [
+          {
+            lookup: { idProperty: 'email' as const, id: email, existing: byEmail },
+            properties: consentUpdate(byEmail, 'emailNews', false, withdrawnAt),
+          },
+        ]
+      : []),
+    ...(mobile && byMobile
+      ? [
+          {
+            lookup: { idProperty: 'clinic_mobile' as const, id: mobile, existing: byMobile },
+            properties: {
+              ...consentUpdate(byMobile, 'emailNews', false, withdrawnAt),
+              ...consentUpdate(byMobile, 'whatsappUpdates', false, withdrawnAt),
+            },
+          },
+        ]
+      : []),
+  ];
 }
 
 /** Two requests for up to 100 jobs: the contacts read by email, then upserted, each once (contact-plan.ts). */
-function contactByEmailDelivery<Payload extends { email: string }>(
-  client: Client,
-  propertiesFor: (payload: Payload, contact: CrmRecord | undefined) => ContactProperties,
-) {
+export function createNewsletterDelivery(client: Client): BatchDelivery<'crm.newsletter'> {
   return {
     maxBatch: hubSpotBatchLimit,
-    deliverBatch: (jobs: readonly { payload: Payload }[]) =>
+    deliverBatch: (jobs) =>
       hubSpotBatchAttempt(jobs, async (jobs, fail) => {
         const emails = jobs.map(({ payload }) => payload.email);
         const known = await readRecords(client, 'contacts', 'email', emails, contactPropertiesToRead);
         const plan = new ContactPlan(known.values());
         const planned = jobs.map(({ payload }) => {
           const existing = plan.find('email', payload.email);
-          return plan.write({ idProperty: 'email', id: payload.email, existing }, propertiesFor(payload, existing));
+          return [
+            plan.write({ idProperty: 'email', id: payload.email, existing }, subscriberProperties(payload, existing)),
+          ];
         });
-        const results = await upsertRecords(client, 'contacts', plan.writes());
-        planned.forEach((at, index) => {
-          const result = results[at];
-          if (result instanceof Error) fail(index, result);
-        });
+        failWhereRefused(await upsertRecords(client, 'contacts', plan.writes()), planned, fail);
       }),
   };
+}
+
+/** Up to three requests for 100 jobs: the contacts read by email and by mobile, then those found updated. */
+export function createNewsletterWithdrawalDelivery(client: Client): BatchDelivery<'crm.newsletter-withdrawal'> {
+  return {
+    maxBatch: hubSpotBatchLimit,
+    deliverBatch: (jobs) =>
+      hubSpotBatchAttempt(jobs, async (jobs, fail) => {
+        const payloads = jobs.map(({ payload }) => payload);
+        const [byEmail, byMobile] = await Promise.all([
+          readRecords(client, 'contacts', 'email', valuesOf(payloads, 'email'), contactPropertiesToRead),
+          readRecords(client, 'contacts', 'clinic_mobile', valuesOf(payloads, 'mobile'), contactPropertiesToRead),
+        ]);
+        const plan = new ContactPlan([...byEmail.values(), ...byMobile.values()]);
+        const planned = payloads.map((payload) =>
+          withdrawalWrites(payload, (idProperty, value) => plan.find(idProperty, value)).map(({ lookup, properties }) =>
+            plan.write(lookup, properties),
+          ),
+        );
+        failWhereRefused(await upsertRecords(client, 'contacts', plan.writes()), planned, fail);
+      }),
+  };
+}
+
+const valuesOf = (payloads: readonly CrmNewsletterWithdrawalPayload[], key: 'email' | 'mobile') =>
+  payloads.flatMap((payload) => (payload[key] ? [payload[key]] : []));
+
+/** Each job fails with the first refusal of a contact it wrote (`planned`: its places in the writes). */
+function failWhereRefused(
+  results: readonly unknown[],
+  planned: readonly number[][],
+  fail: (index: number, error: unknown) => void,
+): void {
+  planned.forEach((places, index) => {
+    const refused = places.map((at) => results[at]).find((result) => result instanceof Error);
+    if (refused) fail(index, refused);
+  });
 }

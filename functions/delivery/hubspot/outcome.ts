@@ -16,7 +16,7 @@ interface HubSpotHttpError {
   headers?: Record<string, string>;
 }
 
-function isHttpError(error: unknown): error is HubSpotHttpError {
+export function isHttpError(error: unknown): error is HubSpotHttpError {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'number';
 }
 

@@ -20,28 +20,33 @@ export function isPipelineLabelled(label: string): (pipeline: Pipeline) => boole
 }
 
 /** Undefined while the pipeline does not exist, which is looked up again on the next call. */
+export function pipelineLookup(
+  client: Client,
+  objectType: PipelineObjectType,
+  label: string,
+): () => Promise<Pipeline | undefined> {
+  let found: Pipeline | undefined;
+  return async () => {
+    found ??= (await client.crm.pipelines.pipelinesApi.getAll(objectType)).results.find(isPipelineLabelled(label));
+    return found;
+  };
+}
+
 export function pipelineStartLookup(
   client: Client,
   objectType: PipelineObjectType,
   label: string,
 ): () => Promise<PipelineStart | undefined> {
-  let found: PipelineStart | undefined;
+  const findPipeline = pipelineLookup(client, objectType, label);
   return async () => {
-    found ??= await findPipelineStart(client, objectType, label);
-    return found;
+    const pipeline = await findPipeline();
+    const [firstStage] = (pipeline?.stages ?? [])
+      .filter((stage) => !stage.archived)
+      .toSorted((first, second) => first.displayOrder - second.displayOrder);
+    return pipeline && firstStage && { pipelineId: pipeline.id, firstStageId: firstStage.id };
   };
 }
 
-async function findPipelineStart(
-  client: Client,
-  objectType: PipelineObjectType,
-  label: string,
-): Promise<PipelineStart | undefined> {
-  const { results } = await client.crm.pipelines.pipelinesApi.getAll(objectType);
-  const pipeline = results.find(isPipelineLabelled(label));
-  if (!pipeline) return undefined;
-  const [firstStage] = pipeline.stages
-    .filter((stage) => !stage.archived)
-    .toSorted((first, second) => first.displayOrder - second.displayOrder);
-  return firstStage && { pipelineId: pipeline.id, firstStageId: firstStage.id };
-}
+/** The ids of the pipeline's stages of these labels. */
+export const stageIdsLabelled = (pipeline: Pipeline, labels: readonly string[]): string[] =>
+  pipeline.stages.filter((stage) => labels.includes(stage.label)).map((stage) => stage.id);

@@ -4,8 +4,9 @@
  * contact association label of a parent or guardian. `npm run crm:setup` creates them (setup.ts); the deliveries
  * write nothing else, which the `ContactProperties`, `DealProperties` and `TicketProperties` types hold them to.
  *
- * A contact is always an adult: the patient, or a patient under 18's parent or guardian. Whatever is about a
- * patient under 18 (their name, that they are under 18, the relationship, the consent's verification) is on the
+ * A contact is always an adult: the patient, or a patient under 18's parent or guardian, and it is what the marketing
+ * team sees: contact details, consents with their times, and campaign attribution (adults who allowed marketing
+ * cookies). What a request asks for is on its deal, for the front desk. Whatever is about a patient under 18 (their name, that they are under 18, the relationship, the consent's verification) is on the
  * request's deal, associated with the guardian's contact under the guardian label.
  */
 import type { PipelineInput } from '@hubspot/api-client/lib/codegen/crm/pipelines/index.js';
@@ -71,26 +72,16 @@ const languageProperty = property(
   { description: 'The language of the page the request was sent from: reply in it.' },
 );
 
-/** On a deal: its request. On a contact: their own latest request (never one for a patient under 18). */
-const requestProperties = [
-  text('clinic_treatment_interest', 'Treatment interest'),
-  property('clinic_branch', 'Clinic branch', oneOf(branches.map(({ id, name }) => ({ value: id, label: name })))),
-  property('clinic_preferred_date', 'Preferred date', dateValue),
-  property(
-    'clinic_preferred_time_window',
-    'Preferred time of day',
-    oneOf(timeWindowIds.map((id) => ({ value: id, label: timeWindows[id].label }))),
-  ),
-];
-
 export const contactProperties = [
   text('clinic_mobile', 'Mobile number (E.164)', {
     description:
       'The mobile number from the website in international format. Unique: it finds a contact who gave no email.',
     hasUniqueValue: true,
   }),
-  ...requestProperties,
-  text('clinic_last_booking_reference', 'Last booking reference'),
+  property('clinic_created_by_website', 'Created by the website', yesOrNo, {
+    description:
+      "The website made this contact. The retention purge deletes it (a GDPR delete) once the website's deals and tickets it had are deleted, if it has no other deal or ticket, no form submission and no consent given.",
+  }),
   text('clinic_lead_source_page', 'Lead source page', { description: 'The page whose form sent the request.' }),
   text('clinic_landing_page', 'Landing page'),
   text('clinic_referrer', 'Referrer'),
@@ -103,14 +94,20 @@ export const contactProperties = [
   text('clinic_fbclid', 'Meta click ID (fbclid)'),
   property('clinic_whatsapp_updates_consent', 'WhatsApp updates consent', yesOrNo, {
     description:
-      'Updates about their booking requests on WhatsApp, agreed on a request (a box left unticked changes nothing); withdrawn by replying STOP.',
+      'Updates about their booking requests on WhatsApp, agreed on a request (a box left unticked changes nothing); withdrawn by a stop-marketing request naming the mobile number.',
   }),
   property('clinic_whatsapp_updates_consent_at', 'WhatsApp updates consent recorded at', dateTimeValue),
   property('clinic_email_news_consent', 'Email news consent', yesOrNo, {
     description:
-      "Marketing: the clinic's news by email. Never given on a request for a patient under 18; withdrawn by unsubscribing.",
+      "Marketing: the clinic's news by email. Never given on a request for a patient under 18; withdrawn by unsubscribing or a stop-marketing request.",
   }),
-  property('clinic_email_news_consent_at', 'Email news consent changed at', dateTimeValue),
+  property('clinic_email_news_consent_at', 'Email news consent changed at', dateTimeValue, {
+    description:
+      'When the consent took effect (a newsletter sign-up when its emailed link was confirmed, a booking as it was sent) or was withdrawn.',
+  }),
+  property('clinic_email_news_agreed_at', 'Email news consent agreed at', dateTimeValue, {
+    description: 'When the box was ticked on the website form that gave the consent now recorded.',
+  }),
 ];
 
 /** The states of a guardian's consent to a request for a patient under 18, as the deal shows them. */
@@ -121,7 +118,14 @@ export const dealProperties = [
     description: 'The reference the website gave the request, like KC-7Q4M-X2P9.',
     hasUniqueValue: true,
   }),
-  ...requestProperties,
+  text('clinic_treatment_interest', 'Treatment interest'),
+  property('clinic_branch', 'Clinic branch', oneOf(branches.map(({ id, name }) => ({ value: id, label: name })))),
+  property('clinic_preferred_date', 'Preferred date', dateValue),
+  property(
+    'clinic_preferred_time_window',
+    'Preferred time of day',
+    oneOf(timeWindowIds.map((id) => ({ value: id, label: timeWindows[id].label }))),
+  ),
   text('clinic_patient_name', "Patient's name", {
     description:
       "As the request gives it. The associated contact is the patient, or for a patient under 18 their parent or guardian (that association's label).",
@@ -213,6 +217,12 @@ export const appointmentPipeline = {
   ],
 } satisfies PipelineInput;
 
+/**
+ * The appointments pipeline's stages that mean the person became a patient: the retention purge never deletes a
+ * deal the front desk moved there (it is the clinic's record of a visit, kept under its own rules).
+ */
+export const patientStageLabels: readonly string[] = ['Booked'];
+
 /** HubSpot generates pipeline ids, so deliveries find this pipeline by its label. A new request is "New". */
 export const privacyRequestPipeline = {
   label: 'Privacy requests',
@@ -224,3 +234,43 @@ export const privacyRequestPipeline = {
     { label: 'Resolved', displayOrder: 3, metadata: { ticketState: 'CLOSED' } },
   ],
 } satisfies PipelineInput;
+
+/** A contact property filter of a HubSpot list (Lists v3): the boolean property equal to `value`. */
+const booleanIs = (property: string, value: boolean, includeObjectsWithNoValueSet: boolean) => ({
+  filterType: 'PROPERTY',
+  property,
+  operation: { operationType: 'BOOL', operator: 'IS_EQUAL_TO', value, includeObjectsWithNoValueSet },
+});
+
+/**
+ * The contacts the clinic may email (Lists v3, a dynamic list of contacts, object type 0-1): the email news consent
+ * given and not withdrawn (a withdrawal sets it to false), and, in an account set up before contacts lost it, not
+ * flagged as a minor (`legacyMinorFlag`, a property no delivery writes any more). Marketing sends to this list, so
+ * nobody has to remember the exclusions.
+ */
+export function marketingEmailList({ legacyMinorFlag }: { legacyMinorFlag: boolean }) {
+  return {
+    name: 'Website: may receive clinic news by email',
+    objectTypeId: '0-1',
+    processingType: 'DYNAMIC',
+    filterBranch: {
+      filterBranchType: 'OR',
+      filterBranchOperator: 'OR',
+      filters: [],
+      filterBranches: [
+        {
+          filterBranchType: 'AND',
+          filterBranchOperator: 'AND',
+          filterBranches: [],
+          filters: [
+            booleanIs('clinic_email_news_consent', true, false),
+            ...(legacyMinorFlag ? [{ ...booleanIs(legacyMinorProperty, false, true) }] : []),
+          ],
+        },
+      ],
+    },
+  };
+}
+
+/** The contact property that flagged a minor before contacts were always adults. */
+export const legacyMinorProperty = 'clinic_is_minor';

@@ -1,22 +1,25 @@
 /**
  * Provisions HubSpot for the deliveries (properties.ts): the property group and properties of contacts, deals
- * and tickets, the appointments (deal) pipeline, the privacy requests (ticket) pipeline and the parent or
- * guardian's deal-to-contact association label. Idempotent: it
+ * and tickets, the appointments (deal) pipeline, the privacy requests (ticket) pipeline, the parent or
+ * guardian's deal-to-contact association label, and the list of contacts the clinic may email. Idempotent: it
  * creates what is missing, adds branches, time windows or request types that are new in the site's config to
  * the choice properties, and leaves the rest as it finds it, so a second run creates nothing.
  * `npm run crm:setup` runs it (functions/commands/crm-setup.ts).
  */
 import type { Client } from '@hubspot/api-client';
+import type { ListCreateRequest } from '@hubspot/api-client/lib/codegen/crm/lists/index.js';
 import type { PipelineInput } from '@hubspot/api-client/lib/codegen/crm/pipelines/index.js';
 import type { PropertyCreate } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
 import { type AssociationLabelDefinition, findAssociationLabel } from './association-labels.ts';
-import { HubSpotRefusal } from './outcome.ts';
+import { HubSpotRefusal, isHttpError } from './outcome.ts';
 import { isPipelineLabelled, type PipelineObjectType } from './pipelines.ts';
 import {
   appointmentPipeline,
   contactProperties,
   dealProperties,
   guardianAssociationLabel,
+  legacyMinorProperty,
+  marketingEmailList,
   privacyRequestPipeline,
   propertyGroup,
   ticketProperties,
@@ -45,7 +48,25 @@ export async function setUpHubSpot(client: Client): Promise<SetupReport> {
   await ensurePipeline(client, 'deals', appointmentPipeline, report);
   await ensurePipeline(client, 'tickets', privacyRequestPipeline, report);
   await ensureAssociationLabel(client, guardianAssociationLabel, report);
+  await ensureMarketingEmailList(client, report);
   return report;
+}
+
+/** The list marketing sends to, made once: HubSpot list names are unique, so it is found by its name. */
+async function ensureMarketingEmailList(client: Client, report: SetupReport): Promise<void> {
+  const { results } = await client.crm.properties.coreApi.getAll('contacts', false);
+  const list = marketingEmailList({ legacyMinorFlag: results.some(({ name }) => name === legacyMinorProperty) });
+  const item = `contacts list "${list.name}"`;
+  try {
+    await client.crm.lists.listsApi.getByName(list.name, list.objectTypeId);
+    report.found.push(item);
+    return;
+  } catch (error) {
+    if (!isHttpError(error) || error.code !== 404) throw error;
+  }
+  // The SDK types the filter branch as a union of every branch and filter kind; this is one of them.
+  await client.crm.lists.listsApi.create(list as unknown as ListCreateRequest);
+  report.created.push(item);
 }
 
 async function ensureAssociationLabel(

@@ -14,6 +14,7 @@ import * as providerRequests from './0010-provider-requests.ts';
 import * as guardianConsent from './0011-guardian-consent.ts';
 import * as outboxBatches from './0012-outbox-batches.ts';
 import * as leadLanguages from './0013-lead-languages.ts';
+import * as crmRetention from './0014-crm-retention.ts';
 
 /**
  * Every migration, in order of their names. A static record rather than a folder scan, so the
@@ -33,6 +34,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011-guardian-consent': guardianConsent,
   '0012-outbox-batches': outboxBatches,
   '0013-lead-languages': leadLanguages,
+  '0014-crm-retention': crmRetention,
 };
 
 /** Applies the migrations not yet applied and returns their names; throws if one fails. */

@@ -33,7 +33,7 @@ const english = {
   next: 'What happens next',
   identity: `Within ${hours} hours, we will contact you to confirm that the request comes from you. We check this before we act on your request, so that nobody else can see, change or delete your information in your name. Nothing is deleted before then.`,
   stopMarketing:
-    'One part has already happened: we ended any newsletter subscription for this email address and told our contact system that you no longer agree to marketing emails. You may still get messages about appointments you have asked for.',
+    'One part has already happened: we ended any newsletter subscription for this email address and told our contact system that you no longer agree to marketing emails, nor, if you gave us your mobile number, to appointment updates on WhatsApp for it. You may still get messages about appointments you have asked for.',
   resolve: (resolveBy: string) =>
     `Once we have confirmed it is you, we will deal with your request and reply within ${days} days of receiving it, that is by ${resolveBy}. If there is anything we cannot do, for example because the law asks us to keep certain records, we will tell you what and why.`,
   questions: 'Questions or concerns',
@@ -66,7 +66,7 @@ export const rightsAcknowledgementWords: Record<Locale, typeof english> = {
     next: 'आगे क्या होगा',
     identity: `${hours} घंटे के अंदर हम आपसे संपर्क करके पक्का करेंगे कि अनुरोध आपने ही भेजा है। आपके अनुरोध पर काम करने से पहले हम यह इसलिए जांचते हैं, ताकि आपके नाम पर कोई और आपकी जानकारी न देख, बदल या मिटा सके। तब तक कुछ भी नहीं मिटाया जाता।`,
     stopMarketing:
-      'एक काम हो चुका है: इस ईमेल पते की न्यूज़लेटर सदस्यता, अगर थी, तो हमने ख़त्म कर दी है, और अपने कॉन्टैक्ट सिस्टम को बता दिया है कि अब आप मार्केटिंग ईमेल के लिए सहमत नहीं हैं। आपने जिन अपॉइंटमेंट के बारे में पूछा है, उनके मैसेज आपको मिलते रह सकते हैं।',
+      'एक काम हो चुका है: इस ईमेल पते की न्यूज़लेटर सदस्यता, अगर थी, तो हमने ख़त्म कर दी है, और अपने कॉन्टैक्ट सिस्टम को बता दिया है कि अब आप मार्केटिंग ईमेल के लिए सहमत नहीं हैं, और अगर आपने अपना मोबाइल नंबर दिया था, तो उस पर WhatsApp से अपॉइंटमेंट अपडेट के लिए भी नहीं। आपने जिन अपॉइंटमेंट के बारे में पूछा है, उनके मैसेज आपको मिलते रह सकते हैं।',
     resolve: (resolveBy) =>
       `पुष्टि होने के बाद हम आपके अनुरोध पर काम करेंगे और उसके मिलने के ${days} दिन के अंदर, यानी ${resolveBy} तक, जवाब देंगे। अगर कोई काम हम नहीं कर सकते, जैसे क़ानून के मुताबिक़ कुछ रिकॉर्ड रखने ज़रूरी हों, तो हम बताएंगे कि क्या और क्यों।`,
     questions: 'सवाल या चिंता',
