@@ -6,6 +6,7 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
+import { remarkHeadingId } from 'remark-custom-heading-id';
 import { defaultLocale, languageTags, locales, pathInLocale } from '#functions/clinic/locales.ts';
 import { writeBuildStamp } from '#functions/settings/build-stamp.ts';
 import { defaultSiteUrl } from '#functions/settings/settings.ts';
@@ -70,8 +71,9 @@ export default defineConfig({
     }),
   ],
   // The values are passed as the plugin's options so that they are part of the config: Astro re-renders cached
-  // Markdown when the config changes, and a changed period or contact in src/config must reach the policies.
-  markdown: { processor: unified({ remarkPlugins: [[remarkClinicTokens, clinicContent]] }) },
+  // Markdown when the config changes, and a changed period or contact in functions/clinic must reach the policies.
+  // `## Heading {#id}`: a Hindi policy's sections keep the English ids, so links to them work in both languages.
+  markdown: { processor: unified({ remarkPlugins: [remarkHeadingId, [remarkClinicTokens, clinicContent]] }) },
   build: { inlineStylesheets: 'always' },
   security: {
     checkOrigin: true,

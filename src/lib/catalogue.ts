@@ -10,11 +10,12 @@ import type { DoctorFacts } from './seo.ts';
 
 export { findBranch };
 
-type Twinned = 'treatments' | 'locations' | 'doctors';
+type Twinned = 'treatments' | 'locations' | 'doctors' | 'legal';
 const hindiCollection = {
   treatments: 'hindiTreatments',
   locations: 'hindiLocations',
   doctors: 'hindiDoctors',
+  legal: 'hindiLegal',
 } as const;
 type HindiCollection = (typeof hindiCollection)[Twinned];
 
@@ -31,6 +32,8 @@ export interface Localized<Name extends Twinned> {
 export type Treatment = Localized<'treatments'>;
 export type Location = Localized<'locations'>;
 export type Doctor = Localized<'doctors'>;
+/** A policy or the terms: the English entry's date and version, the language's words and body. */
+export type LegalPage = Localized<'legal'>;
 
 /** How a Hindi twin's words replace the English ones: field by field, the price's unit inside the price. */
 const withHindiWords: {
@@ -46,6 +49,7 @@ const withHindiWords: {
   }),
   locations: (english, words) => ({ ...english, ...words }),
   doctors: (english, words) => ({ ...english, ...words }),
+  legal: (english, words) => ({ ...english, ...words }),
 };
 
 async function entriesIn<Name extends Twinned>(collection: Name, locale: Locale): Promise<Localized<Name>[]> {
@@ -100,6 +104,15 @@ export async function locationIn(locale: Locale, branchId: string): Promise<Loca
 
 /** The treatment pages' routes: one per entry, the same ids in every language. */
 export const treatmentRoutes = async () => (await getCollection('treatments')).map(({ id }) => ({ params: { id } }));
+/** The policies' and terms' routes: one per entry, the same ids in every language. */
+export const legalRoutes = async () => (await getCollection('legal')).map(({ id }) => ({ params: { legal: id } }));
+
+export async function legalPageIn(locale: Locale, id: string): Promise<LegalPage> {
+  const page = (await entriesIn('legal', locale)).find((entry) => entry.id === id);
+  if (!page) throw new Error(`No legal page ${id}`);
+  return page;
+}
+
 /** The branch pages' routes, by branch id. */
 export const locationRoutes = async () =>
   (await getCollection('locations')).map(({ data }) => ({ params: { id: data.branch } }));
