@@ -3,14 +3,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { findBranch } from '#functions/clinic/availability.ts';
 import { branchIds, specialties, specialtyIds } from '#functions/clinic/clinic.ts';
-import {
-  doctorText,
-  legalText,
-  locationText,
-  plainText,
-  priceUnit,
-  treatmentText,
-} from '#src/lib/content-twins.ts';
+import { doctorText, legalText, locationText, plainText, priceUnit, treatmentText } from '#src/lib/content-twins.ts';
 import { councilIds, councils } from '#src/lib/councils.ts';
 import { audiences } from '#src/lib/pages-for-under-18s.ts';
 

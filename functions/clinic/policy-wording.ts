@@ -17,11 +17,12 @@ export interface TrackingServicePolicy {
 }
 
 /** One entry per service in tracking-services.ts, in each language. */
-export const trackingServicePolicy: Readonly<Record<Locale, Readonly<Record<TrackingServiceId, TrackingServicePolicy>>>> = {
+export const trackingServicePolicy: Readonly<
+  Record<Locale, Readonly<Record<TrackingServiceId, TrackingServicePolicy>>>
+> = {
   en: {
     ga4: {
-      collects:
-        'Pages visited, time on pages, device and browser type, approximate location, and how you reached us.',
+      collects: 'Pages visited, time on pages, device and browser type, approximate location, and how you reached us.',
       limits:
         'Your IP address is used only to estimate a rough location and is not stored. Google signals and ad personalisation are switched off, and only analytics storage is allowed.',
     },
@@ -83,16 +84,17 @@ export const trackerFreePageNames: Readonly<Record<Locale, Readonly<Record<Track
 };
 
 /** What the policies say about the Consent Managers the clinic takes consent through, or that there is none yet. */
-export const consentManagerStatements: Readonly<Record<Locale, { none: string; some: (managers: string) => string }>> = {
-  en: {
-    none: 'We do not work with a Consent Manager yet; when we do, we will name it here',
-    some: (managers) => `We work with ${managers}`,
-  },
-  hi: {
-    none: 'अभी हम किसी Consent Manager के साथ काम नहीं करते; जब करेंगे, तो उसका नाम यहां लिखेंगे',
-    some: (managers) => `हम ${managers} के साथ काम करते हैं`,
-  },
-};
+export const consentManagerStatements: Readonly<Record<Locale, { none: string; some: (managers: string) => string }>> =
+  {
+    en: {
+      none: 'We do not work with a Consent Manager yet; when we do, we will name it here',
+      some: (managers) => `We work with ${managers}`,
+    },
+    hi: {
+      none: 'अभी हम किसी Consent Manager के साथ काम नहीं करते; जब करेंगे, तो उसका नाम यहां लिखेंगे',
+      some: (managers) => `हम ${managers} के साथ काम करते हैं`,
+    },
+  };
 
 /**
  * How a parent or guardian's consent to a request for a patient under 18 is verified, and what happens until it
