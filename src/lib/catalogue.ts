@@ -2,7 +2,7 @@ import { type CollectionEntry, getCollection } from 'astro:content';
 import { findBranch } from '#functions/clinic/availability.ts';
 import { branches, type SpecialtyId, specialties, specialtyIds } from '#functions/clinic/clinic.ts';
 import { clinicLabels } from '#functions/clinic/clinic-labels.ts';
-import { defaultLocale, type Locale } from '#functions/clinic/locales.ts';
+import { defaultLocale, type Locale, locales } from '#functions/clinic/locales.ts';
 import type { BookableTreatment } from '#functions/forms/booking-schema.ts';
 import { councils } from './councils.ts';
 import { localizedPath } from './i18n.ts';
@@ -73,7 +73,7 @@ async function entriesIn<Name extends Twinned>(collection: Name, locale: Locale)
   });
 }
 
-/** The booking form's treatments (English: the form is still English), in the order it lists them. */
+/** The booking form's treatments, in the order it lists them, with their titles in the entries' language. */
 export function bookableTreatments(treatments: readonly Pick<Treatment, 'id' | 'data'>[]): BookableTreatment[] {
   return [...treatments]
     .sort(
@@ -82,6 +82,22 @@ export function bookableTreatments(treatments: readonly Pick<Treatment, 'id' | '
         a.data.order - b.data.order,
     )
     .map((entry) => ({ id: entry.id, title: entry.data.title, specialty: entry.data.specialty }));
+}
+
+/**
+ * The treatments the server takes bookings for (src/pages/book/treatments.json.ts): the English titles staff read,
+ * and each treatment's title in every language, for the emails to a patient or guardian in their page's.
+ */
+export async function bookableTreatmentsForServer(): Promise<BookableTreatment[]> {
+  const titles = await Promise.all(
+    locales.map(async (locale) => new Map((await treatmentsIn(locale)).map(({ id, data }) => [id, data.title]))),
+  );
+  return bookableTreatments(await treatmentsIn(defaultLocale)).map((treatment) => ({
+    ...treatment,
+    titles: Object.fromEntries(
+      locales.map((locale, index) => [locale, titles[index]?.get(treatment.id) ?? treatment.title]),
+    ) as Record<Locale, string>,
+  }));
 }
 
 const byOrder = (a: { data: { order: number } }, b: { data: { order: number } }) => a.data.order - b.data.order;
