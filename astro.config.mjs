@@ -6,10 +6,12 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
+import { remarkHeadingId } from 'remark-custom-heading-id';
 import { defaultLocale, languageTags, locales, pathInLocale } from '#functions/clinic/locales.ts';
 import { writeBuildStamp } from '#functions/settings/build-stamp.ts';
 import { defaultSiteUrl } from '#functions/settings/settings.ts';
 import { clinicContent, remarkClinicTokens } from '#src/lib/remark-clinic-tokens.ts';
+import { remarkScrollableTables } from '#src/lib/remark-scrollable-tables.ts';
 import { translationProblems } from '#src/lib/translation-check.ts';
 
 // Error, confirmation and link-landing pages are not for search engines (each is marked noindex), in any language.
@@ -70,8 +72,13 @@ export default defineConfig({
     }),
   ],
   // The values are passed as the plugin's options so that they are part of the config: Astro re-renders cached
-  // Markdown when the config changes, and a changed period or contact in src/config must reach the policies.
-  markdown: { processor: unified({ remarkPlugins: [[remarkClinicTokens, clinicContent]] }) },
+  // Markdown when the config changes, and a changed period or contact in functions/clinic must reach the policies.
+  // `## Heading {#id}`: a Hindi policy's sections keep the English ids, so links to them work in both languages.
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkHeadingId, [remarkClinicTokens, clinicContent], remarkScrollableTables],
+    }),
+  },
   build: { inlineStylesheets: 'always' },
   security: {
     checkOrigin: true,

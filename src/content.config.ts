@@ -3,14 +3,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { findBranch } from '#functions/clinic/availability.ts';
 import { branchIds, specialties, specialtyIds } from '#functions/clinic/clinic.ts';
-import {
-  doctorText,
-  locationText,
-  plainText,
-  priceUnit,
-  seoDescription,
-  treatmentText,
-} from '#src/lib/content-twins.ts';
+import { doctorText, legalText, locationText, plainText, priceUnit, treatmentText } from '#src/lib/content-twins.ts';
 import { councilIds, councils } from '#src/lib/councils.ts';
 import { audiences } from '#src/lib/pages-for-under-18s.ts';
 
@@ -95,13 +88,11 @@ const hindiDoctors = defineCollection({ loader: entriesIn('hi/doctors'), schema:
 
 const legal = defineCollection({
   loader: entriesIn('legal'),
-  schema: z.object({
-    title: plainText(80),
-    description: seoDescription,
-    lastUpdated: z.coerce.date(),
-    version: plainText(20),
-  }),
+  schema: z.object({ ...legalText, lastUpdated: z.coerce.date(), version: plainText(20) }),
 });
+
+/** The policies in Hindi: the same sections (`## … {#english-id}`) and `{{tokens}}`, filled with Hindi words. */
+const hindiLegal = defineCollection({ loader: entriesIn('hi/legal'), schema: z.strictObject(legalText) });
 
 export const collections = {
   treatments,
@@ -111,4 +102,5 @@ export const collections = {
   doctors,
   hindiDoctors,
   legal,
+  hindiLegal,
 };

@@ -166,6 +166,8 @@ export const clinic = {
     postalAddress: 'Demo Building, 2nd Floor, 100 Feet Road, Indiranagar, Bengaluru 560038',
     acknowledgeWithinHours: 48,
     resolveWithinDays: 30,
+    /** The name and title as the Hindi pages and policies write them. */
+    inHindi: { name: 'मीरा अय्यर (डेमो)', title: 'डेटा प्रोटेक्शन ऑफ़िसर और शिकायत अधिकारी' },
   },
   /** Where to report a security problem, published in /.well-known/security.txt (RFC 9116). */
   securityContact: {

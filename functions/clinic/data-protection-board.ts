@@ -6,5 +6,7 @@
  */
 export const dataProtectionBoard = {
   name: 'Data Protection Board of India',
+  /** Its name in the Hindi text of the DPDP Act 2023. */
+  nameInHindi: 'भारतीय डेटा संरक्षण बोर्ड',
   website: 'https://www.dpb.gov.in',
 } as const;

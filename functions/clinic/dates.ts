@@ -13,7 +13,7 @@ import { formatISO } from 'date-fns/formatISO';
 import { getISODay } from 'date-fns/getISODay';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
-import { clinic, type Weekday, weekdays } from './clinic.ts';
+import { type Weekday, weekdays } from './clinic.ts';
 import { defaultLocale, type Locale, languageTags } from './locales.ts';
 
 export const calendarDate = { representation: 'date' } as const;
@@ -40,8 +40,10 @@ export function weekdayOf(date: string): Weekday {
   return weekdays[getISODay(fromCalendarDate(date)) - 1] as Weekday;
 }
 
+// The language tags, not the clinic's identity (clinic.ts): the booking form's island formats days, and importing the
+// identity would bring every contact and address into the browser.
 const dayFormats: Readonly<Record<Locale, Intl.DateTimeFormat>> = {
-  en: new Intl.DateTimeFormat(clinic.locale, {
+  en: new Intl.DateTimeFormat(languageTags.en, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

@@ -7,7 +7,7 @@
 import type { consentSettings } from './consent.ts';
 import type { Locale } from './locales.ts';
 import { retention } from './retention.ts';
-import type { TrackingServiceId } from './tracking-services.ts';
+import type { ConsentCategory, TrackingServiceId } from './tracking-services.ts';
 
 export interface TrackingServicePolicy {
   /** What the tool collects, in plain words. */
@@ -16,22 +16,49 @@ export interface TrackingServicePolicy {
   limits: string;
 }
 
-/** One entry per service in tracking-services.ts. */
-export const trackingServicePolicy: Readonly<Record<TrackingServiceId, TrackingServicePolicy>> = {
-  ga4: {
-    collects: 'Pages visited, time on pages, device and browser type, approximate location, and how you reached us.',
-    limits:
-      'Your IP address is used only to estimate a rough location and is not stored. Google signals and ad personalisation are switched off, and only analytics storage is allowed.',
+/** One entry per service in tracking-services.ts, in each language. */
+export const trackingServicePolicy: Readonly<
+  Record<Locale, Readonly<Record<TrackingServiceId, TrackingServicePolicy>>>
+> = {
+  en: {
+    ga4: {
+      collects: 'Pages visited, time on pages, device and browser type, approximate location, and how you reached us.',
+      limits:
+        'Your IP address is used only to estimate a rough location and is not stored. Google signals and ad personalisation are switched off, and only analytics storage is allowed.',
+    },
+    clarity: {
+      collects: 'Clicks, taps, scrolling and mouse movement, and recordings of how pages are used.',
+      limits: 'Everything typed into form fields is masked, so it is never recorded. No advertising storage.',
+    },
+    meta: {
+      collects:
+        'Pages you visit on our site, with browser, device and IP address, so that visits can be matched to our ads on Facebook and Instagram.',
+      limits: 'Used only to measure our ads.',
+    },
   },
-  clarity: {
-    collects: 'Clicks, taps, scrolling and mouse movement, and recordings of how pages are used.',
-    limits: 'Everything typed into form fields is masked, so it is never recorded. No advertising storage.',
+  hi: {
+    ga4: {
+      collects:
+        'कौन-से पेज देखे गए, हर पेज पर कितना समय लगा, डिवाइस और ब्राउज़र का प्रकार, मोटे तौर पर जगह, और आप हम तक कैसे पहुंचे।',
+      limits:
+        'आपके IP एड्रेस से सिर्फ़ मोटे तौर पर जगह का अनुमान लगाया जाता है, उसे सहेजा नहीं जाता। Google signals और विज्ञापनों का निजीकरण बंद है, और सिर्फ़ एनालिटिक्स स्टोरेज की अनुमति है।',
+    },
+    clarity: {
+      collects: 'क्लिक, टैप, स्क्रॉल और माउस की हरकत, और पेजों के इस्तेमाल की रिकॉर्डिंग।',
+      limits: 'फ़ॉर्म के फ़ील्ड में लिखी हर बात छिपा दी जाती है, इसलिए वह कभी रिकॉर्ड नहीं होती। विज्ञापन के लिए कोई स्टोरेज नहीं।',
+    },
+    meta: {
+      collects:
+        'हमारी साइट पर आप कौन-से पेज देखते हैं, ब्राउज़र, डिवाइस और IP एड्रेस के साथ, ताकि विज़िट को Facebook और Instagram पर हमारे विज्ञापनों से मिलाया जा सके।',
+      limits: 'सिर्फ़ हमारे विज्ञापनों को मापने के लिए।',
+    },
   },
-  meta: {
-    collects:
-      'Pages you visit on our site, with browser, device and IP address, so that visits can be matched to our ads on Facebook and Instagram.',
-    limits: 'Used only to measure our ads.',
-  },
+};
+
+/** How the policies and the cookie table name the cookie categories. */
+export const consentCategoryNames: Readonly<Record<Locale, Readonly<Record<ConsentCategory, string>>>> = {
+  en: { necessary: 'Strictly necessary', analytics: 'Analytics', marketing: 'Marketing' },
+  hi: { necessary: 'अत्यंत आवश्यक', analytics: 'एनालिटिक्स', marketing: 'मार्केटिंग' },
 };
 
 export type TrackerFreeRoute = (typeof consentSettings.trackerFreeRoutes)[number];
@@ -42,12 +69,32 @@ export const privacySignalNames: Readonly<Record<(typeof consentSettings.privacy
   dnt: 'Do Not Track',
 };
 
-/** How the policies and notices name each page in `consentSettings.trackerFreeRoutes`. */
-export const trackerFreePageNames: Readonly<Record<TrackerFreeRoute, string>> = {
-  '/book/': 'appointment requests',
-  '/newsletter/': 'newsletter sign-up',
-  '/privacy-rights/': 'privacy requests',
+/** How the policies and notices name each page in `consentSettings.trackerFreeRoutes`, in each language. */
+export const trackerFreePageNames: Readonly<Record<Locale, Readonly<Record<TrackerFreeRoute, string>>>> = {
+  en: {
+    '/book/': 'appointment requests',
+    '/newsletter/': 'newsletter sign-up',
+    '/privacy-rights/': 'privacy requests',
+  },
+  hi: {
+    '/book/': 'अपॉइंटमेंट का अनुरोध',
+    '/newsletter/': 'न्यूज़लेटर के लिए साइन-अप',
+    '/privacy-rights/': 'गोपनीयता से जुड़े अनुरोध',
+  },
 };
+
+/** What the policies say about the Consent Managers the clinic takes consent through, or that there is none yet. */
+export const consentManagerStatements: Readonly<Record<Locale, { none: string; some: (managers: string) => string }>> =
+  {
+    en: {
+      none: 'We do not work with a Consent Manager yet; when we do, we will name it here',
+      some: (managers) => `We work with ${managers}`,
+    },
+    hi: {
+      none: 'अभी हम किसी Consent Manager के साथ काम नहीं करते; जब करेंगे, तो उसका नाम यहां लिखेंगे',
+      some: (managers) => `हम ${managers} के साथ काम करते हैं`,
+    },
+  };
 
 /**
  * How a parent or guardian's consent to a request for a patient under 18 is verified, and what happens until it

@@ -8,6 +8,8 @@
  * after the withdrawal has reached the CRM (see retention-purge.ts), and the policy's "until you
  * unsubscribe" is then the whole story.
  */
+import type { Locale } from './locales.ts';
+
 export const retention = {
   /** Booking requests, in calendar months from when they were sent; kept longer only while undelivered. */
   websiteLeadMonths: 12,
@@ -65,32 +67,61 @@ const { websiteLeadMonths, rightsRequestMonths, emailServiceLogDays, frontDeskMa
 
 /**
  * Every system the website writes to, as the privacy policy's table of them (`{{table.retentionBySystem}}`) states
- * it. The CRM's periods are the purge's own (functions/privacy/retention-purge.ts queues them for the CRM).
+ * it, in each language. The CRM's periods are the purge's own (functions/privacy/retention-purge.ts queues them for
+ * the CRM).
  */
-export const retentionBySystem: readonly SystemRetention[] = [
-  {
-    system: "This website's database",
-    keeps: 'Everything sent through our forms, and the copies made to send it on',
-    deleted: 'By the periods in the table above',
-    by: 'The website, automatically, once a day',
-  },
-  {
-    system: 'Our CRM (HubSpot)',
-    keeps:
-      'Your contact record (your contact details and choices), your appointment requests and your privacy requests',
-    deleted: `An appointment request ${websiteLeadMonths} months after it was made, unless you became our patient; a privacy request ${rightsRequestMonths} months after it arrived; your contact record with them, if the website created it and nothing else keeps it (a visit, another request, a form or a consent you have not withdrawn)`,
-    by: 'The website, automatically, once a day; at once when we erase your information at your request',
-  },
-  {
-    system: 'Our email service (Resend)',
-    keeps: 'The emails the website sent, and the record of their delivery',
-    deleted: `${emailServiceLogDays} days after sending`,
-    by: 'Resend, automatically; our staff at once when we erase your information at your request',
-  },
-  {
-    system: "Our front desk's mailbox",
-    keeps: 'The email of each appointment request, with your note',
-    deleted: `${frontDeskMailboxMonths} months after it arrived`,
-    by: 'Our front desk; at once when we erase your information at your request',
-  },
-];
+export const retentionBySystem: Readonly<Record<Locale, readonly SystemRetention[]>> = {
+  en: [
+    {
+      system: "This website's database",
+      keeps: 'Everything sent through our forms, and the copies made to send it on',
+      deleted: 'By the periods in the table above',
+      by: 'The website, automatically, once a day',
+    },
+    {
+      system: 'Our CRM (HubSpot)',
+      keeps:
+        'Your contact record (your contact details and choices), your appointment requests and your privacy requests',
+      deleted: `An appointment request ${websiteLeadMonths} months after it was made, unless you became our patient; a privacy request ${rightsRequestMonths} months after it arrived; your contact record with them, if the website created it and nothing else keeps it (a visit, another request, a form or a consent you have not withdrawn)`,
+      by: 'The website, automatically, once a day; at once when we erase your information at your request',
+    },
+    {
+      system: 'Our email service (Resend)',
+      keeps: 'The emails the website sent, and the record of their delivery',
+      deleted: `${emailServiceLogDays} days after sending`,
+      by: 'Resend, automatically; our staff at once when we erase your information at your request',
+    },
+    {
+      system: "Our front desk's mailbox",
+      keeps: 'The email of each appointment request, with your note',
+      deleted: `${frontDeskMailboxMonths} months after it arrived`,
+      by: 'Our front desk; at once when we erase your information at your request',
+    },
+  ],
+  hi: [
+    {
+      system: 'इस वेबसाइट का डेटाबेस',
+      keeps: 'हमारे फ़ॉर्म से भेजी गई हर जानकारी, और उसे आगे भेजने के लिए बनी कॉपियां',
+      deleted: 'ऊपर की तालिका में दी गई अवधियों के अनुसार',
+      by: 'वेबसाइट ख़ुद, दिन में एक बार',
+    },
+    {
+      system: 'हमारा CRM (HubSpot)',
+      keeps: 'आपका संपर्क रिकॉर्ड (आपके संपर्क का ब्योरा और आपकी पसंद), आपके अपॉइंटमेंट अनुरोध और आपके गोपनीयता अनुरोध',
+      deleted: `अपॉइंटमेंट का अनुरोध, किए जाने के ${websiteLeadMonths} महीने बाद, जब तक आप हमारे मरीज़ न बन गए हों; गोपनीयता का अनुरोध, मिलने के ${rightsRequestMonths} महीने बाद; उनके साथ आपका संपर्क रिकॉर्ड भी, अगर उसे वेबसाइट ने बनाया था और उसे रखने की कोई और वजह न हो (कोई विज़िट, कोई दूसरा अनुरोध, कोई फ़ॉर्म, या ऐसी सहमति जो आपने वापस न ली हो)`,
+      by: 'वेबसाइट ख़ुद, दिन में एक बार; आपके कहने पर आपकी जानकारी मिटाते समय तुरंत',
+    },
+    {
+      system: 'हमारी ईमेल सेवा (Resend)',
+      keeps: 'वेबसाइट के भेजे ईमेल, और उनके पहुंचने का रिकॉर्ड',
+      deleted: `भेजने के ${emailServiceLogDays} दिन बाद`,
+      by: 'Resend ख़ुद; आपके कहने पर आपकी जानकारी मिटाते समय हमारा स्टाफ़ तुरंत',
+    },
+    {
+      system: 'हमारे फ़्रंट डेस्क का मेलबॉक्स',
+      keeps: 'हर अपॉइंटमेंट अनुरोध का ईमेल, आपके नोट के साथ',
+      deleted: `मिलने के ${frontDeskMailboxMonths} महीने बाद`,
+      by: 'हमारा फ़्रंट डेस्क; आपके कहने पर आपकी जानकारी मिटाते समय तुरंत',
+    },
+  ],
+};

@@ -32,22 +32,22 @@ export interface TrackingService {
 }
 
 /** The consent record itself: the only cookie set before the visitor chooses. */
-export const consentCookie: CookieFact = {
+export const consentCookie = {
   name: 'cc_cookie',
   duration: '12 months',
   purpose: 'Remembers your cookie choices and when you made them. Holds no personal details.',
-};
+} as const satisfies CookieFact;
 
 /**
  * The language a visitor picked with the language switch (`en` or `hi`): set by the site (functions/http/
  * language-choice.ts) only when they pick one, read only by the site, to open the home page in it.
  */
-export const languageCookie: CookieFact = {
+export const languageCookie = {
   name: 'site_language',
   duration: '12 months',
   purpose:
     'Remembers the language you chose with the language switch (English or Hindi), so that the home page opens in it. Set only when you choose; holds nothing else.',
-};
+} as const satisfies CookieFact;
 
 /** The strictly necessary cookies: the site's own, never used for analytics or advertising. */
 export const necessaryCookies: readonly CookieFact[] = [consentCookie, languageCookie];
@@ -118,3 +118,32 @@ export function cspSourcesFor(services: readonly TrackingService[]): ServiceHost
   const merge = (kind: keyof ServiceHosts) => [...new Set(services.flatMap((service) => service.hosts[kind]))];
   return { script: merge('script'), connect: merge('connect'), img: merge('img') };
 }
+
+type CookieName =
+  | (typeof trackingServices)[number]['cookies'][number]['name']
+  | typeof consentCookie.name
+  | typeof languageCookie.name;
+
+/**
+ * Each cookie's lifetime and purpose as the Hindi cookie policy states them (the compiler asks for every cookie
+ * above). Apart from the registry so that the consent banner, which reads the registry, does not carry them.
+ */
+export const cookieFactsInHindi: Readonly<Record<CookieName, Pick<CookieFact, 'duration' | 'purpose'>>> = {
+  cc_cookie: {
+    duration: '12 महीने',
+    purpose: 'कुकीज़ के बारे में आपकी पसंद और उसे चुनने का समय याद रखती है। इसमें कोई व्यक्तिगत जानकारी नहीं होती।',
+  },
+  site_language: {
+    duration: '12 महीने',
+    purpose:
+      'भाषा बदलने वाले लिंक से चुनी गई आपकी भाषा (English या हिंदी) याद रखती है, ताकि होम पेज उसी भाषा में खुले। सिर्फ़ तब लगती है जब आप भाषा चुनें; इसमें और कुछ नहीं होता।',
+  },
+  _ga: { duration: '2 साल', purpose: 'एक ब्राउज़र को दूसरे से अलग पहचानती है।' },
+  _ga_: { duration: '2 साल', purpose: 'मौजूदा विज़िट की स्थिति रखती है।' },
+  _gid: { duration: '24 घंटे', purpose: 'एक दिन के भीतर ब्राउज़रों को अलग पहचानती है।' },
+  _gcl_: { duration: '90 दिन', purpose: 'Google विज्ञापन पर क्लिक का माप, अगर जुड़ा हो।' },
+  _clck: { duration: '12 महीने', purpose: 'विज़िट के बीच Clarity की वही गुमनाम यूज़र ID बनाए रखती है।' },
+  _clsk: { duration: '1 दिन', purpose: 'एक विज़िट में देखे गए पेजों को एक सेशन में जोड़ती है।' },
+  _fbp: { duration: '90 दिन', purpose: 'विज्ञापन मापने के लिए ब्राउज़र की पहचान करती है।' },
+  _fbc: { duration: '90 दिन', purpose: 'उस विज्ञापन-क्लिक को याद रखती है जो आपको यहां लाया।' },
+};

@@ -13,6 +13,7 @@ import { type BranchId, branchIds, type SpecialtyId } from '#functions/clinic/cl
 import { clinicLabels } from '#functions/clinic/clinic-labels.ts';
 import { addDaysTo, isCalendarDate, weekdayOf } from '#functions/clinic/dates.ts';
 import { guardianRelationshipIds } from '#functions/clinic/form-choices.ts';
+import type { Locale } from '#functions/clinic/locales.ts';
 import { type TimeWindowId, timeWindowIds } from '#functions/clinic/time-windows.ts';
 import type { Attribution, BookingRequestDetails } from '#functions/outbox/jobs.ts';
 import { isMinor } from './age.ts';
@@ -38,7 +39,10 @@ export const maxHelpTextLength = 500;
 export interface BookableTreatment {
   id: string;
   specialty: SpecialtyId;
+  /** Its name in the form's language; on the server, in English, as staff read it. */
   title: string;
+  /** On the server: its name in each language, for what the patient or guardian is written in the page's. */
+  titles?: Readonly<Record<Locale, string>>;
 }
 
 export interface BookingSchemaOptions {
@@ -77,8 +81,10 @@ export interface BookingConsents {
 }
 
 interface BookingDetails extends BookingRequestDetails {
-  /** The treatment's name as the site showed it when the request was made. */
+  /** The treatment's name as the site showed it when the request was made, in English (staff, the CRM). */
   treatmentTitle: string;
+  /** The same in the language of the page the request came from: the patient's or guardian's email names it so. */
+  patientTreatmentTitle: string;
   branch: BranchId;
 }
 
@@ -214,7 +220,7 @@ function checkEmailForNews(
 export function createBookingSchema({ treatments, today, parseMobile, messages }: BookingSchemaOptions) {
   const { booking: words, fields } = messages;
   const specialtyOf = new Map(treatments.map((treatment) => [treatment.id, treatment.specialty]));
-  const titleOf = new Map(treatments.map((treatment) => [treatment.id, treatment.title]));
+  const treatmentOf = new Map(treatments.map((treatment) => [treatment.id, treatment]));
   const [firstTreatment, ...otherTreatments] = specialtyOf.keys();
   if (firstTreatment === undefined) throw new Error('createBookingSchema needs at least one treatment');
   const latestPreferredDate = addDaysTo(today, maxDaysAhead);
@@ -293,9 +299,11 @@ export function createBookingSchema({ treatments, today, parseMobile, messages }
         helpText,
         ...details
       }): BookingRequest => {
+        const offered = treatmentOf.get(details.treatment);
         const common = {
           ...details,
-          treatmentTitle: titleOf.get(details.treatment) ?? details.treatment,
+          treatmentTitle: offered?.title ?? details.treatment,
+          patientTreatmentTitle: offered?.titles?.[details.locale] ?? offered?.title ?? details.treatment,
           ...(helpText && { helpText }),
         };
         if (isMinor(details.dateOfBirth, today)) {

@@ -90,6 +90,7 @@ export function bookingJobs(
         kind: 'email.guardian-consent',
         payload: {
           ...summary,
+          treatmentTitle: request.patientTreatmentTitle,
           ...guardianConsentLink,
           to: request.guardian.email,
           guardianName: request.guardian.name,
@@ -101,7 +102,12 @@ export function bookingJobs(
   } else if (request.email) {
     jobs.push({
       kind: 'email.booking-confirmation',
-      payload: { ...summary, to: request.email, fullName: request.fullName },
+      payload: {
+        ...summary,
+        treatmentTitle: request.patientTreatmentTitle,
+        to: request.email,
+        fullName: request.fullName,
+      },
     });
   }
   return jobs;

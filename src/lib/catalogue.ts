@@ -2,7 +2,7 @@ import { type CollectionEntry, getCollection } from 'astro:content';
 import { findBranch } from '#functions/clinic/availability.ts';
 import { branches, type SpecialtyId, specialties, specialtyIds } from '#functions/clinic/clinic.ts';
 import { clinicLabels } from '#functions/clinic/clinic-labels.ts';
-import { defaultLocale, type Locale } from '#functions/clinic/locales.ts';
+import { defaultLocale, type Locale, locales } from '#functions/clinic/locales.ts';
 import type { BookableTreatment } from '#functions/forms/booking-schema.ts';
 import { councils } from './councils.ts';
 import { localizedPath } from './i18n.ts';
@@ -10,11 +10,12 @@ import type { DoctorFacts } from './seo.ts';
 
 export { findBranch };
 
-type Twinned = 'treatments' | 'locations' | 'doctors';
+type Twinned = 'treatments' | 'locations' | 'doctors' | 'legal';
 const hindiCollection = {
   treatments: 'hindiTreatments',
   locations: 'hindiLocations',
   doctors: 'hindiDoctors',
+  legal: 'hindiLegal',
 } as const;
 type HindiCollection = (typeof hindiCollection)[Twinned];
 
@@ -31,6 +32,8 @@ export interface Localized<Name extends Twinned> {
 export type Treatment = Localized<'treatments'>;
 export type Location = Localized<'locations'>;
 export type Doctor = Localized<'doctors'>;
+/** A policy or the terms: the English entry's date and version, the language's words and body. */
+export type LegalPage = Localized<'legal'>;
 
 /** How a Hindi twin's words replace the English ones: field by field, the price's unit inside the price. */
 const withHindiWords: {
@@ -46,6 +49,7 @@ const withHindiWords: {
   }),
   locations: (english, words) => ({ ...english, ...words }),
   doctors: (english, words) => ({ ...english, ...words }),
+  legal: (english, words) => ({ ...english, ...words }),
 };
 
 async function entriesIn<Name extends Twinned>(collection: Name, locale: Locale): Promise<Localized<Name>[]> {
@@ -69,7 +73,7 @@ async function entriesIn<Name extends Twinned>(collection: Name, locale: Locale)
   });
 }
 
-/** The booking form's treatments (English: the form is still English), in the order it lists them. */
+/** The booking form's treatments, in the order it lists them, with their titles in the entries' language. */
 export function bookableTreatments(treatments: readonly Pick<Treatment, 'id' | 'data'>[]): BookableTreatment[] {
   return [...treatments]
     .sort(
@@ -78,6 +82,22 @@ export function bookableTreatments(treatments: readonly Pick<Treatment, 'id' | '
         a.data.order - b.data.order,
     )
     .map((entry) => ({ id: entry.id, title: entry.data.title, specialty: entry.data.specialty }));
+}
+
+/**
+ * The treatments the server takes bookings for (src/pages/book/treatments.json.ts): the English titles staff read,
+ * and each treatment's title in every language, for the emails to a patient or guardian in their page's.
+ */
+export async function bookableTreatmentsForServer(): Promise<BookableTreatment[]> {
+  const titles = await Promise.all(
+    locales.map(async (locale) => new Map((await treatmentsIn(locale)).map(({ id, data }) => [id, data.title]))),
+  );
+  return bookableTreatments(await treatmentsIn(defaultLocale)).map((treatment) => ({
+    ...treatment,
+    titles: Object.fromEntries(
+      locales.map((locale, index) => [locale, titles[index]?.get(treatment.id) ?? treatment.title]),
+    ) as Record<Locale, string>,
+  }));
 }
 
 const byOrder = (a: { data: { order: number } }, b: { data: { order: number } }) => a.data.order - b.data.order;
@@ -100,6 +120,15 @@ export async function locationIn(locale: Locale, branchId: string): Promise<Loca
 
 /** The treatment pages' routes: one per entry, the same ids in every language. */
 export const treatmentRoutes = async () => (await getCollection('treatments')).map(({ id }) => ({ params: { id } }));
+/** The policies' and terms' routes: one per entry, the same ids in every language. */
+export const legalRoutes = async () => (await getCollection('legal')).map(({ id }) => ({ params: { legal: id } }));
+
+export async function legalPageIn(locale: Locale, id: string): Promise<LegalPage> {
+  const page = (await entriesIn('legal', locale)).find((entry) => entry.id === id);
+  if (!page) throw new Error(`No legal page ${id}`);
+  return page;
+}
+
 /** The branch pages' routes, by branch id. */
 export const locationRoutes = async () =>
   (await getCollection('locations')).map(({ data }) => ({ params: { id: data.branch } }));

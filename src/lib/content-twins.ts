@@ -48,6 +48,11 @@ export const doctorText = {
   languages: z.array(plainText(40)).min(1),
 };
 
+export const legalText = {
+  title: plainText(80),
+  description: seoDescription,
+};
+
 /**
  * Each collection with twins: its text fields, and where the Hindi twin keeps a field the English entry nests
  * (English path → Hindi field).
@@ -56,6 +61,7 @@ export const twinnedCollections = {
   treatments: { text: Object.keys(treatmentText), renamed: { 'price.unit': 'priceUnit' } },
   locations: { text: Object.keys(locationText), renamed: {} },
   doctors: { text: Object.keys(doctorText), renamed: {} },
+  legal: { text: Object.keys(legalText), renamed: {} },
 } as const satisfies Record<string, { text: readonly string[]; renamed: Record<string, string> }>;
 
 interface Entry {

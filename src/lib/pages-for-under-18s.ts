@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { pathWithoutLocale } from '#functions/clinic/locales.ts';
+import { type Locale, pathWithoutLocale } from '#functions/clinic/locales.ts';
 
 export const audiences = ['everyone', 'under-18'] as const;
 
@@ -21,8 +21,10 @@ const pageCollections = {
 } as const;
 
 export interface PageForUnder18s {
+  /** The English page's; pathInLocale gives its twin's. */
   path: string;
-  title: string;
+  /** The page's title in each language (the Hindi twin's, content/hi/<collection>/). */
+  titles: Record<Locale, string>;
 }
 
 let found: readonly PageForUnder18s[] | undefined;
@@ -37,8 +39,10 @@ export function pagesForUnder18s(): readonly PageForUnder18s[] {
       .flatMap((file) => {
         const { frontmatter } = parseFrontmatter(readFileSync(join(directory, file), 'utf8'));
         if (frontmatter.audience !== 'under-18') return [];
+        const twin = parseFrontmatter(readFileSync(join(process.cwd(), 'content/hi', collection, file), 'utf8'));
         // The glob loader's id is the file name, which is already the page's slug.
-        return [{ path: pathOf(file.replace(/\.md$/, '')), title: String(frontmatter.title) }];
+        const titles = { en: String(frontmatter.title), hi: String(twin.frontmatter.title) };
+        return [{ path: pathOf(file.replace(/\.md$/, '')), titles }];
       });
   });
   return found;

@@ -3,8 +3,7 @@
  * and tests/unit/translations.test.ts fails while anything below is missing in one language.
  *
  * - Content: every entry has its twin, with the same lists (content-twins.ts).
- * - Pages: every page under src/pages/ has its twin under src/pages/hi/, and the reverse, except the pages listed
- *   in `notYetInHindi`, which the language switch and every link in Hindi lead to in English meanwhile.
+ * - Pages: every page under src/pages/ has its twin under src/pages/hi/, and the reverse.
  * - Words: each catalogue has the same keys, lists and functions in both languages.
  */
 import { readdirSync } from 'node:fs';
@@ -22,9 +21,6 @@ import { contentTwinProblems } from './content-twins.ts';
 import { shapeDifferences } from './same-shape.ts';
 import { englishUi } from './ui-en.ts';
 import { hindiUi } from './ui-hi.ts';
-
-/** English pages without a Hindi twin yet: the policies (their Markdown is English only). */
-export const notYetInHindi = ['[legal].astro'];
 
 /** The word catalogues, English first, each with where it is written. */
 export const catalogues = [
@@ -69,12 +65,9 @@ export function pageTwinProblems(root: string): string[] {
   const where = (file: string) => relative(root, join(pages, 'hi', file));
   return [
     ...english
-      .filter((file) => !hindi.includes(file) && !notYetInHindi.includes(file))
+      .filter((file) => !hindi.includes(file))
       .map((file) => `${where(file)} is missing (the Hindi twin of src/pages/${file})`),
     ...hindi.filter((file) => !english.includes(file)).map((file) => `${where(file)} has no English page`),
-    ...notYetInHindi
-      .filter((file) => hindi.includes(file))
-      .map((file) => `${where(file)} exists: take src/pages/${file} off notYetInHindi`),
   ];
 }
 

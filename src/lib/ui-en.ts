@@ -28,6 +28,16 @@ export const englishUi = {
     book: 'Book a visit',
   },
   breadcrumbs: { label: 'Breadcrumb', home: 'Home' },
+  /** The policies' and terms' pages. */
+  legal: { updated: 'Last updated', version: 'Version', contents: 'Contents' },
+  cookieTable: {
+    caption: 'Cookies this site can set, by service',
+    headers: ['Cookie', 'Service and provider', 'Category', 'Kept for', 'Purpose'],
+    thisWebsite: 'This website',
+    us: 'Us',
+    noServices:
+      'This website currently uses no analytics or marketing services, so only the consent record and your language choice can be set.',
+  },
   actionBar: { label: 'Call, WhatsApp or book', call: 'Call', whatsapp: 'WhatsApp', book: 'Book' },
   contactActions: { call: 'Call', whatsapp: 'WhatsApp' },
   footer: {

@@ -27,6 +27,15 @@ export const hindiUi: UiText = {
     book: 'बुक करें',
   },
   breadcrumbs: { label: 'आप यहां हैं', home: 'होम' },
+  legal: { updated: 'पिछली बार बदला गया', version: 'संस्करण', contents: 'इस पेज पर' },
+  cookieTable: {
+    caption: 'इस साइट पर लग सकने वाली कुकीज़, सेवा के अनुसार',
+    headers: ['कुकी', 'सेवा और उसे देने वाली कंपनी', 'श्रेणी', 'कितने समय तक', 'मक़सद'],
+    thisWebsite: 'यह वेबसाइट',
+    us: 'हम',
+    noServices:
+      'यह वेबसाइट अभी कोई एनालिटिक्स या मार्केटिंग सेवा इस्तेमाल नहीं करती, इसलिए सिर्फ़ सहमति का रिकॉर्ड और आपकी चुनी भाषा ही सहेजी जा सकती है।',
+  },
   actionBar: { label: 'कॉल, WhatsApp या बुकिंग', call: 'कॉल करें', whatsapp: 'WhatsApp', book: 'बुक करें' },
   contactActions: { call: 'कॉल करें', whatsapp: 'WhatsApp' },
   footer: {

@@ -17,10 +17,26 @@ export const today = '2026-11-23';
 /** When the fixtures' requests were stored: noon in the clinic on `today`. */
 export const requestedAt = '2026-11-23T06:30:00.000Z';
 
+/** As the build lists them for the server (src/pages/book/treatments.json.ts): English titles, and each language's. */
 export const treatments: BookableTreatment[] = [
-  { id: 'teeth-whitening', specialty: 'dental', title: 'Teeth whitening' },
-  { id: 'acne-treatment', specialty: 'skin', title: 'Acne treatment' },
-  { id: 'hair-transplant', specialty: 'hair', title: 'Hair transplant' },
+  {
+    id: 'teeth-whitening',
+    specialty: 'dental',
+    title: 'Teeth whitening',
+    titles: { en: 'Teeth whitening', hi: 'दांतों की व्हाइटनिंग' },
+  },
+  {
+    id: 'acne-treatment',
+    specialty: 'skin',
+    title: 'Acne treatment',
+    titles: { en: 'Acne treatment', hi: 'मुंहासों का इलाज' },
+  },
+  {
+    id: 'hair-transplant',
+    specialty: 'hair',
+    title: 'Hair transplant',
+    titles: { en: 'Hair transplant', hi: 'हेयर ट्रांसप्लांट' },
+  },
 ];
 
 export const bookingSchema = createBookingSchema({

@@ -37,6 +37,7 @@ describe('createBookingSchema: an adult', () => {
       locale: 'en',
       treatment: 'teeth-whitening',
       treatmentTitle: 'Teeth whitening',
+      patientTreatmentTitle: 'Teeth whitening',
       branch: 'bengaluru-indiranagar',
       preferredDate: '2026-11-25',
       timeWindow: 'morning',
@@ -77,7 +78,12 @@ describe('createBookingSchema: an adult', () => {
   });
 
   it('parses its own output again to the same request, so the server can check what the browser normalised', () => {
-    const { isMinor: _isMinor, treatmentTitle: _treatmentTitle, ...normalised } = adultBooking();
+    const {
+      isMinor: _isMinor,
+      treatmentTitle: _treatmentTitle,
+      patientTreatmentTitle: _patientTreatmentTitle,
+      ...normalised
+    } = adultBooking();
     expect(bookingSchema.parse(normalised)).toEqual(adultBooking({ submissionId: normalised.submissionId }));
   });
 });
@@ -90,6 +96,7 @@ describe('createBookingSchema: a minor', () => {
       locale: 'en',
       treatment: 'teeth-whitening',
       treatmentTitle: 'Teeth whitening',
+      patientTreatmentTitle: 'Teeth whitening',
       branch: 'bengaluru-indiranagar',
       preferredDate: '2026-11-25',
       timeWindow: 'morning',

@@ -14,7 +14,8 @@ describe('content tokens', () => {
     expect(() => replaceClinicTokens('Call {{grievance.fax}}')).toThrow('Unknown content token {{grievance.fax}}');
   });
 
-  it('offers every retention period', () => {
-    for (const key of Object.keys(retention)) expect(clinicTokens).toHaveProperty(`retention.${key}`);
+  it('offers every retention period, and the same tokens in each language', () => {
+    for (const key of Object.keys(retention)) expect(clinicTokens.en).toHaveProperty([`retention.${key}`]);
+    expect(Object.keys(clinicTokens.hi).sort()).toEqual(Object.keys(clinicTokens.en).sort());
   });
 });

@@ -6,6 +6,8 @@ import { frontDeskNotificationEmail } from '#functions/delivery/email/templates/
 import { guardianConsentRequestEmail } from '#functions/delivery/email/templates/guardian-consent-request.tsx';
 import { newsletterConfirmationEmail } from '#functions/delivery/email/templates/newsletter-confirmation.tsx';
 import { rightsAcknowledgementEmail } from '#functions/delivery/email/templates/rights-acknowledgement.tsx';
+import type { BookingRequest } from '#functions/forms/booking-schema.ts';
+import { bookingJobs } from '#functions/intake/lead-jobs.ts';
 import { sentQuicklyNote } from '#functions/outbox/jobs.ts';
 import {
   adultConfirmation,
@@ -16,6 +18,7 @@ import {
   reference,
   rightsAcknowledgement,
 } from '../support/email-payloads.ts';
+import { adultBooking, guardianLinks, minorBooking, requestedAt } from '../support/lead-fixtures.ts';
 
 const siteUrl = 'https://www.clinic.test';
 
@@ -261,6 +264,34 @@ describe('the emails sent from a Hindi page', () => {
     const email = await guardianConsentRequestEmail(guardianConsentRequest({ locale: 'hi' }), { siteUrl });
     inHindi(email);
     expectInBothParts(email, 'मेरी सहमति की पुष्टि करें', guardianConsentChecks.hi, 'अगर बटन काम न करे');
+  });
+
+  it("names the treatment in Hindi, from its Hindi twin's title, to the patient and the guardian; staff keep the English", async () => {
+    const jobsFor = (request: BookingRequest) =>
+      bookingJobs(request, reference, requestedAt, guardianLinks(reference)).map(({ kind, payload }) => ({
+        kind,
+        title: (payload as { treatmentTitle?: string }).treatmentTitle,
+      }));
+    expect(jobsFor(adultBooking({ locale: 'hi' }))).toEqual([
+      { kind: 'crm.booking', title: 'Teeth whitening' },
+      { kind: 'email.front-desk', title: 'Teeth whitening' },
+      { kind: 'email.booking-confirmation', title: 'दांतों की व्हाइटनिंग' },
+    ]);
+    expect(jobsFor(minorBooking({ locale: 'hi' }))).toContainEqual({
+      kind: 'email.guardian-consent',
+      title: 'दांतों की व्हाइटनिंग',
+    });
+    // From an English page, English everywhere.
+    expect(jobsFor(adultBooking()).map(({ title }) => title)).toEqual(Array(3).fill('Teeth whitening'));
+
+    const [confirmation] = bookingJobs(adultBooking({ locale: 'hi' }), reference, requestedAt, guardianLinks(reference))
+      .filter((job) => job.kind === 'email.booking-confirmation')
+      .map(({ payload }) => payload as Parameters<typeof bookingConfirmationEmail>[0]);
+    if (!confirmation) throw new Error('no confirmation');
+    const email = await bookingConfirmationEmail(confirmation, { siteUrl });
+    inHindi(email);
+    expectInBothParts(email, 'दांतों की व्हाइटनिंग');
+    expect(email.text).not.toContain('Teeth whitening');
   });
 
   it('asks a subscriber to confirm, and acknowledges a rights request, in Hindi', async () => {

@@ -2,14 +2,14 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it, vi } from 'vitest';
 import { processors } from '#functions/clinic/processors.ts';
 import { formatDays, formatList } from '#src/lib/clinic-tokens.ts';
-import { clinicContent, remarkClinicTokens } from '#src/lib/remark-clinic-tokens.ts';
+import { clinicContent, contentFileLocale, remarkClinicTokens } from '#src/lib/remark-clinic-tokens.ts';
 
-async function render(markdown: string, options = clinicContent): Promise<string> {
+async function render(markdown: string, options = clinicContent, file?: string): Promise<string> {
   const renderer = await createMarkdownProcessor({
     syntaxHighlight: false,
     remarkPlugins: [[remarkClinicTokens, options]],
   });
-  return (await renderer.render(markdown)).code;
+  return (await renderer.render(markdown, file ? { fileURL: new URL(`file:///site/${file}`) } : {})).code;
 }
 
 describe('policy placeholders', () => {
@@ -24,7 +24,19 @@ describe('policy placeholders', () => {
   it('render a list block as a bullet list, and fill the tokens around it', async () => {
     const html = await render('Write to {{grievance.email}}:\n\n{{list.rightsRequestTypes}}');
     expect(html).toContain('<li>Delete my information</li>');
-    expect(html).toContain(clinicContent.tokens['grievance.email']);
+    expect(html).toContain(clinicContent.en.tokens['grievance.email']);
+  });
+
+  it('fill a file under content/hi/ with the Hindi words, and any other file with the English', async () => {
+    const markdown = '{{grievance.title}}\n\n{{list.rightsRequestTypes}}';
+    const hindi = await render(markdown, clinicContent, 'content/hi/legal/privacy-policy.md');
+    expect(hindi).toContain(`<p>${clinicContent.hi.tokens['grievance.title']}</p>`);
+    expect(hindi).toContain('<li>मेरी जानकारी मिटा दें</li>');
+    const english = await render(markdown, clinicContent, 'content/legal/privacy-policy.md');
+    expect(english).toContain('<li>Delete my information</li>');
+    expect(contentFileLocale('/srv/site/content/hi/legal/terms.md')).toBe('hi');
+    expect(contentFileLocale('/srv/hi/content/legal/terms.md')).toBe('en');
+    expect(contentFileLocale(undefined)).toBe('en');
   });
 
   it('leave each use its own copy of a block', async () => {
@@ -44,10 +56,11 @@ describe('policy placeholders', () => {
   });
 
   it('take tokens and blocks from the options it is given (so they are part of the Astro config)', async () => {
-    const html = await render('{{brand}}\n\n{{list.custom}}', {
+    const custom = {
       tokens: { brand: 'Other Clinic' },
       blocks: { 'list.custom': [{ type: 'paragraph', children: [{ type: 'text', value: 'Custom block' }] }] },
-    });
+    };
+    const html = await render('{{brand}}\n\n{{list.custom}}', { en: custom, hi: custom });
     expect(html).toBe('<p>Other Clinic</p>\n<p>Custom block</p>');
   });
 });

@@ -8,6 +8,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type MarkdownHeading, markdownConfigDefaults, parseFrontmatter } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
 import astroConfig from '#astro.config.mjs';
@@ -16,15 +17,20 @@ import { consentSettings } from '#functions/clinic/consent.ts';
 import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { rightsRequestTypes } from '#functions/clinic/form-choices.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
+import { type Locale, locales, pathInLocale } from '#functions/clinic/locales.ts';
 import {
+  consentCategoryNames,
+  consentManagerStatements,
   guardianConsentCheck,
   guardianConsentChecks,
   privacySignalNames,
   trackerFreePageNames,
+  trackingServicePolicy,
 } from '#functions/clinic/policy-wording.ts';
 import { processors } from '#functions/clinic/processors.ts';
 import { type RetentionPeriods, retention, retentionBySystem } from '#functions/clinic/retention.ts';
-import { consentCookie, trackingServices } from '#functions/clinic/tracking-services.ts';
+import { rightsRequestLabels } from '#functions/clinic/rights-request-labels.ts';
+import { consentCookie, cookieFactsInHindi, trackingServices } from '#functions/clinic/tracking-services.ts';
 import { usage } from '#functions/commands/privacy-args.ts';
 import { consentReceiptSchema } from '#functions/consent/receipt.ts';
 import { createEmailDeliveries } from '#functions/delivery/email/deliveries.ts';
@@ -41,7 +47,11 @@ import { hindiUi } from '#src/lib/ui-hi.ts';
 import { guardianConsentRequest } from '../support/email-payloads.ts';
 
 const root = join(import.meta.dirname, '../..');
-const legalDirectory = join(root, 'content/legal');
+/** Each language's policies: the English entries, and their Hindi twins. */
+const legalDirectories: Readonly<Record<Locale, string>> = {
+  en: join(root, 'content/legal'),
+  hi: join(root, 'content/hi/legal'),
+};
 
 interface RenderedPolicy {
   version: string;
@@ -78,24 +88,32 @@ function splitSections(html: string, source: string): RenderedPolicy['sections']
     const id = /^<h2 id="([^"]+)"/.exec(part)?.[1];
     if (!id) continue;
     const title = htmlToText(/^<h2[^>]*>(.*?)<\/h2>/s.exec(part)?.[1] ?? '');
-    const written = sourceParts.find((candidate) => candidate.startsWith(`## ${title}\n`)) ?? '';
+    // A Hindi heading gives its English section's id: `## शीर्षक {#english-id}`.
+    const written =
+      sourceParts.find(
+        (candidate) => candidate.startsWith(`## ${title}\n`) || candidate.startsWith(`## ${title} {#${id}}\n`),
+      ) ?? '';
     sections.set(id, { source: written, text: htmlToText(part) });
   }
   return sections;
 }
 
-/** Renders every legal entry as the site does: Astro's unified processor with the config's remark plugins. */
-async function renderPolicies(): Promise<Map<string, RenderedPolicy>> {
+/**
+ * Renders every legal entry of a language as the site does: Astro's unified processor with the config's remark
+ * plugins, given the file (the plugin fills a file under content/hi/ in Hindi).
+ */
+async function renderPolicies(locale: Locale): Promise<Map<string, RenderedPolicy>> {
   const renderer = await astroConfig.markdown?.processor?.createRenderer?.({
     ...markdownConfigDefaults,
     syntaxHighlight: false,
   });
   if (!renderer) throw new Error('astro.config.mjs has no markdown processor');
   const policies = new Map<string, RenderedPolicy>();
-  for (const file of await readdir(legalDirectory)) {
+  const directory = legalDirectories[locale];
+  for (const file of await readdir(directory)) {
     if (!file.endsWith('.md')) continue;
-    const { frontmatter, content } = parseFrontmatter(await readFile(join(legalDirectory, file), 'utf8'));
-    const { code, metadata } = await renderer.render(content);
+    const { frontmatter, content } = parseFrontmatter(await readFile(join(directory, file), 'utf8'));
+    const { code, metadata } = await renderer.render(content, { fileURL: pathToFileURL(join(directory, file)) });
     policies.set(file.replace(/\.md$/, ''), {
       version: String(frontmatter.version),
       source: content,
@@ -108,20 +126,22 @@ async function renderPolicies(): Promise<Map<string, RenderedPolicy>> {
   return policies;
 }
 
+let rendered: Record<Locale, Map<string, RenderedPolicy>>;
 let policies: Map<string, RenderedPolicy>;
 beforeAll(async () => {
-  policies = await renderPolicies();
+  rendered = { en: await renderPolicies('en'), hi: await renderPolicies('hi') };
+  policies = rendered.en;
 });
 
-function policy(id: string): RenderedPolicy {
-  const found = policies.get(id);
-  if (!found) throw new Error(`No legal entry ${id}`);
+function policy(id: string, locale: Locale = 'en'): RenderedPolicy {
+  const found = rendered[locale].get(id);
+  if (!found) throw new Error(`No legal entry ${id} in ${locale}`);
   return found;
 }
 
-function section(policyId: string, sectionId: string): { source: string; text: string } {
-  const found = policy(policyId).sections.get(sectionId);
-  if (!found) throw new Error(`${policyId} has no section #${sectionId}`);
+function section(policyId: string, sectionId: string, locale: Locale = 'en'): { source: string; text: string } {
+  const found = policy(policyId, locale).sections.get(sectionId);
+  if (!found) throw new Error(`${policyId} (${locale}) has no section #${sectionId}`);
   return found;
 }
 
@@ -140,13 +160,17 @@ async function filesUnder(directory: string, extensions: readonly string[]): Pro
     .map((entry) => relative(root, join(root, directory, entry)));
 }
 
-/** A number and a unit of time typed out ("12 months"), where a config value should be. */
+/** A number and a unit of time typed out ("12 months", "12 महीने"), where a config value should be. */
 const typedPeriod = /\b\d+\s+(?:hours?|days?|weeks?|months?|years?)\b/gi;
+const typedPeriods: Readonly<Record<Locale, RegExp>> = {
+  en: typedPeriod,
+  hi: /\d+\s+(?:घंटे|घंटों|दिन|दिनों|हफ़्ते|हफ़्तों|महीने|महीनों|साल|सालों|वर्ष)/g,
+};
 /** Periods the email service and the front desk keep to, which the systems table states (retentionBySystem). */
 const periodsOfOtherSystems: (keyof typeof retention)[] = ['emailServiceLogDays', 'frontDeskMailboxMonths'];
 
 /** Periods the law sets rather than the code, which the policies may state in words. */
-const periodsFromLaw = ['7 years'];
+const periodsFromLaw: Readonly<Record<Locale, readonly string[]>> = { en: ['7 years'], hi: ['7 साल'] };
 
 /**
  * A page's source with the views and notices it renders (one language's page is often a view both languages
@@ -177,16 +201,16 @@ describe('the policies match the code', () => {
 
   it('name every page that never loads a tracker, in both policies', () => {
     for (const route of consentSettings.trackerFreeRoutes) {
-      expect(trackerFreePageNames[route], route).toBeTruthy();
-      expect(section('privacy-policy', 'cookies-and-analytics').text, route).toContain(trackerFreePageNames[route]);
+      expect(trackerFreePageNames.en[route], route).toBeTruthy();
+      expect(section('privacy-policy', 'cookies-and-analytics').text, route).toContain(trackerFreePageNames.en[route]);
       expect(section('cookie-policy', 'pages-that-never-load-trackers').text, route).toContain(
-        trackerFreePageNames[route],
+        trackerFreePageNames.en[route],
       );
     }
   });
 
   it('state how long a cookie choice lasts as the banner and the consent cookie do', () => {
-    const lasts = clinicTokens['consent.choiceLasts'];
+    const lasts = clinicTokens.en['consent.choiceLasts'];
     expect(lasts).toBe(consentCookie.duration);
     expect(section('cookie-policy', 'how-long-your-choice-lasts').text).toContain(`Your choice lasts ${lasts}.`);
     expect(section('privacy-policy', 'cookies-and-analytics').text).toContain(`Your choice lasts ${lasts}.`);
@@ -214,16 +238,16 @@ describe('the policies match the code', () => {
       'Our email service (Resend)',
       "Our front desk's mailbox",
     ]) {
-      const row = retentionBySystem.find((candidate) => candidate.system === system);
+      const row = retentionBySystem.en.find((candidate) => candidate.system === system);
       expect(row, system).toBeDefined();
       for (const cell of [row?.system, row?.keeps, row?.deleted, row?.by]) expect(text).toContain(cell);
     }
-    const crm = retentionBySystem.find(({ system }) => system.includes('HubSpot'))?.deleted;
+    const crm = retentionBySystem.en.find(({ system }) => system.includes('HubSpot'))?.deleted;
     expect(crm).toContain(periodText('websiteLeadMonths', retention.websiteLeadMonths));
     expect(crm).toContain(periodText('rightsRequestMonths', retention.rightsRequestMonths));
     for (const key of periodsOfOtherSystems) {
       expect(
-        retentionBySystem.some(({ deleted }) => deleted.includes(periodText(key, retention[key]))),
+        retentionBySystem.en.some(({ deleted }) => deleted.includes(periodText(key, retention[key]))),
         key,
       ).toBe(true);
     }
@@ -251,13 +275,15 @@ describe('the policies match the code', () => {
     );
   });
 
-  it('type no period that the config holds: every number of hours, days or months is a token', () => {
-    for (const [id, { source }] of policies) {
-      const typed = [...source.matchAll(typedPeriod)].map((match) => match[0]);
-      expect(
-        typed.filter((period) => !periodsFromLaw.includes(period)),
-        `${id}.md: use a {{token}}`,
-      ).toEqual([]);
+  it('type no period that the config holds, in either language: every number of hours, days or months is a token', () => {
+    for (const locale of locales) {
+      for (const [id, { source }] of rendered[locale]) {
+        const typed = [...source.matchAll(typedPeriods[locale])].map((match) => match[0]);
+        expect(
+          typed.filter((period) => !periodsFromLaw[locale].includes(period)),
+          `${locale}: ${id}.md: use a {{token}}`,
+        ).toEqual([]);
+      }
     }
   });
 
@@ -467,7 +493,7 @@ describe('the policies match the code: tracking', () => {
       ...policy('cookie-policy').html.matchAll(/<li><a href="(\/treatments\/[^"]+)">([^<]+)<\/a><\/li>/g),
     ];
     expect(listed.map(([, path]) => path)).toEqual(pages.map((page) => page.path));
-    for (const page of pages) expect(text).toContain(page.title);
+    for (const page of pages) expect(text).toContain(page.titles.en);
     expect(section('privacy-policy', 'children-and-teenagers').text).toContain(
       'Pages written for teenagers never load tracking tools',
     );
@@ -533,7 +559,8 @@ describe('the policies match the code: withdrawing consent', () => {
         (file) => readFile(join(root, file), 'utf8'),
       ),
     );
-    for (const text of [...[...policies.values()].map(({ text }) => text), ...notices]) {
+    const texts = locales.flatMap((locale) => [...rendered[locale].values()].map(({ text }) => text));
+    for (const text of [...texts, ...notices]) {
       expect(text).not.toMatch(/reply\s+(?:\*\*)?STOP/i);
     }
   });
@@ -571,7 +598,7 @@ describe('the policies match the code: notice duties', () => {
   });
 
   it('mention Consent Managers as a way to give, manage and withdraw consent, and which the clinic uses', () => {
-    const managers = clinicTokens['consent.managers'] ?? '';
+    const managers = clinicTokens.en['consent.managers'] ?? '';
     for (const text of [section('privacy-policy', 'your-rights').text, policy('cookie-policy').text]) {
       expect(text).toContain('Consent Manager registered with the');
       expect(text).toContain(managers);
@@ -599,3 +626,173 @@ describe('the policies match the code: notice duties', () => {
     expect(transfer).toContain('We will tell you before it happens');
   });
 });
+
+/** "12 months", "12 महीने": a period as each language's policy writes it after its token. */
+function periodIn(locale: Locale, key: string, value: number): string {
+  if (locale === 'en') return periodText(key, value);
+  const unit = /(Months|Days|Hours)$/.exec(key)?.[1];
+  const hindiUnits: Record<string, string> = { Months: 'महीने', Days: 'दिन', Hours: 'घंटे' };
+  return `${value} ${hindiUnits[unit ?? ''] ?? ''}`;
+}
+
+const tokensOf = (source: string) => [...new Set(source.match(/\{\{\s*[\w.]+\s*\}\}/g) ?? [])].sort();
+
+describe('the Hindi policies are the English ones in Hindi', () => {
+  it('have the same entries, each quoting exactly the tokens and blocks of its English entry', () => {
+    expect([...rendered.hi.keys()].sort()).toEqual([...rendered.en.keys()].sort());
+    for (const [id, english] of rendered.en) {
+      expect(tokensOf(policy(id, 'hi').source), `content/hi/legal/${id}.md`).toEqual(tokensOf(english.source));
+    }
+  });
+
+  it("keep the English sections' ids, so that every link to a section finds it in both languages", () => {
+    for (const [id, english] of rendered.en) {
+      const ids = (headings: MarkdownHeading[]) => headings.map(({ depth, slug }) => `${depth} ${slug}`);
+      expect(ids(policy(id, 'hi').headings), id).toEqual(ids(english.headings));
+    }
+  });
+
+  it('link to pages in Hindi, and to sections that exist', () => {
+    for (const [id, { html }] of rendered.hi) {
+      for (const [, href = ''] of html.matchAll(/href="(\/[^"]*)"/g)) {
+        if (href.startsWith('/.well-known/')) continue;
+        expect(href, `${id}: ${href}`).toMatch(/^\/hi\//);
+        const [, page, anchor] = /^\/hi\/([\w-]+)\/(?:#([\w-]+))?/.exec(href) ?? [];
+        if (anchor && page && rendered.hi.has(page)) {
+          expect(
+            policy(page, 'hi').headings.map(({ slug }) => slug),
+            href,
+          ).toContain(anchor);
+        }
+      }
+    }
+  });
+});
+
+for (const locale of locales) {
+  describe(`every configured fact is in the policies, in ${locale}`, () => {
+    const officerWords = locale === 'hi' ? clinic.grievanceOfficer.inHindi : clinic.grievanceOfficer;
+    const boardName = locale === 'hi' ? dataProtectionBoard.nameInHindi : dataProtectionBoard.name;
+
+    it('every tracking service and its provider, in both policies', () => {
+      for (const service of trackingServices) {
+        const tools = section('privacy-policy', 'cookies-and-analytics', locale).text;
+        expect(tools, service.label).toContain(service.label);
+        expect(tools, service.provider).toContain(service.provider);
+        expect(tools).toContain(trackingServicePolicy[locale][service.id].collects.replace(/'/g, "'"));
+        expect(policy('cookie-policy', locale).text, service.label).toContain(service.label);
+      }
+    });
+
+    it('every page that never loads a tracker, in both policies', () => {
+      for (const route of consentSettings.trackerFreeRoutes) {
+        const name = trackerFreePageNames[locale][route];
+        expect(section('privacy-policy', 'cookies-and-analytics', locale).text, route).toContain(name);
+        expect(section('cookie-policy', 'pages-that-never-load-trackers', locale).text, route).toContain(name);
+      }
+    });
+
+    it("how long a choice lasts, as the cookie table gives the consent cookie's lifetime", () => {
+      const lasts = clinicTokens[locale]['consent.choiceLasts'] ?? '';
+      expect(lasts).toBe(locale === 'hi' ? cookieFactsInHindi.cc_cookie.duration : consentCookie.duration);
+      expect(section('cookie-policy', 'how-long-your-choice-lasts', locale).text).toContain(lasts);
+      expect(section('privacy-policy', 'cookies-and-analytics', locale).text).toContain(lasts);
+    });
+
+    it('every retention period from the config, each on its own row, and every system the website writes to', () => {
+      const { source, text } = section('privacy-policy', 'how-long-we-keep-information', locale);
+      for (const [key, value] of Object.entries(retention).filter(
+        ([key]) => !(periodsOfOtherSystems as readonly string[]).includes(key),
+      )) {
+        const row = source.split('\n').find((line) => line.startsWith('|') && line.includes(`{{retention.${key}}}`));
+        expect(row, `a table row for retention.${key}`).toBeDefined();
+        expect(text, `retention.${key}`).toContain(periodIn(locale, key, value));
+      }
+      expect(retentionBySystem[locale]).toHaveLength(retentionBySystem.en.length);
+      for (const row of retentionBySystem[locale]) {
+        for (const cell of [row.system, row.keeps, row.deleted, row.by]) expect(text).toContain(cell);
+      }
+      for (const key of periodsOfOtherSystems) {
+        const period = periodIn(locale, key, retention[key]);
+        expect(
+          retentionBySystem[locale].some(({ deleted }) => deleted.includes(period)),
+          key,
+        ).toBe(true);
+      }
+      for (const label of patientStageLabels) expect(text).toMatch(new RegExp(`[“"]${label}[”"]`));
+    });
+
+    it('the grievance officer, their contacts and timelines, and the Data Protection Board online', () => {
+      const officer = clinic.grievanceOfficer;
+      const grievances = section('privacy-policy', 'grievances-and-complaints', locale).text;
+      for (const fact of [
+        officerWords.name,
+        officerWords.title,
+        officer.email,
+        formatPhone(officer.phone),
+        officer.postalAddress,
+        boardName,
+        dataProtectionBoard.website,
+      ]) {
+        expect(grievances).toContain(fact);
+      }
+      const rights = section('privacy-policy', 'your-rights', locale).text;
+      for (const [key, value] of [
+        ['acknowledgeWithinHours', officer.acknowledgeWithinHours],
+        ['resolveWithinDays', officer.resolveWithinDays],
+      ] as const) {
+        expect(grievances, key).toContain(periodIn(locale, key, value));
+        expect(rights, key).toContain(periodIn(locale, key, value));
+      }
+      expect(section('cookie-policy', 'changing-or-withdrawing-your-choice', locale).text).toContain(boardName);
+    });
+
+    it('every request type the rights form offers, in its words', () => {
+      const rights = section('privacy-policy', 'your-rights', locale).text;
+      for (const label of Object.values(rightsRequestLabels[locale].rightsRequestTypes)) {
+        expect(rights).toContain(label.replace(/'/g, "'"));
+      }
+    });
+
+    it('every processor, with what it receives and where', () => {
+      const providers = section('privacy-policy', 'service-providers-we-use', locale).text;
+      for (const processor of processors) {
+        const words = locale === 'hi' ? processor.hi : processor;
+        for (const fact of [words.name, words.purpose, words.receives, words.location]) {
+          expect(providers, processor.id).toContain(fact);
+        }
+      }
+    });
+
+    it("how a minor's guardian consent is verified, as the booking notice and the guardian's email say it", () => {
+      expect(section('privacy-policy', 'website-forms-and-appointment-requests', locale).text).toContain(
+        guardianConsentChecks[locale].replace(/'/g, "'"),
+      );
+    });
+
+    it('every page written for under-18s, by its title and address in this language', () => {
+      const listed = [...policy('cookie-policy', locale).html.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a><\/li>/g)];
+      expect(listed.map(([, path, title]) => [path, title])).toEqual(
+        pagesForUnder18s().map((page) => [pathInLocale(locale, page.path), page.titles[locale]]),
+      );
+    });
+
+    it('the privacy signals honoured and what they keep off, the Consent Managers, the security contact and the notice of changes', () => {
+      const signals = section('cookie-policy', 'global-privacy-control-and-do-not-track', locale).text;
+      for (const signal of consentSettings.privacySignals) expect(signals).toContain(privacySignalNames[signal]);
+      for (const category of consentSettings.privacySignalRefuses) {
+        expect(signals).toContain(consentCategoryNames[locale][category].toLowerCase());
+      }
+      const managers = clinicTokens[locale]['consent.managers'] ?? '';
+      expect(managers).toBe(consentManagerStatements[locale].none);
+      expect(section('privacy-policy', 'your-rights', locale).text).toContain(managers);
+      expect(policy('cookie-policy', locale).text).toContain(managers);
+      expect(section('privacy-policy', 'how-we-protect-information', locale).text).toContain(
+        clinic.securityContact.email,
+      );
+      expect(section('privacy-policy', 'changes-to-this-policy', locale).text).toContain(
+        periodIn(locale, 'policyChangeNoticeDays', consentSettings.policyChangeNoticeDays),
+      );
+    });
+  });
+}

@@ -176,7 +176,7 @@ describe('retention periods', () => {
       frontDeskMailboxMonths: 12,
     });
     for (const [period, value] of Object.entries(retention)) {
-      expect(clinicTokens[`retention.${period}`]).toBe(String(value));
+      expect(clinicTokens.en[`retention.${period}`]).toBe(String(value));
     }
   });
 

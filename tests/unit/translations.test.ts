@@ -41,17 +41,24 @@ describe('everything in both languages', () => {
     it('names a content entry without its twin, and a twin without its English entry', () => {
       unlinkSync(join(copy, 'content/hi/treatments/teeth-whitening.md'));
       writeFileSync(join(copy, 'content/hi/doctors/nobody.md'), '---\nname: कोई नहीं\n---\n');
+      // The policies too: a legal page in one language only.
+      unlinkSync(join(copy, 'content/hi/legal/cookie-policy.md'));
+      writeFileSync(join(copy, 'content/hi/legal/refunds.md'), '---\ntitle: रिफ़ंड\n---\nपाठ\n');
       expect(contentTwinProblems(copy)).toEqual(
         expect.arrayContaining([
           'content/hi/treatments/teeth-whitening.md is missing',
           'content/hi/doctors/nobody.md has no English entry (content/doctors/nobody.md)',
+          'content/hi/legal/cookie-policy.md is missing',
+          'content/hi/legal/refunds.md has no English entry (content/legal/refunds.md)',
         ]),
       );
     });
 
     it('names a page without its Hindi twin', () => {
       unlinkSync(join(copy, 'src/pages/hi/book/index.astro'));
-      expect(pageTwinProblems(copy)).toEqual([
+      unlinkSync(join(copy, 'src/pages/hi/[legal].astro'));
+      expect(pageTwinProblems(copy).sort()).toEqual([
+        'src/pages/hi/[legal].astro is missing (the Hindi twin of src/pages/[legal].astro)',
         'src/pages/hi/book/index.astro is missing (the Hindi twin of src/pages/book/index.astro)',
       ]);
     });

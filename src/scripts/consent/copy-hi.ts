@@ -21,8 +21,8 @@ export const hindiCopy: BannerCopy = {
     'चुनें कि यह साइट क्या उपयोग कर सकती है। हर पेज के नीचे "कुकी सेटिंग्स" लिंक से आप कभी भी अपनी पसंद बदल सकते हैं; कोई श्रेणी बंद करते ही उसकी कुकीज़ तुरंत हटा दी जाती हैं।',
   cookiesLabel: 'कुकीज़',
   policyLinks:
-    '<span class="cc-links"><a href="/cookie-policy/">कुकी नीति</a><a href="/privacy-policy/">गोपनीयता नीति</a><a href="/privacy-rights/">आपके गोपनीयता अधिकार</a></span>',
-  complaints: `प्रश्न या शिकायत: हमारे <a href="/privacy-policy/#grievances-and-complaints">शिकायत अधिकारी</a> को लिखें। अगर हम आपकी शिकायत का समाधान न कर पाएँ, तो आप ऑनलाइन <a href="${dataProtectionBoard.website}">${dataProtectionBoard.name}</a> (डेटा संरक्षण बोर्ड) में शिकायत कर सकते हैं।`,
+    '<span class="cc-links"><a href="/hi/cookie-policy/">कुकी नीति</a><a href="/hi/privacy-policy/">गोपनीयता नीति</a><a href="/hi/privacy-rights/">आपके गोपनीयता अधिकार</a></span>',
+  complaints: `प्रश्न या शिकायत: हमारे <a href="/hi/privacy-policy/#grievances-and-complaints">शिकायत अधिकारी</a> को लिखें। अगर हम आपकी शिकायत का समाधान न कर पाएँ, तो आप ऑनलाइन <a href="${dataProtectionBoard.website}">${dataProtectionBoard.nameInHindi}</a> में शिकायत कर सकते हैं।`,
   saved: 'आपकी कुकी पसंद सहेज ली गई है।',
   on: 'चालू',
   off: 'बंद',
