@@ -3,6 +3,7 @@
  * The bottom of the code's layers: the server, the pages and the emails all read it, and it reads nothing of theirs.
  * Every contact below is a fictional demo value (example.com addresses, 5550-style numbers).
  */
+import type { Locale } from './locales.ts';
 
 /**
  * `consultationFee`: what a first consultation costs, in rupees, paid at the clinic; the doctor's written plan
@@ -176,3 +177,9 @@ export const clinic = {
     expiresAfterDays: 180,
   },
 } as const;
+
+/** The Grievance Officer's name and title as a page or email in `locale` writes them. */
+export function grievanceOfficerIn(locale: Locale): { name: string; title: string } {
+  const officer = clinic.grievanceOfficer;
+  return locale === 'hi' ? officer.inHindi : officer;
+}

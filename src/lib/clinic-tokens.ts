@@ -1,4 +1,4 @@
-import { clinic } from '#functions/clinic/clinic.ts';
+import { clinic, grievanceOfficerIn } from '#functions/clinic/clinic.ts';
 import { consentSettings } from '#functions/clinic/consent.ts';
 import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
@@ -50,7 +50,7 @@ const serviceNames = (services: readonly TrackingService[], locale: Locale) =>
  */
 function tokensIn(locale: Locale): Readonly<Record<string, string>> {
   const officer = clinic.grievanceOfficer;
-  const officerWords = locale === 'hi' ? officer.inHindi : officer;
+  const officerWords = grievanceOfficerIn(locale);
   const managers = consentSettings.consentManagers.map((manager) => `${manager.name} (${manager.url})`);
   return {
     brand: clinic.brand,

@@ -226,7 +226,6 @@ export const englishUi = {
     email: (email: string) => `Email ${email}`,
     branches: 'Branches',
     privacy: 'Privacy questions and grievances',
-    officerTitle: clinic.grievanceOfficer.title as string,
     timelines: (hours: number, days: number) =>
       [
         `. We acknowledge within ${hours} hours and resolve within ${days} days. See the `,

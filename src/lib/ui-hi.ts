@@ -219,7 +219,6 @@ export const hindiUi: UiText = {
     email: (email) => `ईमेल करें: ${email}`,
     branches: 'ब्रांच',
     privacy: 'गोपनीयता से जुड़े सवाल और शिकायतें',
-    officerTitle: 'डेटा प्रोटेक्शन ऑफ़िसर और शिकायत अधिकारी',
     timelines: (hours, days) => [
       `। हम ${hours} घंटे के अंदर जवाब देकर शिकायत मिलने की पुष्टि करते हैं, और ${days} दिन के अंदर उसका समाधान करते हैं। ज़्यादा जानकारी के लिए `,
       { href: '/privacy-policy/#your-rights', text: 'गोपनीयता नीति में अधिकारों वाला हिस्सा' },

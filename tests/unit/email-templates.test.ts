@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clinic } from '#functions/clinic/clinic.ts';
 import { guardianConsentCheck, guardianConsentChecks } from '#functions/clinic/policy-wording.ts';
 import type { RenderedEmail } from '#functions/delivery/email/render.ts';
 import { bookingConfirmationEmail } from '#functions/delivery/email/templates/booking-confirmation.tsx';
@@ -296,7 +297,9 @@ describe('the emails sent from a Hindi page', () => {
 
   it('asks a subscriber to confirm, and acknowledges a rights request, in Hindi', async () => {
     inHindi(await newsletterConfirmationEmail({ ...newsletterConfirmation(), locale: 'hi' }));
-    inHindi(await rightsAcknowledgementEmail({ ...rightsAcknowledgement(), locale: 'hi' }));
+    const acknowledgement = await rightsAcknowledgementEmail({ ...rightsAcknowledgement(), locale: 'hi' });
+    inHindi(acknowledgement);
+    expectInBothParts(acknowledgement, clinic.grievanceOfficer.inHindi.name);
   });
 
   it('tells the front desk, in English, which language the patient used', async () => {

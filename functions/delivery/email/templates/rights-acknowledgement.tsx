@@ -72,8 +72,8 @@ export const rightsAcknowledgementWords: Record<Locale, typeof english> = {
     questions: 'सवाल या चिंता',
     responsible: (email, reference) => (
       <>
-        आपके अनुरोध की ज़िम्मेदारी हमारे शिकायत अधिकारी, {officer.name}, की है। आप उन्हें {email} पर लिख सकते हैं, या अपना रेफ़रेंस{' '}
-        {reference} बताते हुए इस ईमेल का जवाब दे सकते हैं।
+        आपके अनुरोध की ज़िम्मेदारी हमारे शिकायत अधिकारी, {officer.inHindi.name}, की है। आप उन्हें {email} पर लिख सकते हैं, या अपना
+        रेफ़रेंस {reference} बताते हुए इस ईमेल का जवाब दे सकते हैं।
       </>
     ),
     complain: (board) => <>अगर आप हमारे जवाब से संतुष्ट न हों, तो आप {board} (डेटा संरक्षण बोर्ड) में शिकायत कर सकते हैं।</>,
