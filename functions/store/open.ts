@@ -32,8 +32,8 @@ export async function storeAnswers(db: Kysely<Database>, timeoutMs = 2_000): Pro
 
 export interface Store {
   db: Kysely<Database>;
-  /** PostgreSQL's connections, which the shared rate limits use too; none on the embedded database. */
-  postgres?: pg.Pool | undefined;
+  /** PostgreSQL, which every instance of the site may share; false: the embedded database, one process's own. */
+  shared: boolean;
   close(): Promise<void>;
 }
 
@@ -48,7 +48,7 @@ export async function openStore(config: StoreConfig, { holder = 'server' }: Open
     const pool = postgresPool(config.databaseUrl);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await migrated(db);
-    return { db, postgres: pool, close: () => db.destroy() };
+    return { db, shared: true, close: () => db.destroy() };
   }
   const directory = resolve(config.dataDir, 'pglite');
   await mkdir(directory, { recursive: true });
@@ -59,6 +59,7 @@ export async function openStore(config: StoreConfig, { holder = 'server' }: Open
     await migrated(db);
     return {
       db,
+      shared: false,
       close: async () => {
         try {
           await db.destroy();
