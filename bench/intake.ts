@@ -8,7 +8,7 @@
 // a check fails (or a request was refused), never on timing.
 // It also counts the CPU each part of a run used, per booking (the server, PostgreSQL, autocannon in this process,
 // and whatever else the machine ran meanwhile), from /proc, so a run says where its time went.
-// Run: npm run bench:intake [-- --no-build --duration 10 --connections 16,64 --backends pglite,postgresql]
+// Run: npm run bench:intake [-- --no-build --duration 10 --connections 16,32,64 --backends pglite,postgresql]
 // `--cpu-prof <dir>` has the server write a V8 CPU profile of its whole life into <dir> (open it in Chrome's DevTools).
 // With DATABASE_URL set, the PostgreSQL runs use a fresh database on that server instead of one started here.
 import { spawnSync } from 'node:child_process';
@@ -30,7 +30,7 @@ const { values: flags } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '16,64' },
+    connections: { type: 'string', default: '16,32,64' },
     backends: { type: 'string', default: 'pglite,postgresql' },
     'cpu-prof': { type: 'string' },
   },
@@ -44,7 +44,7 @@ if (
   backendNames.some((name) => name !== 'pglite' && name !== 'postgresql')
 ) {
   console.error(
-    'Usage: bench/intake.ts [--no-build] [--duration seconds] [--connections 16,64] [--backends pglite,postgresql]',
+    'Usage: bench/intake.ts [--no-build] [--duration seconds] [--connections 16,32,64] [--backends pglite,postgresql]',
   );
   process.exit(2);
 }

@@ -18,6 +18,7 @@ import type {
   OutboxJobDraft,
   Screened,
 } from '#functions/outbox/jobs.ts';
+import { preparedStatementMark } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export interface RecordedLead {
@@ -129,7 +130,7 @@ async function insertBookingsWithJobs(
   const jobs = drawn.flatMap(({ entry, reference }) =>
     entry.jobsFor(reference, at.toISOString()).map((job) => ({ submissionId: entry.lead.submissionId, job })),
   );
-  const { rows } = await sql<{ submission_id: string }>`
+  const { rows } = await sql<{ submission_id: string }>`${sql.raw(preparedStatementMark)}
     with request as (
       select * from unnest(
         ${column((request) => request.submissionId)}::uuid[], ${drawn.map(({ reference }) => reference)}::text[],

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { log } from '#functions/log/log.ts';
 import { migrateToLatest } from '#functions/store/migrations/index.ts';
 import { type EmbeddedDatabaseHolder, lockEmbeddedDatabase } from './embedded-lock.ts';
+import { preparingMarkedStatements } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export interface StoreConfig {
@@ -94,6 +95,7 @@ function postgresPool(connectionString: string): pg.Pool {
       typeId === dateTypeId ? keepText : pg.types.getTypeParser(typeId, format),
   };
   const pool = new pg.Pool({ connectionString, max: 10, types });
+  pool.on('connect', preparingMarkedStatements);
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would end the process.
   pool.on('error', (error) => log.error({ err: error }, 'PostgreSQL connection lost'));
   return pool;

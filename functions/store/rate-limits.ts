@@ -6,6 +6,7 @@
  * the same for every instance.
  */
 import { type Kysely, sql } from 'kysely';
+import { preparedStatementMark } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export interface PointsToTake {
@@ -32,7 +33,12 @@ export async function takeRateLimitPoints(
 ): Promise<Map<string, TakenPoints>> {
   if (taking.length === 0) return new Map();
   const sorted = [...taking].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const { rows } = await sql<{ key: string; points: number; expire: string; now: string }>`
+  const { rows } = await sql<{
+    key: string;
+    points: number;
+    expire: string;
+    now: string;
+  }>`${sql.raw(preparedStatementMark)}
     with clock as (select (extract(epoch from statement_timestamp()) * 1000)::bigint as now)
     insert into rate_limits as counted (key, points, expire)
     select taking.key, taking.points, clock.now + ${windowMs}
