@@ -6,12 +6,15 @@
 // first booking after the server says it is ready. Then it checks that nothing was lost or stored twice: every
 // 201's reference is stored exactly once, and the rows stored equal the 201s. Prints its figures; exits 1 only if
 // a check fails (or a request was refused), never on timing.
-// Run: npm run bench:intake [-- --no-build --duration 10 --connections 16,64]
+// It also counts the CPU each part of a run used, per booking (the server, PostgreSQL, autocannon in this process,
+// and whatever else the machine ran meanwhile), from /proc, so a run says where its time went.
+// Run: npm run bench:intake [-- --no-build --duration 10 --connections 16,32,64 --backends pglite,postgresql]
+// `--cpu-prof <dir>` has the server write a V8 CPU profile of its whole life into <dir> (open it in Chrome's DevTools).
 // With DATABASE_URL set, the PostgreSQL runs use a fresh database on that server instead of one started here.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -21,18 +24,28 @@ import { bookingBody } from '../tests/support/booking-body.ts';
 import { createEmptyDatabase } from '../tests/support/postgres-database.ts';
 import { startThrowawayPostgres } from '../tests/support/postgres-server.ts';
 import { startSite } from '../tests/support/server.ts';
+import { machineCpuMs, processTreeCpuMs } from './cpu-time.ts';
 
 const { values: flags } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '16,64' },
+    connections: { type: 'string', default: '16,32,64' },
+    backends: { type: 'string', default: 'pglite,postgresql' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const durationSeconds = Number(flags.duration);
 const connectionCounts = flags.connections.split(',').map(Number);
-if (!(durationSeconds > 0) || connectionCounts.some((connections) => !(connections > 0))) {
-  console.error('Usage: bench/intake.ts [--no-build] [--duration seconds] [--connections 16,64]');
+const backendNames = flags.backends.toLowerCase().split(',');
+if (
+  !(durationSeconds > 0) ||
+  connectionCounts.some((connections) => !(connections > 0)) ||
+  backendNames.some((name) => name !== 'pglite' && name !== 'postgresql')
+) {
+  console.error(
+    'Usage: bench/intake.ts [--no-build] [--duration seconds] [--connections 16,32,64] [--backends pglite,postgresql]',
+  );
   process.exit(2);
 }
 
@@ -60,6 +73,8 @@ interface Backend {
   name: 'PGlite' | 'PostgreSQL';
   label: string;
   config: StoreConfig;
+  /** The database server's CPU ms so far (NaN when it is not ours to watch, or is in the site's process). */
+  cpuMs(): number;
   dispose(): Promise<void>;
 }
 
@@ -69,6 +84,7 @@ async function pgliteBackend(): Promise<Backend> {
     name: 'PGlite',
     label: 'embedded PGlite (fresh temporary DATA_DIR)',
     config: { dataDir },
+    cpuMs: () => Number.NaN,
     dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }
@@ -85,6 +101,7 @@ async function postgresBackend(): Promise<Backend> {
       ? `PostgreSQL (fresh database ${name} on DATABASE_URL's server)`
       : 'PostgreSQL (a server started here on loopback: fsync on, as in production)',
     config: { databaseUrl, dataDir: '/nonexistent' },
+    cpuMs: () => (server ? processTreeCpuMs(server.pid()) : Number.NaN),
     async dispose() {
       if (server) {
         server.stop();
@@ -181,6 +198,42 @@ async function firstBooking(origin: string, submissions: Submissions, runId: str
   return elapsed;
 }
 
+/** CPU ms used so far: by the server, the database server, this process (autocannon), and the whole machine. */
+interface CpuSnapshot {
+  server: number;
+  database: number;
+  loadGenerator: number;
+  machineBusy: number;
+  machineIdle: number;
+}
+
+function cpuSnapshot(serverPid: number, backend: Backend): CpuSnapshot {
+  const own = process.cpuUsage();
+  const machine = machineCpuMs();
+  return {
+    server: processTreeCpuMs(serverPid),
+    database: backend.cpuMs(),
+    loadGenerator: (own.user + own.system) / 1000,
+    machineBusy: machine.busyMs,
+    machineIdle: machine.idleMs,
+  };
+}
+
+/** CPU ms per booking between two snapshots, each part's and the rest of the machine's, and how busy it was. */
+function cpuPerBooking(before: CpuSnapshot, after: CpuSnapshot, bookings: number) {
+  const used = (part: keyof CpuSnapshot) => after[part] - before[part];
+  const busy = used('machineBusy');
+  const ours = [used('server'), used('database'), used('loadGenerator')].filter(Number.isFinite);
+  const per = (ms: number) => ms / bookings;
+  return {
+    server: per(used('server')),
+    database: per(used('database')),
+    loadGenerator: per(used('loadGenerator')),
+    rest: per(busy - ours.reduce((sum, ms) => sum + ms, 0)),
+    machineBusyShare: busy / (busy + used('machineIdle')),
+  };
+}
+
 interface Run {
   backend: Backend['name'];
   connections: number;
@@ -190,6 +243,8 @@ interface Run {
   baselinePerSecond: number;
   non2xx: number;
   settled: number;
+  cpu: ReturnType<typeof cpuPerBooking>;
+  loadAverage: number;
 }
 
 async function measure(backend: Backend) {
@@ -202,6 +257,7 @@ async function measure(backend: Backend) {
       : { DATA_DIR: backend.config.dataDir }),
     FORM_RATE_LIMIT: String(formRateLimit),
     WORKER: 'off',
+    ...(flags['cpu-prof'] && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${resolve(flags['cpu-prof'])}` }),
   });
   let firstBookingMs = Number.NaN;
   try {
@@ -214,7 +270,9 @@ async function measure(backend: Backend) {
         connections,
         duration: durationSeconds,
       });
+      const before = cpuSnapshot(site.pid, backend);
       const result = await bookingLoad(site.origin, submissions, runId, connections, durationSeconds);
+      const cpu = cpuPerBooking(before, cpuSnapshot(site.pid, backend), result.requests.total);
       const settled = await settleUnanswered(site.origin, submissions);
       const run: Run = {
         backend: backend.name,
@@ -225,6 +283,8 @@ async function measure(backend: Backend) {
         baselinePerSecond: Math.round(baseline.requests.average),
         non2xx: result.non2xx,
         settled,
+        cpu,
+        loadAverage: loadavg()[0] ?? Number.NaN,
       };
       runs.push(run);
       console.log(
@@ -234,7 +294,7 @@ async function measure(backend: Backend) {
   } finally {
     await site.stop();
   }
-  return { runs, firstBookingMs, checks: await check(backend, submissions) };
+  return { backend: backend.name, runs, firstBookingMs, checks: await check(backend, submissions) };
 }
 
 /** Counted with the server stopped: the embedded database opens in one process only. */
@@ -305,8 +365,9 @@ console.log(
 );
 
 const results = [];
-for (const makeBackend of [pgliteBackend, postgresBackend]) {
-  const backend = await makeBackend();
+const backendsByName = { pglite: pgliteBackend, postgresql: postgresBackend };
+for (const name of backendNames) {
+  const backend = await backendsByName[name as keyof typeof backendsByName]();
   console.log(`Store: ${backend.label}`);
   try {
     results.push(await measure(backend));
@@ -342,6 +403,29 @@ const summarise = (run: Run | undefined) =>
   run
     ? `${run.perSecond}/s, p99 ${run.p99} ms at ${run.connections} connections`
     : `none with p99 ≤ ${targets.p99Ms} ms`;
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : 'n/a');
+console.log(
+  '\nCPU per booking in each run (ms, from /proc): the server process, the PostgreSQL server it used (n/a: PGlite runs ' +
+    "in the server's process), autocannon (this process), the rest of the machine meanwhile (other work on shared " +
+    'cores, the kernel); what 2 cores could do at that cost, and the load average (1 min) at the end',
+);
+console.table(
+  runs.map(({ backend, connections, cpu, loadAverage }) => {
+    const total = [cpu.server, cpu.database, cpu.loadGenerator].filter(Number.isFinite).reduce((a, b) => a + b, 0);
+    return {
+      backend,
+      connections,
+      server: ms(cpu.server),
+      PostgreSQL: ms(cpu.database),
+      autocannon: ms(cpu.loadGenerator),
+      'rest of machine': ms(cpu.rest),
+      'machine busy': `${Math.round(cpu.machineBusyShare * 100)}%`,
+      [`bookings/s at ${cpus().length} cores (without the rest)`]: Math.round((cpus().length * 1000) / total),
+      'load average': loadAverage.toFixed(2),
+    };
+  }),
+);
+
 console.log('\nTargets (timings are noisy on a shared machine; they are printed, never failed on)');
 console.table([
   {
@@ -359,8 +443,8 @@ console.table([
     measured: summarise(bestPglite),
     met: (bestPglite?.perSecond ?? 0) >= targets.pglitePerSecond ? 'yes' : 'no',
   },
-  ...results.map((result, index) => ({
-    target: `first booking after start ≤ ${targets.firstBookingMs} ms (${index === 0 ? 'PGlite' : 'PostgreSQL'})`,
+  ...results.map((result) => ({
+    target: `first booking after start ≤ ${targets.firstBookingMs} ms (${result.backend})`,
     measured: `${Math.round(result.firstBookingMs)} ms`,
     met: result.firstBookingMs <= targets.firstBookingMs ? 'yes' : 'no',
   })),

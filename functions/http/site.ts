@@ -59,8 +59,8 @@ export function createSite(
   const siteUrl = settings.SITE_URL ?? defaultSiteUrl;
   // Kept in PostgreSQL when the site runs on it, so that a client's limit holds across every instance.
   const shared = async () => {
-    const { db, postgres } = await store();
-    return { pool: postgres, hashKey: await clientAddressKey(db) };
+    const { db, shared } = await store();
+    return { sharedCounts: shared ? db : undefined, hashKey: await clientAddressKey(db) };
   };
   const formRateLimit = (name: string) =>
     createClientRateLimiter({ name, points: settings.FORM_RATE_LIMIT, windowSeconds: formWindowSeconds, shared });

@@ -9,7 +9,7 @@
  * and the jobs to write once the reference is known (functions/intake/lead-jobs.ts decides what they carry).
  * Each write takes a group of leads, written in one transaction (functions/store/group-commit.ts forms them).
  */
-import { type InsertObject, type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Locale } from '#functions/clinic/locales.ts';
 import type {
   Attribution,
@@ -18,6 +18,7 @@ import type {
   OutboxJobDraft,
   Screened,
 } from '#functions/outbox/jobs.ts';
+import { preparedStatementMark } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export interface RecordedLead {
@@ -62,85 +63,132 @@ export interface LeadEntry<Lead, JobInput extends unknown[]> {
 export type BookingEntry = LeadEntry<NewBookingRequest, [reference: string, requestedAt: string]>;
 
 /**
- * Records the requests together, in one transaction of one insert for the requests and one for their jobs
- * (another round only for the rare reference that was taken): what concurrent submissions cost when written
- * one by one is mostly per statement and per commit. Answers each entry's outcome, in order. A submission ID
- * repeated within the group, as across groups, is stored once; all or none of the group is written.
+ * Records the requests together, in one statement: the requests, their jobs and the pending consents of those with
+ * a guardian are inserted by one query, which PostgreSQL runs all or none, with one round trip and one commit for
+ * the group (what writing them costs is mostly per statement, per round trip and per commit). Answers each entry's
+ * outcome, in order. A submission ID repeated within the group, as across groups, is stored once: a repeat is
+ * skipped by the unique constraint and answered the first submission's reference. An entry whose drawn reference
+ * was taken (rare: 30^8 of them) draws another and is written by a statement of its own.
+ *
+ * The group's time is taken here, once, for every request's time and consents and the jobs that carry it.
  */
-export function recordBookingRequests(
+export async function recordBookingRequests(
   db: Kysely<Database>,
   entries: readonly BookingEntry[],
   newReference: () => string,
 ): Promise<RecordedLead[]> {
-  return db.transaction().execute(async (trx) => {
-    const results: (RecordedLead | undefined)[] = [];
-    const firstOf = new Map<string, number>();
-    entries.forEach(({ lead }, index) => {
-      if (!firstOf.has(lead.submissionId)) firstOf.set(lead.submissionId, index);
+  const results: (RecordedLead | undefined)[] = [];
+  const firstOf = new Map<string, number>();
+  entries.forEach(({ lead }, index) => {
+    if (!firstOf.has(lead.submissionId)) firstOf.set(lead.submissionId, index);
+  });
+  const at = new Date();
+  let unwritten = [...firstOf.values()];
+  for (let draw = 1; draw <= maxReferenceDraws && unwritten.length > 0; draw++) {
+    const drawn = unwritten.map((index) => ({ entry: entryAt(entries, index), reference: newReference() }));
+    const inserted = await insertBookingsWithJobs(db, drawn, at);
+    const skipped: number[] = [];
+    unwritten.forEach((index, position) => {
+      const reference = drawn[position]?.reference;
+      if (reference !== undefined && inserted.has(entryAt(entries, index).lead.submissionId)) {
+        results[index] = { reference, created: true };
+      } else skipped.push(index);
     });
-    let unwritten = [...firstOf.values()];
-    for (let draw = 1; draw <= maxReferenceDraws && unwritten.length > 0; draw++) {
-      const drawn = unwritten.map((index) => ({ index, reference: newReference() }));
-      const inserted = await trx
-        .insertInto('booking_requests')
-        .values(drawn.map(({ index, reference }) => bookingRow(entryAt(entries, index).lead, reference)))
-        .onConflict((conflict) => conflict.doNothing())
-        .returning(['id', 'reference', 'submission_id', 'created_at'])
-        .execute();
-      const bySubmission = new Map(inserted.map((row) => [row.submission_id, row]));
-      const jobs: JobRows[] = [];
-      const skipped: number[] = [];
-      for (const index of unwritten) {
-        const { lead, jobsFor } = entryAt(entries, index);
-        const row = bySubmission.get(lead.submissionId);
-        if (!row) {
-          skipped.push(index);
-          continue;
-        }
-        results[index] = { reference: row.reference, created: true };
-        jobs.push({
-          jobs: jobsFor(row.reference, row.created_at.toISOString()),
-          lead: { booking_request_id: row.id, lead_reference: row.reference },
-        });
-      }
-      await insertJobRows(trx, jobs);
-      await insertGuardianConsents(
-        trx,
-        unwritten.flatMap((index) => {
-          const { lead } = entryAt(entries, index);
-          const row = bySubmission.get(lead.submissionId);
-          return row && lead.guardian ? [row.id] : [];
-        }),
-      );
-      // A skipped row is a repeat of a stored submission, or its drawn reference was taken: then it draws again.
-      const stored = await storedReferences(
-        trx,
-        skipped.map((index) => entryAt(entries, index).lead.submissionId),
-      );
-      unwritten = skipped.filter((index) => {
-        const reference = stored.get(entryAt(entries, index).lead.submissionId);
-        if (reference !== undefined) results[index] = { reference, created: false };
-        return reference === undefined;
-      });
-    }
-    if (unwritten.length > 0) throw new Error(`No unused lead reference after ${maxReferenceDraws} draws`);
-    return entries.map(({ lead }, index) => {
-      const own = results[index];
-      if (own) return own;
-      const first = results[firstOf.get(lead.submissionId) ?? -1];
-      if (!first) throw new Error('A repeated submission has no first outcome');
-      return { reference: first.reference, created: false };
+    // A skipped row is a repeat of a stored submission, or its drawn reference was taken: then it draws again.
+    const stored = await storedReferences(
+      db,
+      skipped.map((index) => entryAt(entries, index).lead.submissionId),
+    );
+    unwritten = skipped.filter((index) => {
+      const reference = stored.get(entryAt(entries, index).lead.submissionId);
+      if (reference !== undefined) results[index] = { reference, created: false };
+      return reference === undefined;
     });
+  }
+  if (unwritten.length > 0) throw new Error(`No unused lead reference after ${maxReferenceDraws} draws`);
+  return entries.map(({ lead }, index) => {
+    const own = results[index];
+    if (own) return own;
+    const first = results[firstOf.get(lead.submissionId) ?? -1];
+    if (!first) throw new Error('A repeated submission has no first outcome');
+    return { reference: first.reference, created: false };
   });
 }
 
-/** The pending consent records of requests that have a guardian. */
-async function insertGuardianConsents(trx: Transaction<Database>, bookingIds: readonly string[]): Promise<void> {
-  if (bookingIds.length === 0) return;
-  await trx
-    .insertInto('guardian_consents')
-    .values(bookingIds.map((id) => ({ booking_request_id: id })))
-    .execute();
+/**
+ * One statement for the group: the requests (each column as one array, so the statement is the same whatever the
+ * group's size), then, for the rows that went in, their jobs and, for minors, the pending guardian consent. A row
+ * skipped on a unique conflict gets neither. Answers the submission IDs stored.
+ */
+async function insertBookingsWithJobs(
+  db: Kysely<Database>,
+  drawn: readonly { entry: BookingEntry; reference: string }[],
+  at: Date,
+): Promise<Set<string>> {
+  const requests = drawn.map(({ entry }) => entry.lead);
+  const column = <Value>(value: (request: NewBookingRequest) => Value) => requests.map(value);
+  const jobs = drawn.flatMap(({ entry, reference }) =>
+    entry.jobsFor(reference, at.toISOString()).map((job) => ({ submissionId: entry.lead.submissionId, job })),
+  );
+  const { rows } = await sql<{ submission_id: string }>`${sql.raw(preparedStatementMark)}
+    with request as (
+      select * from unnest(
+        ${column((request) => request.submissionId)}::uuid[], ${drawn.map(({ reference }) => reference)}::text[],
+        ${column((request) => request.treatment)}::text[], ${column((request) => request.branch)}::text[],
+        ${column((request) => request.preferredDate)}::date[], ${column((request) => request.timeWindow)}::text[],
+        ${column((request) => request.locale)}::text[], ${column((request) => request.fullName)}::text[],
+        ${column((request) => request.mobile ?? null)}::text[], ${column((request) => request.email ?? null)}::text[],
+        ${column((request) => request.dateOfBirth)}::date[], ${column((request) => request.isMinor)}::boolean[],
+        ${column((request) => request.helpText ?? null)}::text[],
+        ${column((request) => request.guardian?.name ?? null)}::text[],
+        ${column((request) => request.guardian?.relationship ?? null)}::text[],
+        ${column((request) => request.guardian?.mobile ?? null)}::text[],
+        ${column((request) => request.guardian?.email ?? null)}::text[],
+        ${column((request) => request.consents.whatsappUpdates)}::boolean[],
+        ${column((request) => request.consents.emailNews)}::boolean[],
+        ${column((request) => (!request.isMinor && request.attribution ? JSON.stringify(request.attribution) : null))}::jsonb[],
+        ${column((request) => request.sentQuickly ?? false)}::boolean[]
+      ) with ordinality as request(
+        submission_id, reference, treatment, branch, preferred_date, time_window, locale, full_name, mobile_e164,
+        email, date_of_birth, is_minor, help_text, guardian_name, guardian_relationship, guardian_mobile_e164,
+        guardian_email, whatsapp_updates, email_news, attribution, sent_quickly, position
+      )
+    ),
+    inserted as (
+      insert into booking_requests (
+        submission_id, reference, treatment, branch, preferred_date, time_window, locale, full_name, mobile_e164,
+        email, date_of_birth, is_minor, help_text, guardian_name, guardian_relationship, guardian_mobile_e164,
+        guardian_email, guardian_consent_at, consent_privacy_notice_at, consent_whatsapp_at, consent_email_news_at,
+        attribution, sent_quickly, created_at
+      )
+      select
+        submission_id, reference, treatment, branch, preferred_date, time_window, locale, full_name, mobile_e164,
+        email, date_of_birth, is_minor, help_text, guardian_name, guardian_relationship, guardian_mobile_e164,
+        guardian_email, case when guardian_name is not null then ${at}::timestamptz end, ${at}::timestamptz,
+        case when whatsapp_updates then ${at}::timestamptz end, case when email_news then ${at}::timestamptz end,
+        attribution, sent_quickly, ${at}::timestamptz
+      from request
+      order by position
+      on conflict do nothing
+      returning id, submission_id, reference, guardian_name
+    ),
+    jobs as (
+      insert into outbox_jobs (booking_request_id, lead_reference, kind, payload)
+      select inserted.id, inserted.reference, job.kind, job.payload
+      from unnest(
+        ${jobs.map(({ submissionId }) => submissionId)}::uuid[], ${jobs.map(({ job }) => job.kind)}::text[],
+        ${jobs.map(({ job }) => JSON.stringify(job.payload))}::jsonb[]
+      ) with ordinality as job(submission_id, kind, payload, position)
+      join inserted using (submission_id)
+      order by job.position
+    ),
+    consents as (
+      insert into guardian_consents (booking_request_id, created_at)
+      select id, ${at}::timestamptz from inserted where guardian_name is not null
+    )
+    select submission_id from inserted
+  `.execute(db);
+  return new Set(rows.map((row) => row.submission_id));
 }
 
 function entryAt<Entry>(entries: readonly Entry[], index: number): Entry {
@@ -149,12 +197,9 @@ function entryAt<Entry>(entries: readonly Entry[], index: number): Entry {
   return entry;
 }
 
-async function storedReferences(
-  trx: Transaction<Database>,
-  submissionIds: readonly string[],
-): Promise<Map<string, string>> {
+async function storedReferences(db: Kysely<Database>, submissionIds: readonly string[]): Promise<Map<string, string>> {
   if (submissionIds.length === 0) return new Map();
-  const rows = await trx
+  const rows = await db
     .selectFrom('booking_requests')
     .select(['submission_id', 'reference'])
     .where('submission_id', 'in', submissionIds)
@@ -245,34 +290,6 @@ export async function insertWithUnusedReference<Row extends { id: string; refere
     if (reference !== undefined) return { inserted: false, reference };
   }
   throw new Error(`No unused lead reference after ${maxReferenceDraws} draws`);
-}
-
-function bookingRow(request: NewBookingRequest, reference: string): InsertObject<Database, 'booking_requests'> {
-  return {
-    submission_id: request.submissionId,
-    reference,
-    treatment: request.treatment,
-    branch: request.branch,
-    preferred_date: request.preferredDate,
-    time_window: request.timeWindow,
-    locale: request.locale,
-    full_name: request.fullName,
-    mobile_e164: request.mobile ?? null,
-    email: request.email ?? null,
-    date_of_birth: request.dateOfBirth,
-    is_minor: request.isMinor,
-    help_text: request.helpText ?? null,
-    guardian_name: request.guardian?.name ?? null,
-    guardian_relationship: request.guardian?.relationship ?? null,
-    guardian_mobile_e164: request.guardian?.mobile ?? null,
-    guardian_email: request.guardian?.email ?? null,
-    guardian_consent_at: request.guardian ? now : null,
-    consent_privacy_notice_at: now,
-    consent_whatsapp_at: request.consents.whatsappUpdates ? now : null,
-    consent_email_news_at: request.consents.emailNews ? now : null,
-    attribution: !request.isMinor && request.attribution ? JSON.stringify(request.attribution) : null,
-    sent_quickly: request.sentQuickly ?? false,
-  };
 }
 
 type JobLead = { lead_reference: string } & (

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { log } from '#functions/log/log.ts';
 import { migrateToLatest } from '#functions/store/migrations/index.ts';
 import { type EmbeddedDatabaseHolder, lockEmbeddedDatabase } from './embedded-lock.ts';
+import { preparingMarkedStatements } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export interface StoreConfig {
@@ -32,8 +33,8 @@ export async function storeAnswers(db: Kysely<Database>, timeoutMs = 2_000): Pro
 
 export interface Store {
   db: Kysely<Database>;
-  /** PostgreSQL's connections, which the shared rate limits use too; none on the embedded database. */
-  postgres?: pg.Pool | undefined;
+  /** PostgreSQL, which every instance of the site may share; false: the embedded database, one process's own. */
+  shared: boolean;
   close(): Promise<void>;
 }
 
@@ -48,7 +49,7 @@ export async function openStore(config: StoreConfig, { holder = 'server' }: Open
     const pool = postgresPool(config.databaseUrl);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await migrated(db);
-    return { db, postgres: pool, close: () => db.destroy() };
+    return { db, shared: true, close: () => db.destroy() };
   }
   const directory = resolve(config.dataDir, 'pglite');
   await mkdir(directory, { recursive: true });
@@ -59,6 +60,7 @@ export async function openStore(config: StoreConfig, { holder = 'server' }: Open
     await migrated(db);
     return {
       db,
+      shared: false,
       close: async () => {
         try {
           await db.destroy();
@@ -93,6 +95,7 @@ function postgresPool(connectionString: string): pg.Pool {
       typeId === dateTypeId ? keepText : pg.types.getTypeParser(typeId, format),
   };
   const pool = new pg.Pool({ connectionString, max: 10, types });
+  pool.on('connect', preparingMarkedStatements);
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would end the process.
   pool.on('error', (error) => log.error({ err: error }, 'PostgreSQL connection lost'));
   return pool;

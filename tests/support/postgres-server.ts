@@ -14,6 +14,8 @@ const serverUser = 'postgres';
 export interface ThrowawayPostgres {
   /** The superuser's URL; create a database of your own on it (postgres-database.ts). */
   adminUrl: string;
+  /** The postmaster's process ID: its connection backends are its children. */
+  pid(): number;
   stop(): void;
 }
 
@@ -49,14 +51,16 @@ export async function startThrowawayPostgres({ durable }: { durable: boolean }):
     throw new Error(`PostgreSQL did not start:\n${log}`, { cause: error });
   }
 
+  const postmasterPid = () => Number(readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    pid: postmasterPid,
     stop() {
-      const postmasterPid = Number(readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const pid = postmasterPid();
       try {
         asServerUser(join(bin, 'pg_ctl'), ['stop', '--wait', '-m', 'fast', '-D', dataDirectory]);
       } catch {
-        process.kill(postmasterPid, 'SIGQUIT');
+        process.kill(pid, 'SIGQUIT');
       }
       rmSync(root, { recursive: true, force: true });
     },

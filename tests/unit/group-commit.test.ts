@@ -149,7 +149,9 @@ describe.each([pgliteBackend, postgresBackend])('the group commit of bookings on
     ).toEqual({ bookings: [], jobs: [] });
   });
 
-  it('leaves nothing of a group whose process is killed before it commits', { timeout: 60_000 }, async () => {
+  it('stores all of a group or none of it when its process is killed while writing it', {
+    timeout: 60_000,
+  }, async () => {
     const empty = await backend.emptyStore();
     try {
       const submissionIds = Array.from({ length: 3 }, () => randomUUID());
@@ -163,18 +165,17 @@ describe.each([pgliteBackend, postgresBackend])('the group commit of bookings on
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       const [line] = (await once(child.stdout, 'data')) as [Buffer];
-      expect(line.toString()).toBe('in the transaction\n');
+      expect(line.toString()).toBe(empty.config.databaseUrl ? 'in the statement\n' : 'making the statement\n');
       child.kill('SIGKILL');
       await once(child, 'exit');
 
       const reopened = await openStore(empty.config);
       try {
-        const rows = await reopened.db
-          .selectFrom('booking_requests')
-          .select('id')
-          .where('submission_id', 'in', submissionIds)
-          .execute();
-        expect(rows).toEqual([]);
+        // PostgreSQL finishes a statement whose client has gone (the row it waited for went with the process), and
+        // commits it whole; the embedded database never got it.
+        const stored = await storedFor({ ...opened, store: reopened }, submissionIds);
+        expect(stored.bookings.length === 0 || stored.bookings.length === 3).toBe(true);
+        expect(stored.jobs).toHaveLength(3 * stored.bookings.length);
         // The store works on after the crash.
         const request = adultBooking({ submissionId: randomUUID() });
         expect(await storeBookingRequests(reopened.db, [{ request, guardianLinkFor: guardianLinks }])).toMatchObject([
