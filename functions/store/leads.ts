@@ -275,7 +275,7 @@ function bookingRow(request: NewBookingRequest, reference: string): InsertObject
   };
 }
 
-type JobLead = { lead_reference: string } & (
+export type JobLead = { lead_reference: string } & (
   | { booking_request_id: string }
   | { newsletter_subscription_id: string }
   | { rights_request_id: string }

@@ -39,6 +39,7 @@ import { pagesForUnder18s } from '#src/lib/pages-for-under-18s.ts';
 import { englishUi } from '#src/lib/ui-en.ts';
 import { hindiUi } from '#src/lib/ui-hi.ts';
 import { guardianConsentRequest } from '../support/email-payloads.ts';
+import { testPreferencesUrl } from '../support/preferences-url.ts';
 
 const root = join(import.meta.dirname, '../..');
 const legalDirectory = join(root, 'content/legal');
@@ -293,6 +294,7 @@ describe('the policies match the code', () => {
       expect(ui.booking.notice.guardianCheck).toBe(guardianConsentChecks[locale]);
       const email = await guardianConsentRequestEmail(guardianConsentRequest({ locale }), {
         siteUrl: 'https://clinic.example',
+        preferencesUrl: 'https://clinic.example/preferences/?token=t',
       });
       expect(email.text.replace(/\s+/g, ' ')).toContain(guardianConsentChecks[locale]);
     }
@@ -342,6 +344,7 @@ describe('the policies match the code', () => {
         from: 'Clinic <hello@mail.example.com>',
         frontDeskEmail: 'desk@example.com',
         siteUrl: 'https://clinic.example',
+        preferencesUrl: testPreferencesUrl('https://clinic.example'),
       }),
     };
     const jobKinds = Object.keys(outboxJobProcessors) as OutboxJobKind[];
