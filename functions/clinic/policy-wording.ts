@@ -47,6 +47,7 @@ export const trackerFreePageNames: Readonly<Record<TrackerFreeRoute, string>> = 
   '/book/': 'appointment requests',
   '/newsletter/': 'newsletter sign-up',
   '/privacy-rights/': 'privacy requests',
+  '/preferences/': 'your choices (the page our emails link to)',
 };
 
 /**

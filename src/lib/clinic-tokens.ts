@@ -5,6 +5,7 @@ import { formatPhone } from '#functions/clinic/format.ts';
 import { guardianConsentCheck, privacySignalNames, trackerFreePageNames } from '#functions/clinic/policy-wording.ts';
 import { retention } from '#functions/clinic/retention.ts';
 import { type TrackingService, trackingServices } from '#functions/clinic/tracking-services.ts';
+import { preferencesPath } from '#functions/preferences/preference-links.ts';
 import { requestSummaryMinutes } from '#src/islands/booking-request-storage.ts';
 
 const listFormat = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
@@ -69,6 +70,8 @@ export const clinicTokens: Readonly<Record<string, string>> = {
   'dataProtectionBoard.name': dataProtectionBoard.name,
   'dataProtectionBoard.website': dataProtectionBoard.website,
   'security.email': clinic.securityContact.email,
+  /** The preferences page every email to a person links. */
+  'preferences.path': preferencesPath,
 };
 
 const tokenPattern = /\{\{\s*([\w.]+)\s*\}\}/g;

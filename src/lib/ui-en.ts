@@ -302,7 +302,7 @@ export const englishUi = {
           "your choices above, the patient's name and date of birth, a mobile number, and email and note if given (a parent's contact for a patient under 18).",
         purpose: 'to arrange your visit; WhatsApp updates and email news only if you tick them.',
         withdraw: [
-          'unsubscribe from emails, or use our ',
+          'one button on "your choices", which every email of ours links, or our ',
           { href: '/privacy-rights/', text: 'privacy rights page' },
           '.',
         ] as Rich,
@@ -324,7 +324,7 @@ export const englishUi = {
       keptLabel: 'How long we keep it',
       kept: (months: number) => `if you do not become a patient, we delete your request after ${months} months.`,
       withdraw: [
-        "use the unsubscribe link in our emails (or your mail app's unsubscribe button), or use our ",
+        'open "your choices" from the link in any email we send you and press one button (no login needed), use the unsubscribe link in our emails (or your mail app\'s unsubscribe button), or use our ',
         { href: '/privacy-rights/', text: 'privacy rights page' },
         ' to stop marketing and WhatsApp updates (give your mobile number), or to see, correct or delete your information.',
       ] as Rich,
@@ -457,7 +457,8 @@ export const englishUi = {
       summary: {
         collect: 'your email address, and your year of birth to check that you are an adult (we do not keep your age).',
         purpose: 'to send you our newsletter, once you confirm by the link we email you, and nothing else.',
-        withdraw: "one click: your mail app's unsubscribe button, or the link in every newsletter.",
+        withdraw:
+          'one click: your mail app\'s unsubscribe button, the link in every newsletter, or "your choices", which our emails link.',
       },
       collect:
         'your email address, and your year of birth (or full date of birth, if you turn 18 this year) to check that you are an adult. We keep your email address and when you agreed and confirmed; we do not keep your age.',
@@ -468,7 +469,7 @@ export const englishUi = {
         `we email you a link first, which works for ${days} days. Until you follow it, you are not subscribed; if you never do, we delete the sign-up.`,
       leavingLabel: 'Leaving',
       leaving: [
-        "it takes one click. Your mail app's own unsubscribe button works on our newsletter emails, from the confirmation email on, and each newsletter also has an unsubscribe link. You can also ask us to stop marketing on our ",
+        'it takes one click. Your mail app\'s own unsubscribe button works on our newsletter emails, from the confirmation email on, and each newsletter also has an unsubscribe link; the confirmation email also links "your choices", where one button stops clinic news. You can also ask us to stop marketing on our ',
         { href: '/privacy-rights/', text: 'privacy rights page' },
         '.',
       ] as Rich,
