@@ -6,6 +6,8 @@ import { checkLink, signLink } from '#functions/links/signed-links.ts';
 import type { CrmBookingPayload, PreferenceLeadKind } from '#functions/outbox/jobs.ts';
 import { preferencesLink, preferencesToken, readPreferencesToken } from '#functions/preferences/preference-links.ts';
 import { createPreferenceActions, type PreferencesView } from '#functions/preferences/preferences.ts';
+import { erasePersonData, exportPersonData } from '#functions/privacy/person-data.ts';
+import { purgePreferenceChangesOfNobody } from '#functions/store/retention.ts';
 import { adultBooking, guardianLinks, minorBooking, newsletterLinks } from '../support/lead-fixtures.ts';
 import { emptyStoreForSuite, type OpenedStore, pgliteBackend, postgresBackend } from '../support/store-backends.ts';
 
@@ -308,6 +310,25 @@ describe.each([pgliteBackend, postgresBackend])('the preferences page on $name',
     await db().deleteFrom('booking_requests').where('reference', '=', reference).execute();
     expect(await actions.view(token)).toBe('gone');
     expect(await actions.change(token, 'emailNews', false)).toBe('gone');
+    expect(await changesOf(reference)).toEqual([]);
+  });
+
+  it('keeps changes as long as the person is held (clinic news turned on, while it stands), and erases them with the person', async () => {
+    const { token, email, reference } = await adult({ privacyNotice: true, whatsappUpdates: true, emailNews: false });
+    await changed(token, 'whatsappUpdates', false);
+    await changed(token, 'emailNews', true);
+    expect(await purgePreferenceChangesOfNobody(db())).toBe(0);
+    await db().deleteFrom('outbox_jobs').where('lead_reference', '=', reference).execute();
+    await db().deleteFrom('booking_requests').where('reference', '=', reference).execute();
+
+    expect(await purgePreferenceChangesOfNobody(db())).toBe(1);
+    expect((await changesOf(reference)).map(({ choice, given }) => [choice, given])).toEqual([['emailNews', true]]);
+
+    const exported = await exportPersonData(db(), { type: 'email', email });
+    expect(exported.data.preferenceChanges).toMatchObject([{ choice: 'emailNews', given: true, email }]);
+    expect(exported.counts.preferenceChanges).toBe(1);
+    const erased = await erasePersonData(db(), { type: 'email', email }, { dropNotDelivered: true });
+    expect(erased.counts.preferenceChanges).toBe(1);
     expect(await changesOf(reference)).toEqual([]);
   });
 
