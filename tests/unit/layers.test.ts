@@ -1,7 +1,7 @@
 /**
  * The code's layers read bottom-up, and nothing points back: the clinic's configuration (and the settings, the
  * logger and the signed links' cryptography), then the outbox's vocabulary and the store, then the domain (forms,
- * intake, newsletter, consent, delivery, privacy, worker), then HTTP and the staff commands, then the pages in src/.
+ * intake, newsletter, consent, preferences, delivery, privacy, worker), then HTTP and the staff commands, then the pages in src/.
  * Checked over every import, type-only ones included, as the code spells them.
  */
 import { describe, expect, it } from 'vitest';

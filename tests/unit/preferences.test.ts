@@ -82,7 +82,8 @@ describe.each([pgliteBackend, postgresBackend])('the preferences page on $name',
       .orderBy('changed_at')
       .execute();
   const consentsOf = async (reference: string) =>
-    ((await jobsOf(reference)).find((job) => job.kind === 'crm.booking')?.payload as CrmBookingPayload).consents;
+    ((await jobsOf(reference)).find((job) => job.kind === 'crm.booking')?.payload as CrmBookingPayload | undefined)
+      ?.consents;
   const expectView = async (token: string) => {
     const view = await actions.view(token);
     if (typeof view === 'string') throw new Error(`The link failed: ${view}`);

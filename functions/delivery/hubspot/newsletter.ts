@@ -14,6 +14,7 @@ import type {
   CrmNewsletterPayload,
   CrmNewsletterWithdrawalPayload,
   CrmWhatsappConsentPayload,
+  OutboxJobPayload,
 } from '#functions/outbox/jobs.ts';
 import { type ContactLookup, ContactPlan } from './contact-plan.ts';
 import { consentUpdate, contactPropertiesToRead, emailNewsGrant, lifecycleStageUpdate } from './contact-updates.ts';
@@ -74,24 +75,35 @@ export function withdrawalWrites(
   ];
 }
 
-/** Two requests for up to 100 jobs: the contacts read by email, then upserted, each once (contact-plan.ts). */
-export function createNewsletterDelivery(client: Client): BatchDelivery<'crm.newsletter'> {
+/**
+ * Two requests for up to 100 jobs: the contacts read by one unique property, then upserted by it, each once
+ * (contact-plan.ts), with what `properties` writes for each job.
+ */
+function contactUpserts<Kind extends 'crm.newsletter' | 'crm.whatsapp-consent'>(
+  client: Client,
+  idProperty: ContactLookup['idProperty'],
+  idOf: (payload: OutboxJobPayload<Kind>) => string,
+  properties: (payload: OutboxJobPayload<Kind>, existing: CrmRecord | undefined) => ContactProperties,
+): BatchDelivery<Kind> {
   return {
     maxBatch: hubSpotBatchLimit,
     deliverBatch: (jobs) =>
       hubSpotBatchAttempt(jobs, async (jobs, fail) => {
-        const emails = jobs.map(({ payload }) => payload.email);
-        const known = await readRecords(client, 'contacts', 'email', emails, contactPropertiesToRead);
+        const ids = jobs.map(({ payload }) => idOf(payload));
+        const known = await readRecords(client, 'contacts', idProperty, ids, contactPropertiesToRead);
         const plan = new ContactPlan(known.values());
         const planned = jobs.map(({ payload }) => {
-          const existing = plan.find('email', payload.email);
-          return [
-            plan.write({ idProperty: 'email', id: payload.email, existing }, subscriberProperties(payload, existing)),
-          ];
+          const existing = plan.find(idProperty, idOf(payload));
+          return [plan.write({ idProperty, id: idOf(payload), existing }, properties(payload, existing))];
         });
         failWhereRefused(await upsertRecords(client, 'contacts', plan.writes()), planned, fail);
       }),
   };
+}
+
+/** A confirmed subscriber's contact, found (or made) by email. */
+export function createNewsletterDelivery(client: Client): BatchDelivery<'crm.newsletter'> {
+  return contactUpserts<'crm.newsletter'>(client, 'email', ({ email }) => email, subscriberProperties);
 }
 
 /** Up to three requests for 100 jobs: the contacts read by email and by mobile, then those found updated. */
@@ -117,29 +129,16 @@ export function createNewsletterWithdrawalDelivery(client: Client): BatchDeliver
 }
 
 /**
- * Two requests for up to 100 jobs: the contacts read by mobile, then upserted by it. The consent is the person's
- * own choice, given now, so it reaches HubSpot even if the contact has gone (a contact holding just the mobile).
+ * WhatsApp updates turned back on: the consent is the person's own choice, given now, so it reaches HubSpot even if
+ * the contact has gone (then a contact holding just the mobile is made).
  */
 export function createWhatsappConsentDelivery(client: Client): BatchDelivery<'crm.whatsapp-consent'> {
-  return {
-    maxBatch: hubSpotBatchLimit,
-    deliverBatch: (jobs) =>
-      hubSpotBatchAttempt(jobs, async (jobs, fail) => {
-        const mobiles = jobs.map(({ payload }) => payload.mobile);
-        const known = await readRecords(client, 'contacts', 'clinic_mobile', mobiles, contactPropertiesToRead);
-        const plan = new ContactPlan(known.values());
-        const planned = jobs.map(({ payload }) => {
-          const existing = plan.find('clinic_mobile', payload.mobile);
-          return [
-            plan.write(
-              { idProperty: 'clinic_mobile', id: payload.mobile, existing },
-              whatsappConsentProperties(payload, existing),
-            ),
-          ];
-        });
-        failWhereRefused(await upsertRecords(client, 'contacts', plan.writes()), planned, fail);
-      }),
-  };
+  return contactUpserts<'crm.whatsapp-consent'>(
+    client,
+    'clinic_mobile',
+    ({ mobile }) => mobile,
+    whatsappConsentProperties,
+  );
 }
 
 /** The WhatsApp updates consent given at `givenAt`, unless the contact holds a later change (consentUpdate). */
