@@ -23,6 +23,7 @@ const unlistedPaths = [
   '/newsletter/confirm/',
   '/newsletter/unsubscribe/',
   '/privacy-rights/thank-you/',
+  '/preferences/',
 ].flatMap((path) => locales.map((locale) => pathInLocale(locale, path)));
 
 /** Nothing is built while a page, a content entry or a message is missing in one language. */

@@ -28,6 +28,7 @@ import { benchTreatments, bookingBody } from '../tests/support/booking-body.ts';
 import { startProvisionedHubSpot } from '../tests/support/fake-hubspot.ts';
 import { startFakeResend } from '../tests/support/fake-resend.ts';
 import { createEmptyDatabase } from '../tests/support/postgres-database.ts';
+import { testPreferencesUrl } from '../tests/support/preferences-url.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -149,11 +150,12 @@ const env = {
   FRONT_DESK_EMAIL: frontDeskEmail,
   SITE_URL: 'https://www.clinic.test',
 };
+const preferencesUrl = testPreferencesUrl(env.SITE_URL);
 // Created after the fake's own set-up client: the SDK's limiter is process-wide and the last client sets it.
 const deliveries = realLimit
-  ? configuredDeliveries(env, sharedRequestBudgets(store.db, {})).deliveries
+  ? configuredDeliveries(env, { preferencesUrl, budgets: sharedRequestBudgets(store.db, {}) }).deliveries
   : {
-      ...configuredDeliveries({ ...env, HUBSPOT_ACCESS_TOKEN: undefined }).deliveries,
+      ...configuredDeliveries({ ...env, HUBSPOT_ACCESS_TOKEN: undefined }, { preferencesUrl }).deliveries,
       ...createHubSpotDeliveries({
         accessToken: env.HUBSPOT_ACCESS_TOKEN,
         basePath: env.HUBSPOT_BASE_URL,

@@ -18,9 +18,10 @@ export const consentSettings = {
   expiresAfterDays: 365,
   /**
    * Pages that never load a third-party tracker, even after "Accept all" (path prefixes, in every language): the
-   * lead forms' pages. They load no consent layer either, as there is nothing on them to consent to (see BaseLayout).
+   * lead forms' pages, and the preferences page the emails link (its address carries the person's signed link).
+   * They load no consent layer either, as there is nothing on them to consent to (see BaseLayout).
    */
-  trackerFreeRoutes: ['/book/', '/newsletter/', '/privacy-rights/'],
+  trackerFreeRoutes: ['/book/', '/newsletter/', '/privacy-rights/', '/preferences/'],
   /**
    * Browser signals read as a refusal of the categories in `privacySignalRefuses`: with one, those categories start
    * off and "Accept all" leaves them off; only switching one on in the preferences turns it on. Do Not Track is

@@ -75,11 +75,13 @@ export const trackerFreePageNames: Readonly<Record<Locale, Readonly<Record<Track
     '/book/': 'appointment requests',
     '/newsletter/': 'newsletter sign-up',
     '/privacy-rights/': 'privacy requests',
+    '/preferences/': 'your choices (the page our emails link to)',
   },
   hi: {
     '/book/': 'अपॉइंटमेंट का अनुरोध',
     '/newsletter/': 'न्यूज़लेटर के लिए साइन-अप',
     '/privacy-rights/': 'गोपनीयता से जुड़े अनुरोध',
+    '/preferences/': 'आपकी पसंद (वह पेज जिसका लिंक हमारे ईमेल में होता है)',
   },
 };
 

@@ -12,6 +12,7 @@ import { createGuardianConsentActions, type GuardianConsentActions } from '#func
 import { createRightsRequestIntake } from '#functions/intake/rights-request-intake.ts';
 import { createNewsletterLinkActions, type NewsletterLinkActions } from '#functions/newsletter/links.ts';
 import { createNewsletterIntake } from '#functions/newsletter/newsletter-intake.ts';
+import { createPreferenceActions, type PreferenceActions } from '#functions/preferences/preferences.ts';
 import { defaultSiteUrl, type Settings } from '#functions/settings/settings.ts';
 import { getStore } from '#functions/store/instance.ts';
 import { storeConfigFrom } from '#functions/store/open.ts';
@@ -20,7 +21,7 @@ import { clientAddressKey, linkSigningKey } from '#functions/store/site-secrets.
 import { createConsentReceiptHandler } from './consent-endpoint.ts';
 import type { LeadForm } from './lead-forms.ts';
 import { createOneClickUnsubscribeHandler } from './one-click-unsubscribe.ts';
-import { createClientRateLimiter } from './rate-limit.ts';
+import { type ClientRateLimiter, createClientRateLimiter } from './rate-limit.ts';
 import type { IncomingBody } from './request-body.ts';
 import type { JsonAnswer } from './responses.ts';
 
@@ -36,6 +37,8 @@ export interface Site {
   newsletterLinks: NewsletterLinkActions;
   /** The page a patient under 18's guardian opens from the link in their email. */
   guardianConsent: GuardianConsentActions;
+  /** The preferences page every email to a person links, and the limit on its buttons (as on the forms). */
+  preferences: PreferenceActions & { rateLimit: ClientRateLimiter };
   /** RFC 8058's one-click POST to the List-Unsubscribe address, which mail apps send. */
   oneClickUnsubscribe: (request: Request) => Promise<Response>;
 }
@@ -102,6 +105,7 @@ export function createSite(
     }),
     newsletterLinks: createNewsletterLinkActions({ database, signingKey }),
     guardianConsent: createGuardianConsentActions({ database, signingKey }),
+    preferences: { ...createPreferenceActions({ database, signingKey }), rateLimit: formRateLimit('preferences') },
     oneClickUnsubscribe: createOneClickUnsubscribeHandler({ database, signingKey }),
   };
 }

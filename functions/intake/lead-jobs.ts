@@ -23,6 +23,7 @@ import type {
   Screened,
 } from '#functions/outbox/jobs.ts';
 import type { VerifiedGuardianConsent } from '#functions/store/guardian-consents.ts';
+import type { PreferenceChange } from '#functions/store/preferences.ts';
 
 /**
  * The CRM's contact and deal and the front desk's email always. Then, for an adult who gave an email address, a
@@ -206,4 +207,35 @@ export function newsletterConfirmedJobs(confirmation: CrmNewsletterPayload): Out
 /** Marketing consent withdrawn (an unsubscribe, or a stop-marketing request): the CRM is told. */
 export function marketingWithdrawalJobs(withdrawal: CrmNewsletterWithdrawalPayload): OutboxJobDraft[] {
   return [{ kind: 'crm.newsletter-withdrawal', payload: withdrawal }];
+}
+
+/**
+ * A choice changed on the preferences page reaches the CRM: turned off, as a withdrawal of that consent alone; clinic
+ * news turned on, as a confirmed subscription (the link came to the address, so agreeing and confirming are one
+ * press); WhatsApp updates turned on, as a new consent on the mobile's contact. Each with the change's own time.
+ */
+export function preferenceChangeJobs({
+  reference,
+  choice,
+  given,
+  email,
+  mobile,
+  changedAt,
+}: PreferenceChange): OutboxJobDraft[] {
+  if (!given) {
+    return marketingWithdrawalJobs({
+      reference,
+      ...(email && { email }),
+      ...(mobile && { mobile }),
+      consents: [choice],
+      withdrawnAt: changedAt,
+    });
+  }
+  if (choice === 'emailNews' && email) {
+    return newsletterConfirmedJobs({ reference, email, consentAt: changedAt, confirmedAt: changedAt });
+  }
+  if (choice === 'whatsappUpdates' && mobile) {
+    return [{ kind: 'crm.whatsapp-consent', payload: { reference, mobile, givenAt: changedAt } }];
+  }
+  return [];
 }

@@ -1,13 +1,14 @@
 /**
  * Signed tokens for the links in the site's emails: the newsletter's confirmation (double opt-in), which expires,
- * and its unsubscribe, which must keep working (RFC 8058); and a parent or guardian's consent to a booking request
- * for a patient under 18, which expires. A token names the lead's reference, the link's purpose and its expiry,
+ * and its unsubscribe, which must keep working (RFC 8058); a parent or guardian's consent to a booking request
+ * for a patient under 18, which expires; and the preferences page of every email to a person, which never expires
+ * (it works while the store holds the request it names). A token names the lead's reference, the link's purpose and its expiry,
  * signed with HMAC-SHA256, so nobody can confirm, unsubscribe or consent for another lead by guessing, and a token
  * for one purpose cannot be used for another.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type LinkPurpose = 'newsletter-confirm' | 'newsletter-unsubscribe' | 'guardian-consent';
+export type LinkPurpose = 'newsletter-confirm' | 'newsletter-unsubscribe' | 'guardian-consent' | 'preferences';
 
 export type LinkCheck = { ok: true; reference: string } | { ok: false; reason: 'invalid' | 'expired' };
 

@@ -27,6 +27,8 @@ export const outboxJobProcessors = {
   // Queued when a subscriber unsubscribes, or asks the clinic to stop marketing: the consents of the CRM contacts
   // of that email (email news) and mobile (email news and WhatsApp updates) are withdrawn.
   'crm.newsletter-withdrawal': 'hubspot',
+  // Queued when a person turns appointment updates on WhatsApp back on from the preferences page.
+  'crm.whatsapp-consent': 'hubspot',
   // A data-rights request: a ticket for the privacy team, and an acknowledgement when an email was given.
   'crm.rights-request': 'hubspot',
   'email.rights-acknowledgement': 'resend',
@@ -182,6 +184,13 @@ export interface CrmNewsletterPayload {
   confirmedAt: string;
 }
 
+/**
+ * The two choices a person makes about what the clinic sends them, each withdrawable on the preferences page:
+ * clinic news by email (for their email address) and appointment updates on WhatsApp (for their mobile number).
+ */
+export const contactChoices = ['emailNews', 'whatsappUpdates'] as const;
+export type ContactChoice = (typeof contactChoices)[number];
+
 /** Consent withdrawn, on the contacts HubSpot holds: it never creates one to record a withdrawal. */
 export interface CrmNewsletterWithdrawalPayload {
   reference: string;
@@ -189,8 +198,22 @@ export interface CrmNewsletterWithdrawalPayload {
   email?: string;
   /** E.164, from a stop-marketing request: that contact loses its email news and WhatsApp updates consents. */
   mobile?: string;
+  /**
+   * Only these consents are withdrawn (the preferences page turns one off at a time). Absent: the rule above, as an
+   * unsubscribe or a stop-marketing request withdraws.
+   */
+  consents?: ContactChoice[];
   /** ISO 8601: when the person unsubscribed or asked. */
   withdrawnAt: string;
+}
+
+/** Appointment updates on WhatsApp turned back on from the preferences page: a new consent, with its time. */
+export interface CrmWhatsappConsentPayload {
+  reference: string;
+  /** E.164: the contact of this mobile gets the consent (a contact is made for it if HubSpot has none). */
+  mobile: string;
+  /** ISO 8601. */
+  givenAt: string;
 }
 
 /** When a data-rights request was received, and the deadlines the clinic's policy sets for it (ISO 8601). */
@@ -285,6 +308,7 @@ export type OutboxJobDraft =
   | { kind: 'email.newsletter-confirmation'; payload: NewsletterConfirmationEmailPayload }
   | { kind: 'crm.newsletter'; payload: CrmNewsletterPayload }
   | { kind: 'crm.newsletter-withdrawal'; payload: CrmNewsletterWithdrawalPayload }
+  | { kind: 'crm.whatsapp-consent'; payload: CrmWhatsappConsentPayload }
   | { kind: 'crm.rights-request'; payload: CrmRightsRequestPayload }
   | { kind: 'email.rights-acknowledgement'; payload: RightsAcknowledgementEmailPayload }
   | { kind: 'email.guardian-consent'; payload: GuardianConsentEmailPayload }
@@ -292,6 +316,16 @@ export type OutboxJobDraft =
   | { kind: 'crm.booking-deletion'; payload: CrmBookingDeletionPayload }
   | { kind: 'crm.retention'; payload: CrmRetentionPayload }
   | { kind: 'crm.erasure'; payload: CrmErasurePayload };
+
+/** The requests whose emails carry a preferences link: it names one of them. */
+export const preferenceLeadKinds = ['booking', 'newsletter', 'rights-request'] as const;
+export type PreferenceLeadKind = (typeof preferenceLeadKinds)[number];
+
+/**
+ * The address of the preferences page for the person a request names, signed for it, in a language: the email
+ * deliveries are given one (functions/preferences/preference-links.ts makes it) and put it in every email to a person.
+ */
+export type PreferencesUrl = (lead: { kind: PreferenceLeadKind; reference: string }, locale: Locale) => Promise<string>;
 
 export type OutboxJobPayload<Kind extends OutboxJobKind> = Extract<OutboxJobDraft, { kind: Kind }>['payload'];
 

@@ -22,6 +22,7 @@ import type {
   NewsletterSubscriptionsTable,
   OutboxJobStatus,
   OutboxJobsTable,
+  PreferenceChangesTable,
   RightsRequestsTable,
 } from '#functions/store/schema.ts';
 
@@ -55,6 +56,8 @@ export interface PersonData {
   rightsRequests: MatchedRightsRequest[];
   /** Jobs of leads that did not match, whose payload names the person all the same. */
   otherOutboxJobs: OutboxJobRecord[];
+  /** Choices changed on the preferences page for the email or the mobile. */
+  preferenceChanges: Selectable<PreferenceChangesTable>[];
 }
 
 /** Jobs whose payload has not reached its destination: waiting, being delivered, or given up on. */
@@ -73,6 +76,7 @@ export interface PersonDataCounts {
   outboxJobs: number;
   outboxJobsOfOtherLeads: number;
   notDelivered: Record<NotDeliveredStatus, number>;
+  preferenceChanges: number;
 }
 
 /** Which of a booking's columns hold the identifier. */
@@ -128,6 +132,7 @@ export function countPersonData(identifier: PersonIdentifier, data: PersonData):
     outboxJobs: jobs.length,
     outboxJobsOfOtherLeads: data.otherOutboxJobs.length,
     notDelivered: { pending: withStatus('pending'), running: withStatus('running'), dead: withStatus('dead') },
+    preferenceChanges: data.preferenceChanges.length,
   };
 }
 
@@ -150,11 +155,8 @@ export async function findPersonData(
   identifier: PersonIdentifier,
   options: { lock?: boolean } = {},
 ): Promise<PersonData> {
-  const { bookings, guardianConsents, subscriptions, rightsRequests, jobs } = await findPersonRecords(
-    db,
-    identifier,
-    options,
-  );
+  const { bookings, guardianConsents, subscriptions, rightsRequests, jobs, preferenceChanges } =
+    await findPersonRecords(db, identifier, options);
   const bookingIds = bookings.map((booking) => booking.id);
   const subscriptionIds = subscriptions.map((subscription) => subscription.id);
   const rightsRequestIds = rightsRequests.map((request) => request.id);
@@ -181,6 +183,7 @@ export async function findPersonData(
       outboxJobs: jobsOf('rights_request_id', record.id),
     })),
     otherOutboxJobs: jobs.filter((job) => !linked(job)),
+    preferenceChanges,
   };
 }
 
@@ -242,6 +245,7 @@ export function erasePersonData(
       bookingIds: data.bookingRequests.map((booking) => booking.record.id),
       subscriptionIds: data.newsletterSubscriptions.map((subscription) => subscription.record.id),
       rightsRequestIds: data.rightsRequests.map((request) => request.record.id),
+      preferenceChangeIds: data.preferenceChanges.map((change) => change.id),
     });
     // What the website put in HubSpot about them goes too, whether or not the store still held any of it.
     await insertJobsOfDeletedLeads(trx, [

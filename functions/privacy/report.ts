@@ -63,6 +63,7 @@ export function exportDocument(identifier: PersonIdentifier, data: PersonData, e
       outboxJobs: request.outboxJobs.map(jobDocument),
     })),
     otherOutboxJobs: data.otherOutboxJobs.map((job) => ({ matchedOn: ['payload'], ...jobDocument(job) })),
+    preferenceChanges: data.preferenceChanges,
     notes: [consentReceiptNote, elsewhereNote],
   };
 }
@@ -89,6 +90,7 @@ function foundText(counts: PersonDataCounts): string {
     `${plural(counts.outboxJobs, 'outbox job')}${
       counts.outboxJobsOfOtherLeads > 0 ? ` (${counts.outboxJobsOfOtherLeads} of other leads naming them)` : ''
     }`,
+    ...(counts.preferenceChanges > 0 ? [plural(counts.preferenceChanges, 'change of choices')] : []),
   ].join(', ');
 }
 
@@ -156,6 +158,7 @@ export function purgeSummary(counts: PurgeCounts): string {
     `unsubscribed newsletter sign-ups ${unsubscribedNewsletterSignups.deleted} deleted (${plural(unsubscribedNewsletterSignups.jobsDeleted, 'job')}), ${unsubscribedNewsletterSignups.keptWithdrawalUndelivered} kept until the CRM has the withdrawal`,
     `consent receipts ${counts.consentReceipts.deleted} deleted`,
     `processing records ${counts.processingRecords.deleted} deleted`,
+    `choices changed by people no longer held ${counts.preferenceChanges.deleted} deleted`,
   ].join('; ');
 }
 

@@ -48,6 +48,7 @@ import {
   deleteConsentReceiptsBefore,
   type LeadsPurged,
   purgeLeadsWrittenBefore,
+  purgePreferenceChangesOfNobody,
   purgeUnconfirmedSignupsBefore,
   purgeUnsubscribedSignups,
   purgeUnverifiedMinorRequestsBefore,
@@ -89,6 +90,8 @@ export interface PurgeCounts {
   unsubscribedNewsletterSignups: { deleted: number; jobsDeleted: number; keptWithdrawalUndelivered: number };
   consentReceipts: { deleted: number };
   processingRecords: { deleted: number };
+  /** The preferences page's changes of people the store no longer holds (purgePreferenceChangesOfNobody). */
+  preferenceChanges: { deleted: number };
 }
 
 /**
@@ -111,6 +114,8 @@ export async function purgeExpired(
   const unsubscribed = await purgeUnsubscribedSignups(db);
   const cleared = await clearPayloadsFinishedBefore(db, cutoffs.deliveredJobPayload);
   const receipts = await deleteConsentReceiptsBefore(db, cutoffs.consentReceipt);
+  // After the leads' own deletions, whose people it follows.
+  const preferenceChanges = await purgePreferenceChangesOfNobody(db);
   const processingRecords = await deleteProcessingRecordsBefore(db, cutoffs.processingRecord);
   await queueCrmRetention(db, `purge-${now.toISOString().slice(0, 10)}`, crmRetentionJobs(cutoffs));
 
@@ -131,6 +136,7 @@ export async function purgeExpired(
     },
     consentReceipts: { deleted: receipts },
     processingRecords: { deleted: processingRecords },
+    preferenceChanges: { deleted: preferenceChanges },
   };
   await recordPrivacyAudit(db, { action: 'purge', counts });
   await recordProcessing(db, { activity: 'purged', purpose: 'retention', counts });

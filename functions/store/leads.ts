@@ -292,7 +292,7 @@ export async function insertWithUnusedReference<Row extends { id: string; refere
   throw new Error(`No unused lead reference after ${maxReferenceDraws} draws`);
 }
 
-type JobLead = { lead_reference: string } & (
+export type JobLead = { lead_reference: string } & (
   | { booking_request_id: string }
   | { newsletter_subscription_id: string }
   | { rights_request_id: string }

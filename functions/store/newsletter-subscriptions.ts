@@ -148,3 +148,23 @@ export async function endSubscriptions(
     lastLease: subscribes.lastLease ?? undefined,
   };
 }
+
+/** Ends the email's live subscriptions (pending or confirmed), in `trx`; none without an email. */
+export async function endSubscriptionsOf(
+  trx: Transaction<Database>,
+  email: string | undefined,
+): Promise<EndedSubscriptions> {
+  const subscriptions = email
+    ? await trx
+        .selectFrom('newsletter_subscriptions')
+        .select('id')
+        .where('email', '=', email)
+        .where('status', '<>', 'unsubscribed')
+        .forUpdate()
+        .execute()
+    : [];
+  return endSubscriptions(
+    trx,
+    subscriptions.map((subscription) => subscription.id),
+  );
+}

@@ -9,6 +9,7 @@ import type {
   GuardianConsentsTable,
   NewsletterSubscriptionsTable,
   OutboxJobsTable,
+  PreferenceChangesTable,
   RightsRequestsTable,
 } from './schema.ts';
 
@@ -26,6 +27,8 @@ export interface PersonRecords {
   rightsRequests: Selectable<RightsRequestsTable>[];
   /** Every job of those rows, and any other job whose payload names the person as a JSON string value. */
   jobs: Selectable<OutboxJobsTable>[];
+  /** The choices the person changed on the preferences page, for the email or the mobile. */
+  preferenceChanges: Selectable<PreferenceChangesTable>[];
 }
 
 /** Finds the person's rows; `lock` holds them (for update) until the transaction ends, as an erasure needs. */
@@ -112,7 +115,20 @@ export async function findPersonRecords(
   if (lock) jobQuery = jobQuery.forUpdate();
   const jobs = await jobQuery.execute();
 
-  return { bookings, guardianConsents, subscriptions, rightsRequests, jobs };
+  let preferenceQuery = db
+    .selectFrom('preference_changes')
+    .selectAll()
+    .where(
+      identifier.type === 'email' ? 'email' : 'mobile_e164',
+      '=',
+      identifier.type === 'email' ? identifier.email : identifier.mobile,
+    )
+    .orderBy('changed_at')
+    .orderBy('id');
+  if (lock) preferenceQuery = preferenceQuery.forUpdate();
+  const preferenceChanges = await preferenceQuery.execute();
+
+  return { bookings, guardianConsents, subscriptions, rightsRequests, jobs, preferenceChanges };
 }
 
 /**
@@ -126,7 +142,11 @@ export async function deletePersonRecords(
     bookingIds,
     subscriptionIds,
     rightsRequestIds,
-  }: Record<'jobIds' | 'bookingIds' | 'subscriptionIds' | 'rightsRequestIds', readonly string[]>,
+    preferenceChangeIds,
+  }: Record<
+    'jobIds' | 'bookingIds' | 'subscriptionIds' | 'rightsRequestIds' | 'preferenceChangeIds',
+    readonly string[]
+  >,
 ): Promise<void> {
   if (jobIds.length > 0) await db.deleteFrom('outbox_jobs').where('id', 'in', jobIds).execute();
   if (bookingIds.length > 0) await db.deleteFrom('booking_requests').where('id', 'in', bookingIds).execute();
@@ -134,4 +154,7 @@ export async function deletePersonRecords(
     await db.deleteFrom('newsletter_subscriptions').where('id', 'in', subscriptionIds).execute();
   }
   if (rightsRequestIds.length > 0) await db.deleteFrom('rights_requests').where('id', 'in', rightsRequestIds).execute();
+  if (preferenceChangeIds.length > 0) {
+    await db.deleteFrom('preference_changes').where('id', 'in', preferenceChangeIds).execute();
+  }
 }

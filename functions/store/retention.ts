@@ -191,6 +191,33 @@ export async function clearPayloadsFinishedBefore(db: Kysely<Database>, cutoff: 
   return Number(result.numUpdatedRows);
 }
 
+/**
+ * Deletes the preferences page's changes of an email address or mobile number the store holds no request or sign-up
+ * of any more: they live as long as the person's data, and the page's links with it. Clinic news turned on there is
+ * kept while it stands (the latest change of its address), as a confirmed newsletter subscription is.
+ */
+export async function purgePreferenceChangesOfNobody(db: Kysely<Database>): Promise<number> {
+  const result = await db
+    .deleteFrom('preference_changes as change')
+    .where(
+      sql<boolean>`not exists (select 1 from booking_requests where change.email in (booking_requests.email, booking_requests.guardian_email)
+        or change.mobile_e164 in (booking_requests.mobile_e164, booking_requests.guardian_mobile_e164))`,
+    )
+    .where(
+      sql<boolean>`not exists (select 1 from newsletter_subscriptions where newsletter_subscriptions.email = change.email)`,
+    )
+    .where(
+      sql<boolean>`not exists (select 1 from rights_requests where rights_requests.email = change.email
+        or rights_requests.mobile_e164 = change.mobile_e164)`,
+    )
+    .where(
+      sql<boolean>`not (change.choice = 'emailNews' and change.given and not exists (select 1 from preference_changes later
+        where later.choice = 'emailNews' and later.email = change.email and later.changed_at > change.changed_at))`,
+    )
+    .executeTakeFirst();
+  return deleted(result);
+}
+
 export async function deleteConsentReceiptsBefore(db: Kysely<Database>, cutoff: Date): Promise<number> {
   return deleted(await db.deleteFrom('consent_receipts').where('recorded_at', '<', cutoff).executeTakeFirst());
 }

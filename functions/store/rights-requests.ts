@@ -4,11 +4,12 @@
  * email's newsletter subscriptions end, their marketing jobs not yet sent are cancelled, pending CRM updates no
  * longer carry the consents withdrawn, and the CRM is told to withdraw them. Everything else (and every erasure) waits for staff to verify identity.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Locale } from '#functions/clinic/locales.ts';
 import type { OutboxJobDraft, RightsRequestDetails, Screened } from '#functions/outbox/jobs.ts';
+import { bookingDeliveryLease, latest, withholdFromPendingBookings } from './consent-effects.ts';
 import { insertJobs, insertWithUnusedReference, type LeadEntry, type RecordedLead } from './leads.ts';
-import { endSubscriptions, type Withdrawal } from './newsletter-subscriptions.ts';
+import { endSubscriptionsOf, type Withdrawal } from './newsletter-subscriptions.ts';
 import type { Database } from './schema.ts';
 
 export interface RightsRequestEntry
@@ -85,55 +86,10 @@ async function stopMarketing(
   lead: { rights_request_id: string; lead_reference: string },
   withdrawalJobsFor: RightsRequestEntry['withdrawalJobsFor'],
 ): Promise<void> {
-  const subscriptions = email
-    ? await trx
-        .selectFrom('newsletter_subscriptions')
-        .select('id')
-        .where('email', '=', email)
-        .where('status', '<>', 'unsubscribed')
-        .forUpdate()
-        .execute()
-    : [];
-  const { withdrawnAt, lastLease } = await endSubscriptions(
-    trx,
-    subscriptions.map((subscription) => subscription.id),
-  );
-  // A booking's CRM update not yet sent would grant the consents again. (A request for a minor never carries
-  // email news: it stays false.)
-  const bookingUpdates = trx
-    .updateTable('outbox_jobs')
-    .where('kind', '=', 'crm.booking')
-    .where('status', 'in', ['pending', 'dead']);
-  if (email) {
-    await bookingUpdates
-      .set({ payload: sql`jsonb_set(payload, '{consents,emailNews}', 'false')` })
-      .where(sql<string>`payload #>> '{contact,email}'`, '=', email)
-      .execute();
-  }
-  if (mobile) {
-    await bookingUpdates
-      .set({
-        payload: sql`jsonb_set(jsonb_set(payload, '{consents,emailNews}', 'false'), '{consents,whatsappUpdates}', 'false')`,
-      })
-      .where(sql<string>`payload #>> '{contact,mobile}'`, '=', mobile)
-      .execute();
-  }
-  // One being delivered now may create the contact after the withdrawal found none: the withdrawal waits for it.
-  const { bookingLease } = await trx
-    .selectFrom('outbox_jobs')
-    .select(({ fn }) => fn.max('locked_until').as('bookingLease'))
-    .where('kind', '=', 'crm.booking')
-    .where('status', '=', 'running')
-    .where((where) =>
-      where.or([
-        ...(email ? [where(sql<string>`payload #>> '{contact,email}'`, '=', email)] : []),
-        ...(mobile ? [where(sql<string>`payload #>> '{contact,mobile}'`, '=', mobile)] : []),
-      ]),
-    )
-    .executeTakeFirstOrThrow();
-  const runAfter = [lastLease, bookingLease ?? undefined]
-    .filter((lease): lease is Date => lease !== undefined)
-    .sort((a, b) => b.getTime() - a.getTime())[0];
+  const { withdrawnAt, lastLease } = await endSubscriptionsOf(trx, email);
+  if (email) await withholdFromPendingBookings(trx, { by: 'email', value: email }, ['emailNews']);
+  if (mobile) await withholdFromPendingBookings(trx, { by: 'mobile', value: mobile }, ['emailNews', 'whatsappUpdates']);
+  const runAfter = latest(lastLease, await bookingDeliveryLease(trx, { email, mobile }));
   // The CRM may hold a consent from a booking as well as from the newsletter: it is always told.
   await insertJobs(
     trx,

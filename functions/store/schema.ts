@@ -10,7 +10,7 @@ import type {
 import type { Locale } from '#functions/clinic/locales.ts';
 import type { TimeWindowId } from '#functions/clinic/time-windows.ts';
 import type { ConsentCategory, TrackingServiceId } from '#functions/clinic/tracking-services.ts';
-import type { Attribution, OutboxJobKind } from '#functions/outbox/jobs.ts';
+import type { Attribution, ContactChoice, OutboxJobKind } from '#functions/outbox/jobs.ts';
 
 export interface Database {
   consent_receipts: ConsentReceiptsTable;
@@ -25,6 +25,7 @@ export interface Database {
   rights_requests: RightsRequestsTable;
   processing_log: ProcessingLogTable;
   guardian_consents: GuardianConsentsTable;
+  preference_changes: PreferenceChangesTable;
 }
 
 /** A cookie choice as its receipt records it: the choice, never the person. */
@@ -220,4 +221,20 @@ export interface GuardianConsentsTable {
   verified_by: string | null;
   verified_at: Date | null;
   created_at: RecordedAt;
+}
+
+/**
+ * A choice turned on or off on the preferences page, for an email address (clinic news) or a mobile number
+ * (WhatsApp updates), through the request its link named. Written once, by the database clock.
+ */
+export interface PreferenceChangesTable {
+  id: Generated<string>;
+  lead_reference: string;
+  choice: ContactChoice;
+  given: boolean;
+  /** Lowercased; set for email news. */
+  email: string | null;
+  /** E.164; set for WhatsApp updates. */
+  mobile_e164: string | null;
+  changed_at: RecordedAt;
 }

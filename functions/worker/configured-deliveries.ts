@@ -5,6 +5,7 @@
 import type { Deliveries, RequestBudget } from '#functions/delivery/delivery.ts';
 import { createEmailDeliveries } from '#functions/delivery/email/deliveries.ts';
 import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
+import type { PreferencesUrl } from '#functions/outbox/jobs.ts';
 import type { SettingName, Settings } from '#functions/settings/settings.ts';
 
 export interface ConfiguredDeliveries {
@@ -41,7 +42,14 @@ export interface ProviderBudgets {
   resend: RequestBudget;
 }
 
-export function configuredDeliveries(settings: DeliverySettings, budgets?: ProviderBudgets): ConfiguredDeliveries {
+/**
+ * `preferencesUrl` signs the preferences link of each email to a person (functions/preferences/preference-links.ts:
+ * the key may be the database's).
+ */
+export function configuredDeliveries(
+  settings: DeliverySettings,
+  { preferencesUrl, budgets }: { preferencesUrl: PreferencesUrl; budgets?: ProviderBudgets | undefined },
+): ConfiguredDeliveries {
   const {
     HUBSPOT_ACCESS_TOKEN: accessToken,
     HUBSPOT_BASE_URL: basePath,
@@ -70,6 +78,7 @@ export function configuredDeliveries(settings: DeliverySettings, budgets?: Provi
         from,
         frontDeskEmail,
         siteUrl,
+        preferencesUrl,
         ...(baseUrl && { baseUrl }),
         ...(budgets && { budget: budgets.resend }),
       })),

@@ -1,16 +1,23 @@
 /** The outbox worker and the retention purge as the settings configure them: in the server, or `npm run worker`. */
 import type { Kysely } from 'kysely';
 import { log } from '#functions/log/log.ts';
+import { preferencesUrls } from '#functions/preferences/preference-links.ts';
 import { type RetentionSchedule, startRetentionSchedule } from '#functions/privacy/retention-schedule.ts';
-import type { Settings } from '#functions/settings/settings.ts';
+import { defaultSiteUrl, type Settings } from '#functions/settings/settings.ts';
 import type { Database } from '#functions/store/schema.ts';
+import { linkSigningKey } from '#functions/store/site-secrets.ts';
 import { configuredDeliveries } from './configured-deliveries.ts';
 import { sharedRequestBudgets } from './request-budgets.ts';
 import { startWorker, type Worker } from './worker.ts';
 
 /** Starts the worker with the deliveries the settings configure, and says which are left out. */
 export function startConfiguredWorker(db: Kysely<Database>, settings: Settings): Worker {
-  const { deliveries, missing } = configuredDeliveries(settings, sharedRequestBudgets(db, settings));
+  const { deliveries, missing } = configuredDeliveries(settings, {
+    preferencesUrl: preferencesUrls(settings.SITE_URL ?? defaultSiteUrl, () =>
+      linkSigningKey(db, settings.LINK_SIGNING_KEY),
+    ),
+    budgets: sharedRequestBudgets(db, settings),
+  });
   if (missing.length > 0) log.warn(`Outbox deliveries left out, not set: ${missing.join(', ')}`);
   return startWorker({ db, deliveries });
 }

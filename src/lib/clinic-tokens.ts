@@ -2,7 +2,7 @@ import { clinic, grievanceOfficerIn } from '#functions/clinic/clinic.ts';
 import { consentSettings } from '#functions/clinic/consent.ts';
 import { dataProtectionBoard } from '#functions/clinic/data-protection-board.ts';
 import { formatPhone } from '#functions/clinic/format.ts';
-import { type Locale, languageTags, locales } from '#functions/clinic/locales.ts';
+import { type Locale, languageTags, locales, pathInLocale } from '#functions/clinic/locales.ts';
 import {
   consentCategoryNames,
   consentManagerStatements,
@@ -12,6 +12,7 @@ import {
 } from '#functions/clinic/policy-wording.ts';
 import { retention } from '#functions/clinic/retention.ts';
 import { type TrackingService, trackingServices } from '#functions/clinic/tracking-services.ts';
+import { preferencesPath } from '#functions/preferences/preference-links.ts';
 import { requestSummaryMinutes } from '#src/islands/booking-request-storage.ts';
 
 const listFormats = (type: Intl.ListFormatType) =>
@@ -106,6 +107,8 @@ function tokensIn(locale: Locale): Readonly<Record<string, string>> {
     'dataProtectionBoard.name': locale === 'hi' ? dataProtectionBoard.nameInHindi : dataProtectionBoard.name,
     'dataProtectionBoard.website': dataProtectionBoard.website,
     'security.email': clinic.securityContact.email,
+    /** The preferences page every email to a person links, in the policy's language. */
+    'preferences.path': pathInLocale(locale, preferencesPath),
   };
 }
 

@@ -311,7 +311,7 @@ export const englishUi = {
           "your choices above, the patient's name and date of birth, a mobile number, and email and note if given (a parent's contact for a patient under 18).",
         purpose: 'to arrange your visit; WhatsApp updates and email news only if you tick them.',
         withdraw: [
-          'unsubscribe from emails, or use our ',
+          'one button on "your choices", which every email of ours links, or our ',
           { href: '/privacy-rights/', text: 'privacy rights page' },
           '.',
         ] as Rich,
@@ -333,7 +333,7 @@ export const englishUi = {
       keptLabel: 'How long we keep it',
       kept: (months: number) => `if you do not become a patient, we delete your request after ${months} months.`,
       withdraw: [
-        "use the unsubscribe link in our emails (or your mail app's unsubscribe button), or use our ",
+        'open "your choices" from the link in any email we send you and press one button (no login needed), use the unsubscribe link in our emails (or your mail app\'s unsubscribe button), or use our ',
         { href: '/privacy-rights/', text: 'privacy rights page' },
         ' to stop marketing and WhatsApp updates (give your mobile number), or to see, correct or delete your information.',
       ] as Rich,
@@ -391,6 +391,69 @@ export const englishUi = {
       invalidAfter: ' and we will confirm your consent on the call.',
     },
   },
+  preferences: {
+    title: 'Your choices',
+    description:
+      'See and change what Kalpa Clinics sends you: clinic news by email and appointment updates on WhatsApp.',
+    headings: {
+      ready: 'What we send you',
+      invalid: 'This link does not work',
+      gone: 'We no longer hold these details',
+    },
+    lead: 'These are your choices as our records hold them now, for the email address this link was sent to and the mobile number on the same request. Each button takes effect at once; you can change your mind again at any time.',
+    forMinor:
+      'This link came with a request for a patient under 18, so these are your own choices as their parent or guardian.',
+    on: 'On',
+    off: 'Off',
+    since: (date: string) => `Since ${date}.`,
+    emailNews: {
+      name: 'Clinic news by email',
+      on: 'We may email you clinic news and offers.',
+      off: 'We do not email you clinic news or offers.',
+      turnOff: 'Stop clinic news',
+      turnOn: 'Start clinic news again',
+      turnOnFirst: 'Start clinic news',
+      notForMinor: [
+        'Clinic news never starts from a request for a patient under 18. To get it yourself, ',
+        { href: '/newsletter/', text: 'sign up for our newsletter' },
+        '.',
+      ] as Rich,
+    },
+    whatsappUpdates: {
+      name: 'Appointment updates on WhatsApp',
+      on: (ending: string) =>
+        `We may send updates about your appointment requests on WhatsApp to your mobile number ending ${ending}.`,
+      off: (ending: string) => `We do not send appointment updates on WhatsApp to your mobile number ending ${ending}.`,
+      turnOff: 'Stop WhatsApp updates',
+      turnOn: 'Start WhatsApp updates again',
+      turnOnFirst: 'Start WhatsApp updates',
+      noMobile: 'We have no mobile number from this request, so we send you nothing on WhatsApp.',
+    },
+    done: {
+      emailNews: { on: 'Done: clinic news by email is on.', off: 'Done: clinic news by email is off.' },
+      whatsappUpdates: {
+        on: 'Done: appointment updates on WhatsApp are on.',
+        off: 'Done: appointment updates on WhatsApp are off.',
+      },
+      crm: 'Our contact system is being updated now.',
+    },
+    calls:
+      'Stopping these does not stop our front desk calling or messaging you about an appointment you have asked for.',
+    otherRights: [
+      'To see, correct or delete your information, or to complain, use our ',
+      { href: '/privacy-rights/', text: 'privacy rights page' },
+      '.',
+    ] as Rich,
+    invalid: [
+      'The link may have been cut short or changed, so we have changed nothing. Open it again from the email, copying the whole link, or use our ',
+      { href: '/privacy-rights/', text: 'privacy rights page' },
+      '.',
+    ] as Rich,
+    gone: (months: number) =>
+      `This link belonged to a request we have since deleted, as we do ${months} months after a request if you did not become a patient, or sooner when you ask us to. So we hold no choices for it, and nothing was changed. A newer email from us has a link of its own; you can also use our `,
+    goneLink: { href: '/privacy-rights/', text: 'privacy rights page' },
+    goneAfter: '.',
+  },
   newsletter: {
     title: 'Newsletter sign-up',
     crumb: 'Newsletter',
@@ -403,7 +466,8 @@ export const englishUi = {
       summary: {
         collect: 'your email address, and your year of birth to check that you are an adult (we do not keep your age).',
         purpose: 'to send you our newsletter, once you confirm by the link we email you, and nothing else.',
-        withdraw: "one click: your mail app's unsubscribe button, or the link in every newsletter.",
+        withdraw:
+          'one click: your mail app\'s unsubscribe button, the link in every newsletter, or "your choices", which our emails link.',
       },
       collect:
         'your email address, and your year of birth (or full date of birth, if you turn 18 this year) to check that you are an adult. We keep your email address and when you agreed and confirmed; we do not keep your age.',
@@ -414,7 +478,7 @@ export const englishUi = {
         `we email you a link first, which works for ${days} days. Until you follow it, you are not subscribed; if you never do, we delete the sign-up.`,
       leavingLabel: 'Leaving',
       leaving: [
-        "it takes one click. Your mail app's own unsubscribe button works on our newsletter emails, from the confirmation email on, and each newsletter also has an unsubscribe link. You can also ask us to stop marketing on our ",
+        'it takes one click. Your mail app\'s own unsubscribe button works on our newsletter emails, from the confirmation email on, and each newsletter also has an unsubscribe link; the confirmation email also links "your choices", where one button stops clinic news. You can also ask us to stop marketing on our ',
         { href: '/privacy-rights/', text: 'privacy rights page' },
         '.',
       ] as Rich,

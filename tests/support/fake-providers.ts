@@ -4,6 +4,7 @@ import { configuredDeliveries } from '#functions/worker/configured-deliveries.ts
 import type { WorkerLogger } from '#functions/worker/worker.ts';
 import { type FakeHubSpot, startProvisionedHubSpot } from './fake-hubspot.ts';
 import { type FakeResend, startFakeResend } from './fake-resend.ts';
+import { testPreferencesUrl } from './preferences-url.ts';
 import { fakeProviderSettings } from './provider-settings.ts';
 
 export const testSiteUrl = 'https://www.clinic.test';
@@ -22,10 +23,10 @@ export function fakeProvidersForSuite(): FakeProviders {
   beforeAll(async () => {
     ({ fake: providers.hubspot } = await startProvisionedHubSpot());
     providers.resend = await startFakeResend();
-    providers.deliveries = configuredDeliveries({
-      ...fakeProviderSettings(providers.hubspot, providers.resend),
-      SITE_URL: testSiteUrl,
-    }).deliveries;
+    providers.deliveries = configuredDeliveries(
+      { ...fakeProviderSettings(providers.hubspot, providers.resend), SITE_URL: testSiteUrl },
+      { preferencesUrl: testPreferencesUrl(testSiteUrl) },
+    ).deliveries;
   });
   afterAll(async () => {
     await providers.hubspot.stop();

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { configuredDeliveries } from '#functions/worker/configured-deliveries.ts';
+import { configuredDeliveries as configured } from '#functions/worker/configured-deliveries.ts';
+import { testPreferencesUrl } from '../support/preferences-url.ts';
+
+const configuredDeliveries = (settings: Parameters<typeof configured>[0]) =>
+  configured(settings, { preferencesUrl: testPreferencesUrl('https://clinic.example') });
 
 const hubspot = { HUBSPOT_ACCESS_TOKEN: 'pat-test' };
 const email = {
@@ -32,6 +36,7 @@ describe('configuredDeliveries', () => {
       'crm.newsletter-withdrawal',
       'crm.retention',
       'crm.rights-request',
+      'crm.whatsapp-consent',
     ]);
     expect(kinds(email)).toEqual([
       'email.booking-confirmation',

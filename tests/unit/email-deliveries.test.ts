@@ -9,6 +9,7 @@ import {
   rightsAcknowledgement,
 } from '../support/email-payloads.ts';
 import { type FakeResend, startFakeResend } from '../support/fake-resend.ts';
+import { testPreferencesUrl } from '../support/preferences-url.ts';
 
 const from = 'Kalpa Clinics <hello@mail.clinic.test>';
 const frontDeskEmail = 'frontdesk@clinic.test';
@@ -23,6 +24,7 @@ beforeAll(async () => {
     from,
     frontDeskEmail,
     siteUrl: 'https://www.clinic.test',
+    preferencesUrl: testPreferencesUrl('https://www.clinic.test'),
     baseUrl: fake.baseUrl,
   });
 });

@@ -22,6 +22,7 @@ import {
 import { adultBooking, guardianLinks, minorBooking, requestedAt } from '../support/lead-fixtures.ts';
 
 const siteUrl = 'https://www.clinic.test';
+const preferencesUrl = 'https://www.clinic.test/preferences/?token=booking_KC-7Q4M-X2P9.never.signature';
 
 /** The HTML part as a reader sees it: no tags, and none of the empty comments React puts between text pieces. */
 const readableHtml = (html: string) => html.replace(/<!--.*?-->|<[^>]*>/g, '').replaceAll('&#x27;', "'");
@@ -52,13 +53,13 @@ const visitFacts = [
 
 describe('the booking confirmation to the patient', () => {
   it('says what was asked for, where and when, and that the front desk will confirm a time', async () => {
-    const email = await bookingConfirmationEmail(adultConfirmation(), { siteUrl });
+    const email = await bookingConfirmationEmail(adultConfirmation(), { siteUrl, preferencesUrl });
     expectInBothParts(email, ...visitFacts, 'Hello Asha Rao', 'not a confirmed appointment', 'call you or message');
     expect(email.subject).toBe(`Kalpa Clinics: we have received your request (${reference})`);
   });
 
   it('tells how to change or cancel by phone, and links the privacy policy', async () => {
-    const email = await bookingConfirmationEmail(adultConfirmation(), { siteUrl: `${siteUrl}/` });
+    const email = await bookingConfirmationEmail(adultConfirmation(), { siteUrl: `${siteUrl}/`, preferencesUrl });
     expectInBothParts(email, 'Call our Indiranagar, Bengaluru clinic on +91 80 4555 0101', 'privacy policy');
     expect(email.html).toContain('href="tel:+918045550101"');
     expect(email.html).toContain('href="https://www.clinic.test/privacy-policy/"');
@@ -66,12 +67,12 @@ describe('the booking confirmation to the patient', () => {
   });
 
   it('carries neither the free-text note nor the date of birth', async () => {
-    const email = await bookingConfirmationEmail(adultConfirmation(), { siteUrl });
+    const email = await bookingConfirmationEmail(adultConfirmation(), { siteUrl, preferencesUrl });
     expectInNeitherPart(email, 'chipped', '1990', '1 May');
   });
 
   it('is an accessible English (India) document: a language, one heading, no images', async () => {
-    const { html, text } = await bookingConfirmationEmail(adultConfirmation(), { siteUrl });
+    const { html, text } = await bookingConfirmationEmail(adultConfirmation(), { siteUrl, preferencesUrl });
     expect(html).toContain('lang="en-IN"');
     expect(html.match(/<h1/g)).toHaveLength(1);
     expect(html).not.toContain('<img');
@@ -143,7 +144,7 @@ describe('the front desk notification', () => {
 
 describe("the consent request to a minor's parent or guardian", () => {
   it('names the patient and the request, links the one-step confirmation, and says until when it works', async () => {
-    const email = await guardianConsentRequestEmail(guardianConsentRequest(), { siteUrl });
+    const email = await guardianConsentRequestEmail(guardianConsentRequest(), { siteUrl, preferencesUrl });
     const verifyUrl = `https://www.clinic.test/book/guardian-consent/?token=${reference}`;
     expectInBothParts(
       email,
@@ -159,7 +160,7 @@ describe("the consent request to a minor's parent or guardian", () => {
   });
 
   it('says exactly what the notice and the privacy policy say about verifying it, and links the policy section', async () => {
-    const email = await guardianConsentRequestEmail(guardianConsentRequest(), { siteUrl });
+    const email = await guardianConsentRequestEmail(guardianConsentRequest(), { siteUrl, preferencesUrl });
     expectInBothParts(email, guardianConsentCheck);
     expect(email.html).toContain(
       'href="https://www.clinic.test/privacy-policy/#appointment-requests-for-patients-under-18"',
@@ -167,7 +168,7 @@ describe("the consent request to a minor's parent or guardian", () => {
   });
 
   it('carries neither the note nor the date of birth, and names neither patient nor treatment in the subject', async () => {
-    const email = await guardianConsentRequestEmail(guardianConsentRequest(), { siteUrl });
+    const email = await guardianConsentRequestEmail(guardianConsentRequest(), { siteUrl, preferencesUrl });
     expectInNeitherPart(email, 'chipped', '2011', '10 March');
     expect(email.subject).not.toMatch(/Kiran|whitening/);
   });
@@ -175,7 +176,7 @@ describe("the consent request to a minor's parent or guardian", () => {
 
 describe('the newsletter confirmation', () => {
   it('links the confirmation and says until when it works, in the clinic’s time zone', async () => {
-    const email = await newsletterConfirmationEmail(newsletterConfirmation());
+    const email = await newsletterConfirmationEmail(newsletterConfirmation(), { preferencesUrl });
     const confirmUrl = `https://www.clinic.test/newsletter/confirm/?token=${reference}`;
     expectInBothParts(email, confirmUrl, 'Monday, 30 November 2026 at 3:30 pm IST');
     expect(email.html).toContain(`href="${confirmUrl}"`);
@@ -183,14 +184,14 @@ describe('the newsletter confirmation', () => {
   });
 
   it('tells someone who did not ask that they will not be subscribed', async () => {
-    const email = await newsletterConfirmationEmail(newsletterConfirmation());
+    const email = await newsletterConfirmationEmail(newsletterConfirmation(), { preferencesUrl });
     expectInBothParts(email, 'If you did not ask for this, please ignore this email: you will not be subscribed');
   });
 });
 
 describe('the acknowledgement of a data-rights request', () => {
   it('gives the reference, what was asked for, when it arrived and the deadlines', async () => {
-    const email = await rightsAcknowledgementEmail(rightsAcknowledgement());
+    const email = await rightsAcknowledgementEmail(rightsAcknowledgement(), { preferencesUrl });
     expectInBothParts(
       email,
       'Hello Asha Rao',
@@ -205,19 +206,21 @@ describe('the acknowledgement of a data-rights request', () => {
   });
 
   it('says that the requester is identified first, and nothing deleted before then', async () => {
-    const email = await rightsAcknowledgementEmail(rightsAcknowledgement());
+    const email = await rightsAcknowledgementEmail(rightsAcknowledgement(), { preferencesUrl });
     expectInBothParts(email, 'We check this before we act on your request', 'Nothing is deleted before then.');
   });
 
   it('says, for a stop-marketing request only, what has already been done', async () => {
-    const stop = await rightsAcknowledgementEmail(rightsAcknowledgement({ requestType: 'stop-marketing' }));
+    const stop = await rightsAcknowledgementEmail(rightsAcknowledgement({ requestType: 'stop-marketing' }), {
+      preferencesUrl,
+    });
     expectInBothParts(stop, 'One part has already happened: we ended any newsletter subscription');
-    const erase = await rightsAcknowledgementEmail(rightsAcknowledgement());
+    const erase = await rightsAcknowledgementEmail(rightsAcknowledgement(), { preferencesUrl });
     expect(erase.text).not.toContain('One part has already happened');
   });
 
   it('names the Grievance Officer and how to reach them, and where to complain', async () => {
-    const email = await rightsAcknowledgementEmail(rightsAcknowledgement());
+    const email = await rightsAcknowledgementEmail(rightsAcknowledgement(), { preferencesUrl });
     expectInBothParts(
       email,
       'Our Grievance Officer, Meera Iyer (demo), is responsible for your request.',
@@ -231,13 +234,15 @@ describe('the acknowledgement of a data-rights request', () => {
   });
 
   it("uses each request type's label, and carries neither the details nor the mobile number", async () => {
-    const email = await rightsAcknowledgementEmail(rightsAcknowledgement({ requestType: 'portability' }));
+    const email = await rightsAcknowledgementEmail(rightsAcknowledgement({ requestType: 'portability' }), {
+      preferencesUrl,
+    });
     expectInBothParts(email, 'Your request: Give me a copy of my information to take elsewhere');
     expectInNeitherPart(email, 'booking last year', '98765', 'Delete my information');
   });
 
   it('is an accessible English (India) document: a language, one heading, no images', async () => {
-    const { html, text } = await rightsAcknowledgementEmail(rightsAcknowledgement());
+    const { html, text } = await rightsAcknowledgementEmail(rightsAcknowledgement(), { preferencesUrl });
     expect(html).toContain('lang="en-IN"');
     expect(html.match(/<h1/g)).toHaveLength(1);
     expect(html).not.toContain('<img');
@@ -255,14 +260,17 @@ describe('the emails sent from a Hindi page', () => {
   };
 
   it('confirms a booking in Hindi, with the day, the time of day and the clinic in Hindi', async () => {
-    const email = await bookingConfirmationEmail(adultConfirmation({ locale: 'hi' }), { siteUrl });
+    const email = await bookingConfirmationEmail(adultConfirmation({ locale: 'hi' }), { siteUrl, preferencesUrl });
     inHindi(email);
     expectInBothParts(email, reference, 'बुधवार, 25 नवंबर 2026', 'सुबह (दोपहर 12 बजे से पहले)', 'इंदिरानगर, बेंगलुरु');
     expectInBothParts(email, 'आपका अनुरोध हमें मिल गया है', 'हमारी गोपनीयता नीति');
   });
 
   it('asks a parent or guardian for their consent in Hindi, as the Hindi notice says it', async () => {
-    const email = await guardianConsentRequestEmail(guardianConsentRequest({ locale: 'hi' }), { siteUrl });
+    const email = await guardianConsentRequestEmail(guardianConsentRequest({ locale: 'hi' }), {
+      siteUrl,
+      preferencesUrl,
+    });
     inHindi(email);
     expectInBothParts(email, 'मेरी सहमति की पुष्टि करें', guardianConsentChecks.hi, 'अगर बटन काम न करे');
   });
@@ -289,15 +297,18 @@ describe('the emails sent from a Hindi page', () => {
       .filter((job) => job.kind === 'email.booking-confirmation')
       .map(({ payload }) => payload as Parameters<typeof bookingConfirmationEmail>[0]);
     if (!confirmation) throw new Error('no confirmation');
-    const email = await bookingConfirmationEmail(confirmation, { siteUrl });
+    const email = await bookingConfirmationEmail(confirmation, { siteUrl, preferencesUrl });
     inHindi(email);
     expectInBothParts(email, 'दांतों की व्हाइटनिंग');
     expect(email.text).not.toContain('Teeth whitening');
   });
 
   it('asks a subscriber to confirm, and acknowledges a rights request, in Hindi', async () => {
-    inHindi(await newsletterConfirmationEmail({ ...newsletterConfirmation(), locale: 'hi' }));
-    const acknowledgement = await rightsAcknowledgementEmail({ ...rightsAcknowledgement(), locale: 'hi' });
+    inHindi(await newsletterConfirmationEmail({ ...newsletterConfirmation(), locale: 'hi' }, { preferencesUrl }));
+    const acknowledgement = await rightsAcknowledgementEmail(
+      { ...rightsAcknowledgement(), locale: 'hi' },
+      { preferencesUrl },
+    );
     inHindi(acknowledgement);
     expectInBothParts(acknowledgement, clinic.grievanceOfficer.inHindi.name);
   });

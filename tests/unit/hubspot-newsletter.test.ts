@@ -5,8 +5,13 @@ import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.
 import {
   createNewsletterDelivery,
   createNewsletterWithdrawalDelivery,
+  createWhatsappConsentDelivery,
 } from '#functions/delivery/hubspot/newsletter.ts';
-import type { CrmNewsletterPayload, CrmNewsletterWithdrawalPayload } from '#functions/outbox/jobs.ts';
+import type {
+  CrmNewsletterPayload,
+  CrmNewsletterWithdrawalPayload,
+  CrmWhatsappConsentPayload,
+} from '#functions/outbox/jobs.ts';
 import { deliverAlone } from '../support/deliver-alone.ts';
 import { type FakeHubSpot, startProvisionedHubSpot } from '../support/fake-hubspot.ts';
 
@@ -176,6 +181,69 @@ describe('the crm.newsletter-withdrawal delivery', () => {
     expect(later.properties).toMatchObject(consented('2026-12-02T10:00:00.000Z'));
     expect(fake.contacts()).toHaveLength(3);
   });
+
+  it('withdraws only the consents a preferences change names, from each contact found', async () => {
+    await startProvisioned();
+    const contact = fake.addContact({
+      email: 'asha@example.com',
+      clinic_mobile: '+919876543210',
+      clinic_email_news_consent: 'true',
+      clinic_email_news_consent_at: '2026-11-01T10:00:00.000Z',
+      clinic_whatsapp_updates_consent: 'true',
+      clinic_whatsapp_updates_consent_at: '2026-11-01T10:00:00.000Z',
+    });
+    const { email: _email, ...byMobileOnly } = withdrawal;
+    expect(await withdraw({ ...byMobileOnly, mobile: '+919876543210', consents: ['whatsappUpdates'] })).toEqual({
+      status: 'delivered',
+    });
+    expect(contact.properties).toMatchObject({
+      clinic_email_news_consent: 'true',
+      clinic_email_news_consent_at: '2026-11-01T10:00:00.000Z',
+      clinic_whatsapp_updates_consent: 'false',
+      clinic_whatsapp_updates_consent_at: withdrawal.withdrawnAt,
+    });
+  });
+});
+
+describe('the crm.whatsapp-consent delivery', () => {
+  const given: CrmWhatsappConsentPayload = {
+    reference: 'KC-7Q4M-X2P9',
+    mobile: '+919876543210',
+    givenAt: '2026-12-02T09:00:00.000Z',
+  };
+  const consent = (payload = given) => deliverAlone(createWhatsappConsentDelivery(client), payload, attempt);
+
+  it("gives the mobile's contact the consent with its new time, and nothing else", async () => {
+    await startProvisioned();
+    const contact = fake.addContact({
+      email: 'asha@example.com',
+      clinic_mobile: '+919876543210',
+      mobilephone: '+919876543210',
+      clinic_whatsapp_updates_consent: 'false',
+      clinic_whatsapp_updates_consent_at: '2026-12-01T08:00:00.000Z',
+    });
+    expect(await consent()).toEqual({ status: 'delivered' });
+    expect(onlyContact()).toMatchObject({
+      email: 'asha@example.com',
+      clinic_whatsapp_updates_consent: 'true',
+      clinic_whatsapp_updates_consent_at: given.givenAt,
+    });
+    // A later change on the contact stands: a delayed job cannot undo it.
+    expect(await consent({ ...given, givenAt: '2026-11-30T08:00:00.000Z' })).toEqual({ status: 'delivered' });
+    expect(contact.properties.clinic_whatsapp_updates_consent_at).toBe(given.givenAt);
+  });
+
+  it('reaches HubSpot even when it no longer knows the mobile: a contact of the website with just the number', async () => {
+    await startProvisioned();
+    expect(await consent()).toEqual({ status: 'delivered' });
+    expect(onlyContact()).toMatchObject({
+      clinic_mobile: '+919876543210',
+      mobilephone: '+919876543210',
+      clinic_whatsapp_updates_consent: 'true',
+      clinic_whatsapp_updates_consent_at: given.givenAt,
+      clinic_created_by_website: 'true',
+    });
+  });
 });
 
 describe('createHubSpotDeliveries', () => {
@@ -188,6 +256,7 @@ describe('createHubSpotDeliveries', () => {
       'crm.booking',
       'crm.newsletter',
       'crm.newsletter-withdrawal',
+      'crm.whatsapp-consent',
       'crm.rights-request',
       'crm.guardian-consent',
       'crm.booking-deletion',

@@ -1,7 +1,7 @@
 /**
  * The code's layers read bottom-up, and nothing points back: the clinic's configuration (and the settings, the
  * logger and the signed links' cryptography), then the outbox's vocabulary and the store, then the domain (forms,
- * intake, newsletter, consent, delivery, privacy, worker), then HTTP and the staff commands, then the pages in src/.
+ * intake, newsletter, consent, preferences, delivery, privacy, worker), then HTTP and the staff commands, then the pages in src/.
  * Checked over every import, type-only ones included, as the code spells them.
  */
 import { describe, expect, it } from 'vitest';
@@ -19,9 +19,10 @@ const allowed: Record<string, readonly string[]> = {
   intake: ['log', 'clinic', 'outbox', 'store', 'forms', 'links'],
   newsletter: ['log', 'clinic', 'outbox', 'store', 'forms', 'intake', 'links'],
   consent: ['clinic', 'forms'],
+  preferences: ['clinic', 'outbox', 'store', 'intake', 'links'],
   delivery: ['log', 'clinic', 'outbox'],
   privacy: ['log', 'clinic', 'outbox', 'store', 'intake'],
-  worker: ['log', 'clinic', 'outbox', 'store', 'delivery', 'privacy', 'settings'],
+  worker: ['log', 'clinic', 'outbox', 'store', 'delivery', 'privacy', 'preferences', 'settings'],
   http: [
     'log',
     'clinic',
@@ -32,6 +33,7 @@ const allowed: Record<string, readonly string[]> = {
     'newsletter',
     'consent',
     'privacy',
+    'preferences',
     'worker',
     'settings',
     'commands',

@@ -34,17 +34,29 @@ import { consentCookie, cookieFactsInHindi, trackingServices } from '#functions/
 import { usage } from '#functions/commands/privacy-args.ts';
 import { consentReceiptSchema } from '#functions/consent/receipt.ts';
 import { createEmailDeliveries } from '#functions/delivery/email/deliveries.ts';
+import { bookingConfirmationEmail } from '#functions/delivery/email/templates/booking-confirmation.tsx';
+import { frontDeskNotificationEmail } from '#functions/delivery/email/templates/front-desk-notification.tsx';
 import { guardianConsentRequestEmail } from '#functions/delivery/email/templates/guardian-consent-request.tsx';
+import { newsletterConfirmationEmail } from '#functions/delivery/email/templates/newsletter-confirmation.tsx';
+import { rightsAcknowledgementEmail } from '#functions/delivery/email/templates/rights-acknowledgement.tsx';
 import { createHubSpotDeliveries } from '#functions/delivery/hubspot/deliveries.ts';
 import { appointmentPipeline, marketingEmailList, patientStageLabels } from '#functions/delivery/hubspot/properties.ts';
 import { type OutboxJobKind, outboxJobProcessors } from '#functions/outbox/jobs.ts';
+import { preferencesPath } from '#functions/preferences/preference-links.ts';
 import { retentionCutoffs } from '#functions/privacy/retention-purge.ts';
 import { requestSummaryMinutes, summaryKeys } from '#src/islands/booking-request-storage.ts';
 import { clinicTokens } from '#src/lib/clinic-tokens.ts';
 import { pagesForUnder18s } from '#src/lib/pages-for-under-18s.ts';
 import { englishUi } from '#src/lib/ui-en.ts';
 import { hindiUi } from '#src/lib/ui-hi.ts';
-import { guardianConsentRequest } from '../support/email-payloads.ts';
+import {
+  adultConfirmation,
+  adultFrontDesk,
+  guardianConsentRequest,
+  newsletterConfirmation,
+  rightsAcknowledgement,
+} from '../support/email-payloads.ts';
+import { testPreferencesUrl } from '../support/preferences-url.ts';
 
 const root = join(import.meta.dirname, '../..');
 /** Each language's policies: the English entries, and their Hindi twins. */
@@ -319,6 +331,7 @@ describe('the policies match the code', () => {
       expect(ui.booking.notice.guardianCheck).toBe(guardianConsentChecks[locale]);
       const email = await guardianConsentRequestEmail(guardianConsentRequest({ locale }), {
         siteUrl: 'https://clinic.example',
+        preferencesUrl: 'https://clinic.example/preferences/?token=t',
       });
       expect(email.text.replace(/\s+/g, ' ')).toContain(guardianConsentChecks[locale]);
     }
@@ -368,6 +381,7 @@ describe('the policies match the code', () => {
         from: 'Clinic <hello@mail.example.com>',
         frontDeskEmail: 'desk@example.com',
         siteUrl: 'https://clinic.example',
+        preferencesUrl: testPreferencesUrl('https://clinic.example'),
       }),
     };
     const jobKinds = Object.keys(outboxJobProcessors) as OutboxJobKind[];
@@ -433,7 +447,8 @@ describe('the policies match the code', () => {
   });
 
   it('every form page shows the itemised notice, linking to its policy section and the grievance section', async () => {
-    for (const route of consentSettings.trackerFreeRoutes) {
+    // The preferences page takes no details: it changes choices the person's form gave, and links the policy.
+    for (const route of consentSettings.trackerFreeRoutes.filter((route) => route !== '/preferences/')) {
       const page = await pageWithItsParts(join(root, 'src/pages', route, 'index.astro'));
       expect(page, `${route} uses FormNotice`).toMatch(/<FormNotice\b/);
       expect(page, `${route}: the notice's policy link`).toMatch(/policy=\{\{\s*href:\s*'\/privacy-policy\/#[\w-]+'/);
@@ -553,7 +568,8 @@ describe('the policies match the code: records and logs', () => {
 
 describe('the policies match the code: withdrawing consent', () => {
   it('promise no WhatsApp STOP reply, which nothing on the site receives, in the policies or the form notices', async () => {
-    expect(Object.keys(outboxJobProcessors).filter((kind) => kind.includes('whatsapp'))).toEqual([]);
+    // No job goes to a WhatsApp provider (crm.whatsapp-consent records a consent in the CRM, and sends nothing).
+    expect(Object.values(outboxJobProcessors).filter((processor) => processor.includes('whatsapp'))).toEqual([]);
     const notices = await Promise.all(
       ['src/pages/book/index.astro', 'src/pages/newsletter/index.astro', 'src/pages/privacy-rights/index.astro'].map(
         (file) => readFile(join(root, file), 'utf8'),
@@ -563,6 +579,58 @@ describe('the policies match the code: withdrawing consent', () => {
     for (const text of [...texts, ...notices]) {
       expect(text).not.toMatch(/reply\s+(?:\*\*)?STOP/i);
     }
+  });
+
+  it('name the preferences page that every email links as a way to withdraw, as easy as consenting (DPDP s.6(4))', async () => {
+    expect(clinicTokens.en['preferences.path']).toBe(preferencesPath);
+    expect(clinicTokens.hi['preferences.path']).toBe(`/hi${preferencesPath}`);
+    for (const page of ['src/pages/preferences/index.astro', 'src/pages/hi/preferences/index.astro']) {
+      expect(await readFile(join(root, page), 'utf8'), page).toContain('preferencesPage(Astro)');
+    }
+    for (const id of [
+      'summary',
+      'website-forms-and-appointment-requests',
+      'how-long-we-keep-information',
+      'your-rights',
+    ]) {
+      expect(section('privacy-policy', id).source, id).toContain('[your choices]({{preferences.path}})');
+    }
+    expect(section('privacy-policy', 'website-forms-and-appointment-requests').text).toContain(
+      'open your choices from the link in any email we send you: one button each, no login, as easy as ticking the box was',
+    );
+    expect(section('privacy-policy', 'your-rights').text).toContain(
+      'turning one back on is a new consent, recorded with its own time',
+    );
+    // The notices that say how to withdraw name it too, in both languages.
+    for (const [ui, name] of [
+      [englishUi, '"your choices"'],
+      [hindiUi, '"अपनी पसंद"'],
+    ] as const) {
+      for (const words of [
+        ui.booking.notice.summary.withdraw,
+        ui.booking.notice.withdraw,
+        ui.newsletter.notice.summary.withdraw,
+        ui.newsletter.notice.leaving,
+      ]) {
+        expect(JSON.stringify(words)).toContain(JSON.stringify(name).slice(1, -1));
+      }
+    }
+    // Every email to a person carries the link; the front desk's does not.
+    const preferencesUrl = 'https://clinic.example/preferences/?token=booking_KC-7Q4M-X2P9.never.signature';
+    const emails = [
+      await bookingConfirmationEmail(adultConfirmation(), { siteUrl: 'https://clinic.example', preferencesUrl }),
+      await guardianConsentRequestEmail(guardianConsentRequest(), {
+        siteUrl: 'https://clinic.example',
+        preferencesUrl,
+      }),
+      await newsletterConfirmationEmail(newsletterConfirmation(), { preferencesUrl }),
+      await rightsAcknowledgementEmail(rightsAcknowledgement(), { preferencesUrl }),
+    ];
+    for (const email of emails) {
+      expect(email.html, email.subject).toContain(`href="${preferencesUrl}"`);
+      expect(email.text, email.subject).toContain(preferencesUrl);
+    }
+    expect((await frontDeskNotificationEmail(adultFrontDesk())).html).not.toContain('/preferences/');
   });
 
   it("say marketing emails only the CRM's list of those who agreed, as crm:setup makes it", () => {

@@ -170,6 +170,7 @@ function exportsAndErases(opened: OpenedStore) {
       outboxJobs: 5,
       outboxJobsOfOtherLeads: 0,
       notDelivered: { pending: 5, running: 0, dead: 0 },
+      preferenceChanges: 0,
     } satisfies PersonDataCounts);
   });
 
@@ -290,6 +291,7 @@ function exportsAndErases(opened: OpenedStore) {
         outboxJobs: 5,
         outboxJobsOfOtherLeads: 1,
         notDelivered: { pending: 3, running: 0, dead: 1 },
+        preferenceChanges: 0,
       },
     });
     // Only the CRM's erasure job names her, until it is delivered (which empties it).
@@ -363,6 +365,7 @@ function exportsAndErases(opened: OpenedStore) {
       rightsRequests: [],
       // HubSpot may know them all the same: the CRM's erasure is queued for them.
       otherOutboxJobs: [expect.objectContaining({ kind: 'crm.erasure', status: 'pending' })],
+      preferenceChanges: [],
     });
     expect((await auditRows(db)).map((row) => row.action)).toEqual(['erase', 'erase', 'export']);
   });
@@ -391,6 +394,7 @@ function exportsAndErases(opened: OpenedStore) {
       outboxJobs: 2,
       outboxJobsOfOtherLeads: 0,
       notDelivered: { pending: 2, running: 0, dead: 0 },
+      preferenceChanges: 0,
     });
     const document = JSON.parse(JSON.stringify(exportDocument(asha.email, byEmail.data, byEmail.exportedAt)));
     expect(document.rightsRequests).toMatchObject([

@@ -158,6 +158,7 @@ const nothingPurged: PurgeCounts = {
   unsubscribedNewsletterSignups: { deleted: 0, jobsDeleted: 0, keptWithdrawalUndelivered: 0 },
   consentReceipts: { deleted: 0 },
   processingRecords: { deleted: 0 },
+  preferenceChanges: { deleted: 0 },
 };
 
 describe('retention periods', () => {
@@ -448,7 +449,8 @@ function purgesExpiredRecords(opened: OpenedStore) {
         'unconfirmed newsletter sign-ups 0 deleted (0 jobs), 0 kept while their email is sent; ' +
         'unsubscribed newsletter sign-ups 0 deleted (0 jobs), 0 kept until the CRM has the withdrawal; ' +
         'consent receipts 0 deleted; ' +
-        'processing records 4 deleted',
+        'processing records 4 deleted; ' +
+        'choices changed by people no longer held 0 deleted',
     );
   });
 }

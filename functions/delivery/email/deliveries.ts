@@ -5,13 +5,15 @@
  */
 import { Resend } from 'resend';
 import { clinic } from '#functions/clinic/clinic.ts';
+import type { Locale } from '#functions/clinic/locales.ts';
+import { defaultLocale } from '#functions/clinic/locales.ts';
 import type { BatchDelivery, RequestBudget } from '#functions/delivery/delivery.ts';
 import { bookingConfirmationEmail } from '#functions/delivery/email/templates/booking-confirmation.tsx';
 import { frontDeskNotificationEmail } from '#functions/delivery/email/templates/front-desk-notification.tsx';
 import { guardianConsentRequestEmail } from '#functions/delivery/email/templates/guardian-consent-request.tsx';
 import { newsletterConfirmationEmail } from '#functions/delivery/email/templates/newsletter-confirmation.tsx';
 import { rightsAcknowledgementEmail } from '#functions/delivery/email/templates/rights-acknowledgement.tsx';
-import type { OutboxJobPayload } from '#functions/outbox/jobs.ts';
+import type { OutboxJobPayload, PreferencesUrl } from '#functions/outbox/jobs.ts';
 import { maxEmailsPerBatch, type OutgoingEmail, sendEmailBatch } from './send.ts';
 
 export interface EmailDeliveryOptions {
@@ -21,6 +23,8 @@ export interface EmailDeliveryOptions {
   frontDeskEmail: string;
   /** The public site's address, for links in the emails. */
   siteUrl: string;
+  /** The signed link to the preferences page that every email to a person carries. */
+  preferencesUrl: PreferencesUrl;
   /** Resend's API. By default the SDK's: RESEND_BASE_URL when the client is created, else https://api.resend.com. */
   baseUrl?: string;
   /** Resend's rate limit is the team's: the budget every process shares (the worker's, in the database). */
@@ -38,6 +42,12 @@ export type EmailDeliveries = { [Kind in EmailKind]: BatchDelivery<Kind> };
 
 export function createEmailDeliveries({ baseUrl, budget, ...options }: EmailDeliveryOptions): EmailDeliveries {
   const resend = new Resend(options.apiKey, baseUrl === undefined ? undefined : { baseUrl });
+  const { siteUrl } = options;
+  /** The preferences link of the person a request names, in the request's language. */
+  const preferencesOf = async (
+    kind: Parameters<PreferencesUrl>[0]['kind'],
+    { reference, locale }: { reference: string; locale?: Locale | undefined },
+  ) => ({ preferencesUrl: await options.preferencesUrl({ kind, reference }, locale ?? defaultLocale) });
 
   /** A batch of emails of one kind: each rendered from its job's payload, then sent in one request. */
   const emailsOf = <Kind extends EmailKind>(
@@ -63,12 +73,13 @@ export function createEmailDeliveries({ baseUrl, budget, ...options }: EmailDeli
     'email.booking-confirmation': emailsOf(async (booking) => ({
       to: booking.to,
       replyTo: clinic.email,
-      ...(await bookingConfirmationEmail(booking, { siteUrl: options.siteUrl })),
+      ...(await bookingConfirmationEmail(booking, { siteUrl, ...(await preferencesOf('booking', booking)) })),
     })),
     'email.guardian-consent': emailsOf(async (request) => ({
       to: request.to,
       replyTo: clinic.email,
-      ...(await guardianConsentRequestEmail(request, { siteUrl: options.siteUrl })),
+      // The parent or guardian's own choices: they are the person the request names.
+      ...(await guardianConsentRequestEmail(request, { siteUrl, ...(await preferencesOf('booking', request)) })),
     })),
     'email.front-desk': emailsOf(async (request) => ({
       to: options.frontDeskEmail,
@@ -78,13 +89,13 @@ export function createEmailDeliveries({ baseUrl, budget, ...options }: EmailDeli
       to: signup.to,
       replyTo: clinic.email,
       headers: oneClickUnsubscribeHeaders(signup.unsubscribeUrl),
-      ...(await newsletterConfirmationEmail(signup)),
+      ...(await newsletterConfirmationEmail(signup, await preferencesOf('newsletter', signup))),
     })),
     // Replies go to the Grievance Officer, who answers for the request.
     'email.rights-acknowledgement': emailsOf(async (request) => ({
       to: request.to,
       replyTo: clinic.grievanceOfficer.email,
-      ...(await rightsAcknowledgementEmail(request)),
+      ...(await rightsAcknowledgementEmail(request, await preferencesOf('rights-request', request))),
     })),
   };
 }

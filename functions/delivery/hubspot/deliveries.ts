@@ -4,11 +4,15 @@ import { createBookingDelivery } from './booking.ts';
 import { createHubSpotClient, type HubSpotClientOptions } from './client.ts';
 import { createCrmErasureDelivery, createCrmRetentionDelivery } from './crm-retention.ts';
 import { createBookingDeletionDelivery, createGuardianConsentDelivery } from './guardian-consent.ts';
-import { createNewsletterDelivery, createNewsletterWithdrawalDelivery } from './newsletter.ts';
+import {
+  createNewsletterDelivery,
+  createNewsletterWithdrawalDelivery,
+  createWhatsappConsentDelivery,
+} from './newsletter.ts';
 import { createRightsRequestDelivery } from './rights-request.ts';
 
 /** Kinds that come in bulk (an outage's backlog, a campaign's sign-ups) go in batches; the rest one at a time. */
-type BatchedKind = 'crm.booking' | 'crm.newsletter' | 'crm.newsletter-withdrawal';
+type BatchedKind = 'crm.booking' | 'crm.newsletter' | 'crm.newsletter-withdrawal' | 'crm.whatsapp-consent';
 type SingleKind =
   | 'crm.rights-request'
   | 'crm.guardian-consent'
@@ -27,6 +31,7 @@ export function createHubSpotDeliveries(options: HubSpotClientOptions): HubSpotD
     'crm.booking': createBookingDelivery(client),
     'crm.newsletter': createNewsletterDelivery(client),
     'crm.newsletter-withdrawal': createNewsletterWithdrawalDelivery(client),
+    'crm.whatsapp-consent': createWhatsappConsentDelivery(client),
     'crm.rights-request': createRightsRequestDelivery(client),
     'crm.guardian-consent': createGuardianConsentDelivery(client),
     'crm.booking-deletion': createBookingDeletionDelivery(client),

@@ -15,6 +15,7 @@ import * as guardianConsent from './0011-guardian-consent.ts';
 import * as outboxBatches from './0012-outbox-batches.ts';
 import * as leadLanguages from './0013-lead-languages.ts';
 import * as crmRetention from './0014-crm-retention.ts';
+import * as preferenceChanges from './0015-preference-changes.ts';
 
 /**
  * Every migration, in order of their names. A static record rather than a folder scan, so the
@@ -35,6 +36,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0012-outbox-batches': outboxBatches,
   '0013-lead-languages': leadLanguages,
   '0014-crm-retention': crmRetention,
+  '0015-preference-changes': preferenceChanges,
 };
 
 /** Applies the migrations not yet applied and returns their names; throws if one fails. */

@@ -43,13 +43,19 @@ export const bookingConfirmationWords: Record<Locale, typeof english> = {
 interface BookingConfirmationProps {
   booking: BookingConfirmationEmailPayload;
   privacyPolicyUrl: string;
+  preferencesUrl: string;
   locale: Locale;
 }
 
-function BookingConfirmation({ booking, privacyPolicyUrl, locale }: BookingConfirmationProps) {
+function BookingConfirmation({ booking, privacyPolicyUrl, preferencesUrl, locale }: BookingConfirmationProps) {
   const words = bookingConfirmationWords[locale];
   return (
-    <EmailLayout preview={words.preview(booking.reference)} heading={words.heading} locale={locale}>
+    <EmailLayout
+      preview={words.preview(booking.reference)}
+      heading={words.heading}
+      locale={locale}
+      preferencesUrl={preferencesUrl}
+    >
       <Text style={styles.paragraph}>{words.hello(booking.fullName)}</Text>
       <Text style={styles.paragraph}>{words.request}</Text>
       <BookingDetails booking={booking} locale={locale} />
@@ -71,13 +77,18 @@ function BookingConfirmation({ booking, privacyPolicyUrl, locale }: BookingConfi
 
 export function bookingConfirmationEmail(
   booking: BookingConfirmationEmailPayload,
-  { siteUrl }: { siteUrl: string },
+  { siteUrl, preferencesUrl }: { siteUrl: string; preferencesUrl: string },
 ): Promise<RenderedEmail> {
   // A job queued before requests recorded their language came from an English page.
   const locale = booking.locale ?? defaultLocale;
   const privacyPolicyUrl = new URL('/privacy-policy/', siteUrl).href;
   return renderEmail(
     bookingConfirmationWords[locale].subject(booking.reference),
-    <BookingConfirmation booking={booking} privacyPolicyUrl={privacyPolicyUrl} locale={locale} />,
+    <BookingConfirmation
+      booking={booking}
+      privacyPolicyUrl={privacyPolicyUrl}
+      preferencesUrl={preferencesUrl}
+      locale={locale}
+    />,
   );
 }

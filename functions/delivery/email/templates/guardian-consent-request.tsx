@@ -61,14 +61,20 @@ export const guardianConsentRequestWords: Record<Locale, typeof english> = {
 interface GuardianConsentRequestProps {
   request: GuardianConsentEmailPayload;
   privacyPolicyUrl: string;
+  preferencesUrl: string;
   locale: Locale;
 }
 
-function GuardianConsentRequest({ request, privacyPolicyUrl, locale }: GuardianConsentRequestProps) {
+function GuardianConsentRequest({ request, privacyPolicyUrl, preferencesUrl, locale }: GuardianConsentRequestProps) {
   const words = guardianConsentRequestWords[locale];
   const expiry = formatMomentInClinic(request.expiresAt, locale);
   return (
-    <EmailLayout preview={words.preview(expiry)} heading={words.heading} locale={locale}>
+    <EmailLayout
+      preview={words.preview(expiry)}
+      heading={words.heading}
+      locale={locale}
+      preferencesUrl={preferencesUrl}
+    >
       <Text style={styles.paragraph}>{words.hello(request.guardianName)}</Text>
       <Text style={styles.paragraph}>{words.request(request.patientName, request.relationship)}</Text>
       <BookingDetails booking={request} locale={locale} />
@@ -96,13 +102,18 @@ function GuardianConsentRequest({ request, privacyPolicyUrl, locale }: GuardianC
 
 export function guardianConsentRequestEmail(
   request: GuardianConsentEmailPayload,
-  { siteUrl }: { siteUrl: string },
+  { siteUrl, preferencesUrl }: { siteUrl: string; preferencesUrl: string },
 ): Promise<RenderedEmail> {
   // A job queued before requests recorded their language came from an English page.
   const locale = request.locale ?? defaultLocale;
   const privacyPolicyUrl = new URL('/privacy-policy/#appointment-requests-for-patients-under-18', siteUrl).href;
   return renderEmail(
     guardianConsentRequestWords[locale].subject(request.reference),
-    <GuardianConsentRequest request={request} privacyPolicyUrl={privacyPolicyUrl} locale={locale} />,
+    <GuardianConsentRequest
+      request={request}
+      privacyPolicyUrl={privacyPolicyUrl}
+      preferencesUrl={preferencesUrl}
+      locale={locale}
+    />,
   );
 }

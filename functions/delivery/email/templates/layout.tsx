@@ -81,10 +81,26 @@ interface EmailLayoutProps {
   heading: string;
   /** The language the email is written in (English unless the request came from a page in another). */
   locale?: Locale;
+  /** The person's signed link to the preferences page: every email to a person carries it, the front desk's none. */
+  preferencesUrl?: string;
   children: ReactNode;
 }
 
-export function EmailLayout({ preview, heading, locale = defaultLocale, children }: EmailLayoutProps) {
+const preferencesNotes: Record<Locale, [before: string, link: string, after: string]> = {
+  en: [
+    'To stop, or start again, clinic news by email or appointment updates on WhatsApp, open ',
+    'your choices',
+    ' (no login needed). It takes one click.',
+  ],
+  hi: [
+    'ईमेल पर क्लिनिक की ख़बरें या WhatsApp पर अपॉइंटमेंट अपडेट बंद करने या फिर से शुरू करने के लिए ',
+    'अपनी पसंद',
+    ' वाला पेज खोलें (लॉग-इन की ज़रूरत नहीं)। बस एक क्लिक लगता है।',
+  ],
+};
+
+export function EmailLayout({ preview, heading, locale = defaultLocale, preferencesUrl, children }: EmailLayoutProps) {
+  const [before, link, after] = preferencesNotes[locale];
   return (
     <Html lang={languageTags[locale]} dir="ltr">
       <Head />
@@ -96,6 +112,15 @@ export function EmailLayout({ preview, heading, locale = defaultLocale, children
             {heading}
           </Heading>
           {children}
+          {preferencesUrl && (
+            <Text style={styles.small}>
+              {before}
+              <Link href={preferencesUrl} style={styles.link}>
+                {link}
+              </Link>
+              {after}
+            </Text>
+          )}
           <Hr style={rule} />
           <Text style={styles.small}>
             {clinic.legalName}, {clinic.registeredOffice}

@@ -32,11 +32,22 @@ export const newsletterConfirmationWords: Record<Locale, typeof english> = {
   },
 };
 
-function NewsletterConfirmation({ signup, locale }: { signup: NewsletterConfirmationEmailPayload; locale: Locale }) {
+interface NewsletterConfirmationProps {
+  signup: NewsletterConfirmationEmailPayload;
+  preferencesUrl: string;
+  locale: Locale;
+}
+
+function NewsletterConfirmation({ signup, preferencesUrl, locale }: NewsletterConfirmationProps) {
   const words = newsletterConfirmationWords[locale];
   const expiry = formatMomentInClinic(signup.expiresAt, locale);
   return (
-    <EmailLayout preview={words.preview(expiry)} heading={words.heading} locale={locale}>
+    <EmailLayout
+      preview={words.preview(expiry)}
+      heading={words.heading}
+      locale={locale}
+      preferencesUrl={preferencesUrl}
+    >
       <Text style={styles.paragraph}>{words.thanks}</Text>
       <LinkButton href={signup.confirmUrl} label={words.button} locale={locale} />
       <Text style={styles.paragraph}>{words.validUntil(expiry)}</Text>
@@ -46,11 +57,14 @@ function NewsletterConfirmation({ signup, locale }: { signup: NewsletterConfirma
   );
 }
 
-export function newsletterConfirmationEmail(signup: NewsletterConfirmationEmailPayload): Promise<RenderedEmail> {
+export function newsletterConfirmationEmail(
+  signup: NewsletterConfirmationEmailPayload,
+  { preferencesUrl }: { preferencesUrl: string },
+): Promise<RenderedEmail> {
   // A job queued before sign-ups recorded their language came from an English page.
   const locale = signup.locale ?? defaultLocale;
   return renderEmail(
     newsletterConfirmationWords[locale].subject,
-    <NewsletterConfirmation signup={signup} locale={locale} />,
+    <NewsletterConfirmation signup={signup} preferencesUrl={preferencesUrl} locale={locale} />,
   );
 }

@@ -81,7 +81,13 @@ export const rightsAcknowledgementWords: Record<Locale, typeof english> = {
   },
 };
 
-function RightsAcknowledgement({ request, locale }: { request: RightsAcknowledgementEmailPayload; locale: Locale }) {
+interface RightsAcknowledgementProps {
+  request: RightsAcknowledgementEmailPayload;
+  preferencesUrl: string;
+  locale: Locale;
+}
+
+function RightsAcknowledgement({ request, preferencesUrl, locale }: RightsAcknowledgementProps) {
   const words = rightsAcknowledgementWords[locale];
   const resolveBy = formatDayInClinic(request.resolveBy, locale);
   const officerEmail = (
@@ -95,7 +101,12 @@ function RightsAcknowledgement({ request, locale }: { request: RightsAcknowledge
     </Link>
   );
   return (
-    <EmailLayout preview={words.preview(request.reference)} heading={words.heading} locale={locale}>
+    <EmailLayout
+      preview={words.preview(request.reference)}
+      heading={words.heading}
+      locale={locale}
+      preferencesUrl={preferencesUrl}
+    >
       <Text style={styles.paragraph}>{words.hello(request.fullName)}</Text>
       <Text style={styles.paragraph}>{words.thanks}</Text>
       <Details>
@@ -123,11 +134,14 @@ function RightsAcknowledgement({ request, locale }: { request: RightsAcknowledge
   );
 }
 
-export function rightsAcknowledgementEmail(request: RightsAcknowledgementEmailPayload): Promise<RenderedEmail> {
+export function rightsAcknowledgementEmail(
+  request: RightsAcknowledgementEmailPayload,
+  { preferencesUrl }: { preferencesUrl: string },
+): Promise<RenderedEmail> {
   // A job queued before requests recorded their language came from an English page.
   const locale = request.locale ?? defaultLocale;
   return renderEmail(
     rightsAcknowledgementWords[locale].subject(request.reference),
-    <RightsAcknowledgement request={request} locale={locale} />,
+    <RightsAcknowledgement request={request} preferencesUrl={preferencesUrl} locale={locale} />,
   );
 }
