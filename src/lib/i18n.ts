@@ -70,12 +70,15 @@ export function twinsOf(pathname: string): { locale: Locale; path: string }[] {
 }
 
 /**
- * The language switch's link to `locale`: this page in it where it has a twin there, else that language's home
- * page, through the address that remembers the choice (functions/http/language-choice.ts).
+ * The language switch's link to `locale`: this page in it where it has a twin there, with the same query (a signed
+ * link's token means the same in every language), else that language's home page, through the address that
+ * remembers the choice (functions/http/language-choice.ts).
  */
-export function languageSwitchHref(locale: Locale, pathname: string): string {
+export function languageSwitchHref(locale: Locale, pathname: string, search = ''): string {
   const page = pathWithoutLocale(pathname);
-  return languageChoiceHref(localizedPath(locale, hasTwin(locale, page) ? page : '/'));
+  return languageChoiceHref(
+    hasTwin(locale, page) ? `${localizedPath(locale, page)}${search}` : localizedPath(locale, '/'),
+  );
 }
 
 /** Every `href="/…"` in the strings of `value` (HTML written with English addresses) made the page's language's. */

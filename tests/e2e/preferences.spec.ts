@@ -221,4 +221,11 @@ test('in Hindi, on a phone: the Hindi booking email links the Hindi page, which 
   await expectState(page, hindi.emailNews.name, hindi.off);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect((await new AxeBuilder({ page }).withTags(axeTags).analyze()).violations.map((v) => v.id)).toEqual([]);
+
+  // The language switch keeps the signed link: the same choices, now in English.
+  await page.locator('a[data-language-switch][hreflang="en"]').click();
+  await expect(page).toHaveURL(/\/preferences\/\?token=/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-IN');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.headings.ready);
+  await expectState(page, text.emailNews.name, text.off);
 });
