@@ -50,8 +50,14 @@ test('on /book/ the first field is on the first screen, and an adult reaches Sen
   await page.getByLabel('Date of birth').fill('1990-05-10');
   // Measured once the form has dropped the guardian's questions, not while it re-renders.
   await expect(page.getByRole('group', { name: /Parent or guardian/ })).toHaveCount(0);
-  const send = await box(page.getByRole('button', { name: 'Send booking request' }));
-  expect((send.y + send.height) / screen.height).toBeLessThanOrEqual(3.25);
+  // Polled: on a busy machine the first measure can fall while the form is still laying out its last change.
+  const send = page.getByRole('button', { name: 'Send booking request' });
+  await expect
+    .poll(async () => {
+      const { y, height } = await box(send);
+      return (y + height) / screen.height;
+    })
+    .toBeLessThanOrEqual(3.25);
 });
 
 test("each treatment page offers its own booking link on the first screen, clear of the phone's bar", async ({
