@@ -16,12 +16,16 @@ import { guardianConsentCheck } from '#functions/clinic/policy-wording.ts';
 import { signLink } from '#functions/links/signed-links.ts';
 import { openStore, type Store } from '#functions/store/open.ts';
 import type { Database } from '#functions/store/schema.ts';
-import { type FakeHubSpot, startProvisionedHubSpot } from '../support/fake-hubspot.ts';
-import { type FakeResend, type SentEmail, startFakeResend } from '../support/fake-resend.ts';
+import type { FakeHubSpot } from '../support/fake-hubspot.ts';
+import type { FakeResend, SentEmail } from '../support/fake-resend.ts';
 import { createEmptyDatabase } from '../support/postgres-database.ts';
-import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres-server.ts';
-import { fakeProviderSettings, testFrontDeskEmail } from '../support/provider-settings.ts';
-import { startSite } from '../support/server.ts';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres-server.ts';
+import { testFrontDeskEmail } from '../support/provider-settings.ts';
+import {
+  type SiteWithFakeProviders,
+  startSiteWithFakeProviders,
+  uniqueMobile,
+} from '../support/site-with-fake-providers.ts';
 import { hydrateForm } from './form-islands.ts';
 
 const signingKey = 'guardian-consent-browser-tests-key-not-a-secret';
@@ -34,40 +38,29 @@ let resend: FakeResend;
 let postgres: ThrowawayPostgres;
 let databaseUrl: string;
 let store: Store;
-let site: Awaited<ReturnType<typeof startSite>>;
+let running: SiteWithFakeProviders;
+let site: SiteWithFakeProviders['site'];
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  ({ fake: hubspot } = await startProvisionedHubSpot());
-  resend = await startFakeResend();
   postgres = await startThrowawayPostgres({ durable: false });
   databaseUrl = await createEmptyDatabase(postgres.adminUrl);
-  const port = await freePort();
-  site = await startSite(port, {
-    DATABASE_URL: databaseUrl,
-    SITE_URL: `http://127.0.0.1:${port}`,
-    LINK_SIGNING_KEY: signingKey,
-    ...fakeProviderSettings(hubspot, resend),
-    RETENTION: 'off',
-  });
+  running = await startSiteWithFakeProviders({ DATABASE_URL: databaseUrl, LINK_SIGNING_KEY: signingKey });
+  ({ site, hubspot, resend } = running);
   store = await openStore({ databaseUrl, dataDir: '/nonexistent' });
 });
 
 test.afterAll(async () => {
-  await site?.stop();
+  await running?.stop();
   await store?.close();
-  await hubspot?.stop();
-  await resend?.stop();
   postgres?.stop();
 });
 
 const db = (): Kysely<Database> => store.db;
 const clinicDate = ({ days = 0, years = 0 } = {}) => addYearsTo(addDaysTo(todayInClinic(new Date()), days), years);
 const uniqueEmail = () => `asha-${crypto.randomUUID()}@example.com`;
-/** A mobile number of its own for each test, so that each parent is a contact of their own. */
-const uniqueMobile = () => `98${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
 /** Fills the form as a parent booking for their 15-year-old, with the parent's own mobile and email. */
 async function bookForTeenager(page: Page, { email, mobile }: { email: string; mobile: string }) {

@@ -15,11 +15,13 @@ import { englishFormMessages } from '#functions/forms/messages-en.ts';
 import { hindiFormMessages } from '#functions/forms/messages-hi.ts';
 import { englishUi } from '#src/lib/ui-en.ts';
 import { hindiUi } from '#src/lib/ui-hi.ts';
-import { type FakeHubSpot, startProvisionedHubSpot } from '../support/fake-hubspot.ts';
-import { type FakeResend, type SentEmail, startFakeResend } from '../support/fake-resend.ts';
-import { freePort } from '../support/postgres-server.ts';
-import { fakeProviderSettings } from '../support/provider-settings.ts';
-import { startSite } from '../support/server.ts';
+import type { FakeHubSpot } from '../support/fake-hubspot.ts';
+import type { FakeResend, SentEmail } from '../support/fake-resend.ts';
+import {
+  type SiteWithFakeProviders,
+  startSiteWithFakeProviders,
+  uniqueMobile,
+} from '../support/site-with-fake-providers.ts';
 
 // The worker looks for jobs every 5 seconds.
 const delivered = { timeout: 45_000, intervals: [500] };
@@ -29,32 +31,22 @@ const text = englishUi.preferences;
 let hubspot: FakeHubSpot;
 let resend: FakeResend;
 let dataDir: string;
-let site: Awaited<ReturnType<typeof startSite>>;
+let running: SiteWithFakeProviders;
+let site: SiteWithFakeProviders['site'];
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  ({ fake: hubspot } = await startProvisionedHubSpot());
-  resend = await startFakeResend();
   dataDir = mkdtempSync(join(tmpdir(), 'clinic-preferences-'));
-  const port = await freePort();
-  site = await startSite(port, {
-    DATA_DIR: dataDir,
-    SITE_URL: `http://127.0.0.1:${port}`,
-    ...fakeProviderSettings(hubspot, resend),
-    RETENTION: 'off',
-  });
+  running = await startSiteWithFakeProviders({ DATA_DIR: dataDir });
+  ({ site, hubspot, resend } = running);
 });
 
 test.afterAll(async () => {
-  await site?.stop();
-  await hubspot?.stop();
-  await resend?.stop();
+  await running?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
-
-const uniqueMobile = () => `98${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
 /** Books as an adult who ticks both choices, on the booking page of `locale` (the form works with or without JS). */
 async function bookAsAdult(
